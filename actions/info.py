@@ -1,0 +1,84 @@
+"""Answers that carry school facts: composed in ``bot.answers`` from the school configuration."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+
+from actions.context import audience, config
+from bot import answers
+
+
+def _send(dispatcher, answer: "answers.Answer") -> None:
+    buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
+    dispatcher.utter_message(text=answer.text, buttons=buttons or None)
+
+
+class ActionAanspreekpunt(Action):
+    def name(self) -> Text:
+        return "action_aanspreekpunt"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        _send(dispatcher, answers.who_to_turn_to(config(), audience(tracker)))
+        return []
+
+
+class ActionKlachtenprocedure(Action):
+    def name(self) -> Text:
+        return "action_klachtenprocedure"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        who = audience(tracker)
+        _send(dispatcher, answers.complaint_route(config(), "ouder" if who == "leerling" else who))
+        return []
+
+
+class ActionVertrouwelijkheid(Action):
+    def name(self) -> Text:
+        return "action_vertrouwelijkheid"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        _send(dispatcher, answers.confidentiality_explained(config(), audience(tracker)))
+        return []
+
+
+class ActionUitlegPesten(Action):
+    def name(self) -> Text:
+        return "action_uitleg_pesten"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        _send(dispatcher, answers.what_is_bullying(config()))
+        return []
+
+
+class ActionStatusMelding(Action):
+    """Following a report up through the chat comes with the desk (issue 6); until then, say how."""
+
+    def name(self) -> Text:
+        return "action_status_melding"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        ap = config().aanspreekpunt
+        dispatcher.utter_message(
+            text=(
+                "Je melding terugzien kan hier nog niet. Wil je weten hoe het gaat? "
+                f"Ga dan met je code naar {ap.name}, {ap.role}: {ap.where}, {ap.when}."
+            )
+        )
+        return []
+
+
+class ActionAanpak(Action):
+    """Staff guidance from the ResponseSelector, plus the school's own protocol link."""
+
+    def name(self) -> Text:
+        return "action_aanpak"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        selector: Dict[str, Any] = (tracker.latest_message.get("response_selector") or {}).get("vraag_aanpak") or {}
+        response = selector.get("response") or {}
+        key = (response.get("utter_action") or "").removeprefix("utter_")
+        texts = [r.get("text") for r in response.get("responses") or [] if r.get("text")]
+        _send(dispatcher, answers.staff_guidance(config(), key, texts[0] if texts else None))
+        return []

@@ -1,0 +1,67 @@
+"""Help first: unsafe situations interrupt everything, then the report may go on."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+
+from actions.context import config
+from bot.dialogue import questions
+from bot.help_texts import hulp_nu, meldcode_steps, safety_help
+from bot.report import SafetyCategory
+
+# When several signals come in one conversation, the most serious reason is kept.
+_SEVERITY = [SafetyCategory.ACUUT_GEVAAR, SafetyCategory.CRISIS, SafetyCategory.ONVEILIG_THUIS,
+             SafetyCategory.STRAFBAAR_FEIT]
+
+
+def _most_serious(current: str | None, new: SafetyCategory) -> SafetyCategory:
+    if current in {c.value for c in _SEVERITY}:
+        old = SafetyCategory(current)
+        return old if _SEVERITY.index(old) < _SEVERITY.index(new) else new
+    return new
+
+
+class ActionSafetyHelp(Action):
+    """Give the right help at once; pause the report form (slots intact) and offer to go on."""
+
+    def name(self) -> Text:
+        return "action_safety_help"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        try:
+            category = SafetyCategory(intent)
+        except ValueError:
+            category = SafetyCategory.CRISIS
+        cfg = config()
+        if category is SafetyCategory.ONVEILIG_THUIS and tracker.get_slot("reporter_role") == "medewerker":
+            messages = meldcode_steps(cfg)
+        else:
+            messages = safety_help(category, cfg)
+        for message in messages:
+            dispatcher.utter_message(text=message)
+        events: List[EventType] = [
+            SlotSet("urgency_reason", _most_serious(tracker.get_slot("urgency_reason"), category).value)
+        ]
+        events.append(ActiveLoop(None))  # the rules expect it, form or no form
+        if tracker.active_loop.get("name"):
+            events.append(SlotSet("report_paused", True))
+            text, buttons = questions.message("verder_melden_vraag")
+            dispatcher.utter_message(text=text, buttons=[{"title": t, "payload": p} for t, p in buttons])
+        else:
+            dispatcher.utter_message(
+                text="Wil je mij ook vertellen wat er gebeurt? Dan kan de school je helpen.",
+                buttons=[{"title": "Ja", "payload": "/bevestigen"}, {"title": "Nu niet", "payload": "/ontkennen"}],
+            )
+        return events
+
+
+class ActionHulpNu(Action):
+    def name(self) -> Text:
+        return "action_hulp_nu"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=hulp_nu(config()))
+        return []

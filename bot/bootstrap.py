@@ -1,0 +1,159 @@
+"""Wiring: configuration, database, unit of work, mail sender and outbox worker in one object.
+
+    app = bootstrap()                    # migrates the database to the newest schema
+    ref = app.submit_report(report)      # stored with its notifications; delivery follows
+
+The Rasa action server uses the process-wide :func:`get_app`, which also starts the outbox
+worker thread; call ``submit_report`` from there through ``loop.run_in_executor`` so the event
+loop never waits for the database or the mail server.
+"""
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from sqlalchemy.engine import Engine
+
+from bot.config import SchoolConfig, load_config
+from bot.notify.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver_pending
+from bot.notify.senders import Sender, make_sender
+from bot.report import Report
+from bot.reporting import submit_report
+from bot.storage.database import create_engine, migrate, session_factory
+from bot.storage.database import database_url as resolve_database_url
+from bot.storage.unit_of_work import AbstractUnitOfWork, SqlAlchemyUnitOfWork
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Klankbord:
+    """The application: what the action server, the command line and the desk work with."""
+
+    config: SchoolConfig
+    uow_factory: Callable[[], AbstractUnitOfWork]
+    sender: Sender
+    engine: Optional[Engine] = None
+    retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
+    poll_seconds: Optional[float] = None
+    worker: Optional[OutboxWorker] = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def submit_report(self, report: Report) -> str:
+        """Store the report with its notifications (one transaction), then start delivery.
+
+        With the worker running it is woken and this returns at once; without it one delivery
+        attempt for this report is made here. Delivery failures never raise: the notification
+        stays pending and is retried. Blocking: call it from a thread, not an event loop.
+        """
+        reference = submit_report(self.uow_factory(), report, self.config)
+        worker = self.worker
+        if worker is not None and worker.is_alive():
+            worker.wake()
+        else:
+            try:
+                self._deliver(reference=reference)
+            except Exception as exc:  # the report is safely stored; delivery is retried later
+                logger.error("delivery after submit failed: %s", type(exc).__name__)
+        return reference
+
+    def _deliver(self, reference: Optional[str] = None, due_only: bool = True) -> DeliveryResult:
+        return deliver_pending(
+            self.uow_factory, self.sender, self.config,
+            policy=self.retry_policy, reference=reference, due_only=due_only,
+        )
+
+    def deliver(self, due_only: bool = True) -> DeliveryResult:
+        """One delivery pass; says how many mails were sent and how many failed.
+
+        ``due_only=False`` also retries notifications still waiting out their backoff.
+        """
+        return self._deliver(due_only=due_only)
+
+    def deliver_pending(self) -> int:
+        """One delivery pass over the due notifications; returns the number of mails sent."""
+        return self._deliver().sent
+
+    def start_worker(self) -> OutboxWorker:
+        """Start the outbox worker thread (once; later calls return the running one)."""
+        with self._lock:
+            if self.worker is None or not self.worker.is_alive():
+                self.worker = OutboxWorker(self._deliver, poll_seconds=self.poll_seconds)
+                self.worker.start()
+                logger.info("outbox worker started (%s)", self.sender.describe())
+            return self.worker
+
+    def stop_worker(self, timeout: float = 10.0) -> None:
+        with self._lock:
+            worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop(timeout)
+
+    def close(self) -> None:
+        """Stop the worker and release database connections."""
+        self.stop_worker()
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def bootstrap(
+    config: Optional[SchoolConfig] = None,
+    database_url: Optional[str] = None,
+    start_worker: bool = False,
+    *,
+    sender: Optional[Sender] = None,
+    retry_policy: Optional[RetryPolicy] = None,
+    poll_seconds: Optional[float] = None,
+    run_migrations: bool = True,
+) -> Klankbord:
+    """Build the application.
+
+    ``config`` defaults to :func:`bot.config.load_config` (raises ``ConfigError``);
+    ``database_url`` to ``$KLANKBORD_DATABASE_URL`` or ``var/klankbord.db``; the sender to SMTP
+    from the environment or ``.eml`` files in the configured outbox folder. The schema is
+    migrated to the newest revision first.
+    """
+    config = config or load_config()
+    url = resolve_database_url(database_url)
+    sender = sender or make_sender(config)
+    if run_migrations:
+        migrate(url)
+    engine = create_engine(url)
+    sessions = session_factory(engine)
+    app = Klankbord(
+        config=config,
+        uow_factory=lambda: SqlAlchemyUnitOfWork(sessions),
+        sender=sender,
+        engine=engine,
+        retry_policy=retry_policy or RetryPolicy.from_env(),
+        poll_seconds=poll_seconds,
+    )
+    if start_worker:
+        app.start_worker()
+    return app
+
+
+_app: Optional[Klankbord] = None
+_app_lock = threading.Lock()
+
+
+def get_app() -> Klankbord:
+    """The process-wide application, built on first use, with the outbox worker running."""
+    global _app
+    with _app_lock:
+        if _app is None:
+            _app = bootstrap(start_worker=True)
+            atexit.register(_app.stop_worker, 2.0)
+        return _app
+
+
+def reset_app() -> None:
+    """Forget the process-wide application (tests; a configuration reload)."""
+    global _app
+    with _app_lock:
+        if _app is not None:
+            _app.close()
+        _app = None

@@ -1,0 +1,134 @@
+"""Reading the pupil's free-text answers inside the report form.
+
+Plain functions: each takes the message text (and sometimes the NLU intent) and returns a
+canonical value or None when the answer is not understood (the form then asks again).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from bot.report import Confidentiality, ReporterRole
+
+_WORD = re.compile(r"[a-zà-ÿ0-9']+")
+
+MAX_TEXT = 2000  # characters kept of one free-text answer
+
+
+def words(text: str) -> List[str]:
+    return _WORD.findall(text.lower())
+
+
+def clean_text(text: Optional[str]) -> Optional[str]:
+    """Plain text as typed, trimmed and capped; None when nothing meaningful is left."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if not text or text.startswith("/"):
+        return None
+    return text[:MAX_TEXT]
+
+
+_PARENT = re.compile(
+    r"\b(mijn|ons|onze)\s+(zoon|dochter|kind|kinderen|zoontje|dochtertje|stiefzoon|stiefdochter|pleegkind)\b"
+    r"|\b(ik ben|als)\s+(de\s+)?(ouder|moeder|vader|verzorger|mama|papa)\b|\bouder\b|\bverzorger\b"
+)
+_STAFF = re.compile(
+    r"\b(ik ben|als)\s+(de\s+|een\s+)?(leerkracht|leraar|lerares|docent|docente|mentor|juf|meester|"
+    r"conci[eë]rge|overblijfkracht|medewerker|gymdocent|onderwijsassistent|ib'?er|surveillant)\b"
+    r"|\bmedewerker\b|\bik werk (op|bij) (school|de school)\b|\bmijn (leerling|leerlingen|klas)\b|\bcollega\b"
+)
+_WITNESS = re.compile(
+    r"\b(ik zie|ik zag|ik heb gezien|zag ik|ik merk)\b|\bgetuige\b|\biemand anders\b"
+    r"|\b(mijn|een)\s+(vriend|vriendin|klasgenoot|klasgenote|broer|zus|jongen|meisje|kind)\b.*\b(wordt|werd)\b"
+    r"|\b(hij|zij|ze)\s+(wordt|werd)\s+(gepest|uitgescholden|geslagen)"
+)
+_SELF = re.compile(r"\b(ik word|ik werd|word ik|werd ik|ik wordt|me|mij|mn|m'n|mijn)\b|\bikzelf\b|\bik\b")
+
+
+def role_from_story(text: str) -> Optional[ReporterRole]:
+    """Who is telling, when the first message makes it clear; None when it does not."""
+    lowered = text.lower()
+    if _PARENT.search(lowered):
+        return ReporterRole.OUDER
+    if _STAFF.search(lowered):
+        return ReporterRole.MEDEWERKER
+    if _WITNESS.search(lowered):
+        return ReporterRole.GETUIGE
+    if re.search(r"\b(ik word|ik werd|word ik|werd ik|ik wordt|wordt ik)\b.*\b(gepest|uitgescholden|geslagen|buitengesloten|uitgelachen|bedreigd|geduwd|geschopt)", lowered) or re.search(
+        r"\b(me|mij)\b", lowered
+    ):
+        return ReporterRole.LEERLING
+    return None
+
+
+def parse_role(text: str) -> Optional[ReporterRole]:
+    """The answer to "who are you?" (button texts or own words)."""
+    lowered = text.lower().strip()
+    for role in ReporterRole:
+        if lowered == role.value:
+            return role
+    found = role_from_story(lowered)
+    if found:
+        return found
+    if re.search(r"\b(leerling|ik zelf|mezelf|mij|ikzelf|ik word|ik)\b", lowered):
+        return ReporterRole.LEERLING
+    return None
+
+
+_CONF = [
+    (Confidentiality.ANONIEM, re.compile(r"\banon[iy]e?m|\bzonder (mijn )?naam|\bgeen naam|\bniemand mag weten")),
+    (Confidentiality.MAG_GEDEELD, re.compile(r"\bmag gedeeld|\bdelen\b|\bgedeeld\b|\bmag (het )?(doorvertellen|vertellen|weten)|\bmentor\b|\bouders\b")),
+    (Confidentiality.VERTROUWELIJK, re.compile(r"\bvertrouwel|\balleen (de |het )?aanspreekpunt|\bgeheim|\bprive|\bpriv[eé]")),
+]
+
+
+def parse_confidentiality(text: str) -> Optional[Confidentiality]:
+    lowered = text.lower()
+    for value in Confidentiality:
+        if lowered.strip() == value.value:
+            return value
+    for value, pattern in _CONF:
+        if pattern.search(lowered):
+            return value
+    return None
+
+
+def parse_share_with(text: str) -> Optional[List[str]]:
+    """With whom the aanspreekpunt may share: mentor and/or ouders; [] for nobody yet."""
+    lowered = text.lower()
+    if re.search(r"\b(allebei|beide|beiden|allemaal)\b", lowered):
+        return ["mentor", "ouders"]
+    found = []
+    if re.search(r"\bmentor|\bjuf\b|\bmeester\b|\bleraar|\bdocent", lowered):
+        found.append("mentor")
+    if re.search(r"\bouder|\bmoeder|\bvader|\bmama|\bpapa|\bthuis", lowered):
+        found.append("ouders")
+    if found:
+        return found
+    if re.search(r"\b(niemand|nog niet|niet)\b", lowered):
+        return []
+    return None
+
+
+YES = {"ja", "jaa", "jaaa", "jep", "jup", "yes", "ok", "oke", "oké", "okee", "klopt", "goed", "prima",
+       "zeker", "yep", "ja hoor", "graag", "verstuur", "versturen", "is goed", "top", "ja graag", "yes please"}
+NO = {"nee", "neej", "nope", "nah", "no", "niet", "liever niet", "nee hoor", "nee dank je", "neen"}
+
+
+def is_yes(text: str, intent: Optional[str] = None) -> bool:
+    lowered = " ".join(words(text))
+    return intent == "bevestigen" or lowered in YES or lowered.startswith(("ja ", "klopt", "verstuur"))
+
+
+def is_no(text: str, intent: Optional[str] = None) -> bool:
+    lowered = " ".join(words(text))
+    return intent == "ontkennen" or lowered in NO or lowered.startswith("nee")
+
+
+DECLINE = re.compile(r"\b(zeg ik liever niet|liever niet|wil ik niet zeggen|weet ik niet|geen idee|weet niet|idk|niemand|nee|niks|niets)\b")
+
+
+def declined(text: str) -> bool:
+    """The pupil prefers not to say, or does not know (a valid answer to optional questions)."""
+    return bool(DECLINE.search(text.lower()))

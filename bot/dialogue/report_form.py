@@ -1,0 +1,261 @@
+"""What the report form asks, in which order, and how the answers become a Report."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from bot import vocabulary
+from bot.config import SchoolConfig
+from bot.report import (
+    Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference,
+)
+
+DECLINED = "niet gezegd"  # stored for optional questions the pupil chose not to answer
+
+
+@dataclass(frozen=True)
+class Field:
+    slot: str
+    name: str  # how a pupil names it when correcting ("waar", "hoe vaak")
+    keywords: tuple
+
+
+FIELDS: List[Field] = [
+    Field("reporter_role", "wie je bent", ("wie ik ben", "rol", "ik ben")),
+    Field("description", "wat er gebeurt", ("wat er gebeurt", "verhaal", "beschrijving", "wat er gebeurd")),
+    Field("kinds", "soort pesten", ("soort", "wat ze doen", "manier")),
+    Field("places", "waar", ("waar", "plek", "plaats")),
+    Field("moment", "wanneer", ("wanneer", "moment", "tijd")),
+    Field("frequency", "hoe vaak", ("hoe vaak", "vaak", "frequentie")),
+    Field("since_when", "sinds wanneer", ("sinds", "hoe lang")),
+    Field("people_involved", "wie er meedoen", ("wie", "meedoen", "pesters", "betrokken")),
+    Field("already_told", "wie het al weet", ("al weet", "verteld", "geprobeerd")),
+    Field("desired_outcome", "wat je graag wilt", ("wat ik wil", "graag", "wens", "wilt")),
+    Field("confidentiality", "wie het mag weten", ("anoniem", "vertrouwelijk", "gedeeld", "geheim", "mag weten")),
+    Field("share_with", "met wie het gedeeld mag worden", ("delen met", "mentor", "ouders")),
+    Field("contact", "hoe je bereikt kunt worden", ("contact", "bereiken", "naam", "klas", "mail")),
+]
+FIELD_BY_SLOT = {f.slot: f for f in FIELDS}
+REPORT_SLOTS = [f.slot for f in FIELDS] + ["confirmed"]
+
+
+def required_slots(slots: Mapping[str, Any]) -> List[str]:
+    """The questions this reporter needs, in order; contact only when confidentiality allows."""
+    needed = [f.slot for f in FIELDS]
+    confidentiality = slots.get("confidentiality")
+    if confidentiality != Confidentiality.MAG_GEDEELD.value:
+        needed.remove("share_with")
+    if confidentiality in (None, Confidentiality.ANONIEM.value):
+        needed.remove("contact")
+    return needed + ["confirmed"]
+
+
+def field_named(text: str) -> Optional[str]:
+    """Which field the pupil wants to correct ("aanpassen: waar" or just "waar")."""
+    lowered = text.lower().replace("aanpassen:", "").strip()
+    for f in FIELDS:
+        if lowered == f.name or lowered == f.slot:
+            return f.slot
+    for f in FIELDS:
+        if any(k in lowered for k in f.keywords):
+            return f.slot
+    return None
+
+
+def _show(value: Any, label: str = vocabulary.KIND) -> str:
+    if value in (None, "", []):
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(vocabulary.label_of(v, label) for v in value) or "-"
+    return str(value)
+
+
+ROLE_TEXT = {
+    ReporterRole.LEERLING.value: "je wordt zelf gepest",
+    ReporterRole.GETUIGE.value: "je ziet het bij iemand anders",
+    ReporterRole.OUDER.value: "ouder of verzorger",
+    ReporterRole.MEDEWERKER.value: "medewerker van school",
+}
+CONFIDENTIALITY_TEXT = {
+    Confidentiality.ANONIEM.value: "anoniem (zonder naam)",
+    Confidentiality.VERTROUWELIJK.value: "vertrouwelijk (alleen het aanspreekpunt weet wie je bent)",
+    Confidentiality.MAG_GEDEELD.value: "mag gedeeld worden",
+}
+
+
+def summary(slots: Mapping[str, Any]) -> str:
+    """The report as the pupil will send it, one line per answer."""
+    lines = [
+        f"- Wie: {ROLE_TEXT.get(slots.get('reporter_role'), '-')}",
+        f"- Wat er gebeurt: {_show(slots.get('description'))}",
+        f"- Soort pesten: {_show(slots.get('kinds'))}",
+        f"- Waar: {_show(slots.get('places'), vocabulary.PLACE)}",
+        f"- Wanneer: {vocabulary.label_of(slots['moment']) if slots.get('moment') else '-'}",
+        f"- Hoe vaak: {vocabulary.label_of(slots['frequency']) if slots.get('frequency') else '-'}",
+        f"- Sinds wanneer: {_show(slots.get('since_when'))}",
+        f"- Wie doen er mee: {_show(slots.get('people_involved'))}",
+        f"- Wie weet het al: {_show(slots.get('already_told'))}",
+        f"- Wat je graag wilt: {_show(slots.get('desired_outcome'))}",
+        f"- Wie het mag weten: {CONFIDENTIALITY_TEXT.get(slots.get('confidentiality'), '-')}",
+    ]
+    if slots.get("confidentiality") == Confidentiality.MAG_GEDEELD.value:
+        lines.append(f"- Delen met: {', '.join(slots.get('share_with') or []) or 'nog niemand'}")
+    if slots.get("contact"):
+        lines.append(f"- Contact: {slots['contact']}")
+    return "\n".join(lines)
+
+
+def reflection(slots: Mapping[str, Any]) -> Optional[str]:
+    """Mirror what the first message already told, in a few words; None when it told nothing."""
+    parts: List[str] = []
+    if slots.get("kinds"):
+        parts.append(_show(slots["kinds"]))
+    if slots.get("places"):
+        parts.append(_show(slots["places"], vocabulary.PLACE))
+    if slots.get("moment"):
+        parts.append(vocabulary.label_of(slots["moment"]))
+    if slots.get("frequency"):
+        parts.append(vocabulary.label_of(slots["frequency"]))
+    if not parts:
+        return None
+    return ", ".join(parts)
+
+
+def _optional(value: Any) -> Optional[str]:
+    if value in (None, "", DECLINED):
+        return None
+    return str(value)
+
+
+def report_from_slots(
+    slots: Mapping[str, Any], config: SchoolConfig, conversation_id: Optional[str]
+) -> Report:
+    """Build the Report from the form's slots (values were validated by the form)."""
+    urgency_reason = slots.get("urgency_reason")
+    report = Report(
+        reference=new_reference(),
+        school_id=config.school_id,
+        reporter_role=ReporterRole(slots["reporter_role"]),
+        description=str(slots["description"]),
+        confidentiality=Confidentiality(slots["confidentiality"]),
+        kinds=list(slots.get("kinds") or []),
+        places=list(slots.get("places") or []),
+        place_note=_optional(slots.get("place_note")),
+        moment=_optional(slots.get("moment")),
+        frequency=_optional(slots.get("frequency")),
+        since_when=_optional(slots.get("since_when")),
+        people_involved=_optional(slots.get("people_involved")),
+        already_told=_optional(slots.get("already_told")),
+        desired_outcome=_optional(slots.get("desired_outcome")),
+        share_with=list(slots.get("share_with") or []),
+        contact=_optional(slots.get("contact")),
+        conversation_id=conversation_id,
+        urgency=Urgency.HOOG if urgency_reason else Urgency.NORMAAL,
+        urgency_reason=SafetyCategory(urgency_reason) if urgency_reason else None,
+    )
+    report.set_retention(config.retention_days)
+    return report
+
+
+def empty_report_slots() -> Dict[str, Any]:
+    """Slot values that forget a report in progress (after stop or submit)."""
+    names = REPORT_SLOTS + ["place_note", "urgency_reason", "report_paused", "requested_slot"]
+    return {name: None for name in names}
+
+
+_WISH_ONLY = re.compile(
+    r"\b(meld|melden|melding|vertellen|vertel|doorgeven|aangeven|rapporteren|iets zeggen|hulp)\b"
+)
+_REPORT_SLOTS_FROM_ENTITIES = ("kinds", "places", "moment", "frequency")
+
+
+def is_disclosure(text: str, slots: Mapping[str, Any]) -> bool:
+    """Does the first message tell what happens (then it is the description), or only ask to report?"""
+    n_words = len(text.split())
+    told = any(slots.get(s) for s in _REPORT_SLOTS_FROM_ENTITIES)
+    if _WISH_ONLY.search(text.lower()) and not told and n_words < 12:
+        return False
+    return told or n_words >= 5
+
+
+def opening(slots: Mapping[str, Any]) -> str:
+    """The first answer to a report: acknowledge, mirror what was told, say how it goes on."""
+    role = slots.get("reporter_role")
+    mirrored = reflection(slots)
+    if role == ReporterRole.OUDER.value:
+        first = "Wat naar dat dit uw kind overkomt. Goed dat u het meldt."
+    elif role == ReporterRole.MEDEWERKER.value:
+        first = "Goed dat je het meldt."
+    elif role == ReporterRole.GETUIGE.value:
+        first = "Goed dat je opkomt voor een ander."
+    else:
+        first = "Wat naar dat dit gebeurt. Het is niet jouw schuld. Goed dat je het vertelt."
+    if mirrored:
+        first += f" Ik hoor: {mirrored}."
+    return first + " Ik stel een paar korte vragen, één voor één. Je kunt altijd 'stop' typen."
+
+
+def confidentiality_question(config: SchoolConfig, role: Optional[str]) -> Tuple[List[str], List[Tuple[str, str]]]:
+    """Explain the three choices and their limit, then ask. Returns (messages, buttons)."""
+    who = config.aanspreekpunt.name
+    explain = (
+        "Nu iets belangrijks: wie mag weten dat jij dit meldt? Je hebt drie keuzes.\n"
+        "- Anoniem: je zegt je naam niet. De school weet niet wie je bent en kan je dus niet terugvragen hoe het gaat. "
+        f"Met je code kun je wel zelf naar {who} gaan.\n"
+        f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie je bent. "
+        "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n"
+        "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie."
+    )
+    limit = (
+        "Eerlijk is eerlijk: als iemand in gevaar is, moet de school iets doen. Ook als je anoniem of vertrouwelijk kiest. "
+        "Je ouders krijgen nooit vanzelf een bericht van deze chat."
+    )
+    if role == ReporterRole.OUDER.value:
+        explain = explain.replace("jij dit meldt", "u dit meldt").replace("je zegt je naam", "u zegt uw naam") \
+            .replace("kan je dus", "kan u dus").replace("kun je wel zelf", "kunt u wel zelf") \
+            .replace("weet wie je bent", "weet wie u bent").replace("je mentor of je ouders", "de mentor") \
+            .replace("Jij kiest", "U kiest").replace("Je hebt", "U heeft")
+        limit = "Als een kind in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
+    question = "Wat kies je?"
+    buttons = [("Anoniem", "anoniem"), ("Vertrouwelijk", "vertrouwelijk"), ("Mag gedeeld worden", "mag gedeeld worden")]
+    return [explain, limit, question], buttons
+
+
+def contact_question(config: SchoolConfig, role: Optional[str]) -> str:
+    who = config.aanspreekpunt.name
+    if role == ReporterRole.OUDER.value:
+        return f"Hoe kan {who} u bereiken? Uw naam en telefoonnummer of e-mailadres is genoeg."
+    if role == ReporterRole.MEDEWERKER.value:
+        return f"Hoe kan {who} je bereiken? Je naam is genoeg."
+    return f"Hoe kan {who} je bereiken? Je naam en klas is genoeg."
+
+
+def after_submit(config: SchoolConfig, report: Report) -> List[str]:
+    """What the pupil hears after sending: the code, who reads it and by when, where else to go."""
+    ap = config.aanspreekpunt
+    kt = config.helplines["kindertelefoon"]
+    parts = [
+        f"Je melding is verstuurd. Je code is: {report.reference}\n"
+        "Schrijf de code op of maak er een foto van. Laat hem niet aan anderen zien.",
+        f"{ap.name} ({ap.role}) leest je melding binnen {config.response_days} werkdagen.",
+    ]
+    if report.confidentiality is Confidentiality.ANONIEM:
+        parts.append(
+            f"Je melding is anoniem. Wil je weten hoe het gaat? Ga dan met je code naar {ap.name}: {ap.where}, {ap.when}."
+        )
+    else:
+        parts.append(f"{ap.name} neemt contact met je op. Je vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
+    parts.append(
+        f"Wil je intussen met iemand praten? {kt.name}: {kt.phone} of {kt.url.removeprefix('https://') if kt.url else ''}. "
+        "Gaat het niet goed? Klik op 'Hulp nu'."
+    )
+    return parts
+
+
+def submit_failed(config: SchoolConfig) -> str:
+    ap = config.aanspreekpunt
+    return (
+        "Sorry, het versturen is niet gelukt. Je melding is nog niet opgeslagen. "
+        f"Probeer het zo nog eens door 'ja' te typen, of ga zelf naar {ap.name}: {ap.where}."
+    )

@@ -1,0 +1,863 @@
+"""Rule-based safety net: does a pupil's message signal danger, and of which kind?
+
+``assess(text)`` runs the project's spaCy pipeline (``bot.nlp.pipeline.analyse``) and a spaCy
+``Matcher`` over a *canonical lemma* per token, stored in ``token.norm_``: the lookup lemma,
+corrected by a table of irregular forms the lookup lacks (``wil`` -> ``willen``), with accents
+stripped, separable-prefix participles folded (``opengesneden`` -> ``opensnijden``), and pupils'
+spelling repaired first (``k`` -> ``ik``, ``nie`` -> ``niet``, ``mn`` -> ``mijn``, a dropped final
+``-n`` and one-letter typos in the words the rules look for: ``leve``, ``zelfmord``).
+
+Rules are named ``<category>.<idea>``; each is a set of token patterns (lemmas, synonyms, both
+word orders, bounded gaps). Exceptions (``uitz.*``) cancel rules for idioms and harmless
+contexts ("ik ga dood van het lachen", "mijn batterij is dood", "ik snij de taart met een mes",
+"ze volgen me op insta"); most rules are also cancelled by a negation right next to their key
+word ("hij heeft geen mes"). Rules whose meaning carries a negation ("ik wil niet meer leven")
+ignore that check, and self-harm and suicide rules never let a negation switch them off.
+
+The result names the rules that fired, never the text, so it may be logged.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+
+from bot.report import SafetyCategory
+
+# --------------------------------------------------------------------------------------------
+# Public contract
+# --------------------------------------------------------------------------------------------
+
+PRIORITY: Tuple[SafetyCategory, ...] = (
+    SafetyCategory.ACUUT_GEVAAR,
+    SafetyCategory.CRISIS,
+    SafetyCategory.ONVEILIG_THUIS,
+    SafetyCategory.STRAFBAAR_FEIT,
+)
+"""Which category wins when several match, and why.
+
+1. ``acuut_gevaar``: someone may be hurt within minutes (a weapon, being hit or waited for
+   now); only 112 and a safe adult *now* help, and that advice also protects a pupil in crisis.
+2. ``crisis``: a life is at risk from self-harm or suicide; 113 comes before any talk of home
+   or crimes ("mijn vader slaat me en ik wil dood" must reach 113).
+3. ``onveilig_thuis``: abuse at home is usually a crime too, but the police advice for crimes
+   ("go with a parent") is wrong when a parent is the danger; Veilig Thuis is the right route.
+4. ``strafbaar_feit``: threats, extortion, image abuse and assault by others.
+"""
+
+
+@dataclass(frozen=True)
+class SafetySignal:
+    """What the safety net found in one message.
+
+    ``category``: the most urgent kind of danger (see ``PRIORITY``), or None.
+    ``ambiguous``: "ik wil/kan niet meer"-like and no category: ask carefully whether the pupil
+    wants to stop the chat or is not doing well; never stop silently.
+    ``matched``: the names of the rules that fired (never any of the text).
+    """
+
+    category: Optional[SafetyCategory] = None
+    ambiguous: bool = False
+    matched: Tuple[str, ...] = ()
+
+    @property
+    def alarm(self) -> bool:
+        """True when the message needs help or a careful question instead of the normal flow."""
+        return self.category is not None or self.ambiguous
+
+
+def assess(text: str) -> SafetySignal:
+    """Assess one message. Never raises on odd input; empty text gives an empty signal."""
+    if not text or not text.strip():
+        return SafetySignal()
+    from bot.nlp.pipeline import analyse
+
+    engine = _engine()
+    doc = analyse(normalise(text))
+    for token in doc:
+        token.norm_ = canonical(token.lower_, token.lemma_)
+    return engine.run(doc)
+
+
+# --------------------------------------------------------------------------------------------
+# Text and token normalisation
+# --------------------------------------------------------------------------------------------
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+# Pupils' spellings, as whole words, to standard Dutch (applied before tokenising).
+_SPELLING: Dict[str, str] = {
+    "k": "ik", "kwil": "ik wil", "kben": "ik ben", "kheb": "ik heb", "kan'k": "kan ik",
+    "mn": "mijn", "m'n": "mijn", "mijne": "mijn", "zn": "zijn", "z'n": "zijn",
+    "nie": "niet", "ni": "niet", "nit": "niet", "nt": "niet",
+    "ie": "hij", "em": "hem", "ff": "even", "wnt": "want", "omda": "omdat", "wrm": "waarom",
+    "nx": "niks", "niemd": "niemand", "gwn": "gewoon", "egt": "echt", "mss": "misschien",
+    "s nachts": "'s nachts", "snachts": "'s nachts", "savonds": "'s avonds",
+    "s avonds": "'s avonds", "smiddags": "'s middags", "s middags": "'s middags",
+    "zelf moord": "zelfmoord", "self harm": "selfharm", "zelf harm": "selfharm",
+}
+_SPELLING_RE = re.compile(
+    r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(_SPELLING, key=len, reverse=True)) + r")(?![\w'])"
+)
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, plain apostrophes, long letter runs shortened, pupils' spellings repaired."""
+    text = text.lower().translate(_APOSTROPHES)
+    text = _REPEATS.sub(r"\1\1", text)
+    return _SPELLING_RE.sub(lambda m: _SPELLING[m.group(1)], text)
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# Forms the lookup table lacks or maps oddly; value is the canonical lemma.
+_FORMS: Dict[str, Tuple[str, ...]] = {
+    "willen": ("wil", "wilt", "wou", "wouden", "wilde", "wilden", "gewild", "wille"),
+    "kunnen": ("kan", "kun", "kunt", "kon", "konden", "gekund"),
+    "hebben": ("heb", "hebt", "heeft", "had", "hadden", "gehad", "hep"),
+    "zijn": ("ben", "bent", "is", "was", "waren", "geweest"),
+    "gaan": ("ga", "gaat", "ging", "gingen", "gegaan"),
+    "komen": ("kom", "komt", "kwam", "kwamen", "gekomen"),
+    "staan": ("sta", "staat", "stond", "stonden", "gestaan"),
+    "zitten": ("zit", "zat", "zaten", "gezeten"),
+    "liggen": ("lig", "ligt", "lag", "lagen", "gelegen"),
+    "krijgen": ("krijg", "krijgt", "kreeg", "kregen", "gekregen"),
+    "doen": ("doe", "doet", "deed", "deden", "gedaan"),
+    "zeggen": ("zeg", "zegt", "zei", "zeiden", "gezegd"),
+    "slaan": ("sla", "slaat", "sloeg", "sloegen", "geslagen"),
+    "steken": ("steek", "steekt", "stak", "staken", "gestoken"),
+    "wachten": ("wacht", "wachtte", "wachtten", "gewacht"),
+    "houden": ("hou", "houd", "houdt", "hield", "hielden", "gehouden"),
+    "trekken": ("trek", "trekt", "trok", "trokken", "getrokken"),
+    "maken": ("maak", "maakt", "maakte", "maakten", "gemaakt"),
+    "moeten": ("moet", "moest", "moesten", "gemoeten"),
+    "zullen": ("zal", "zult", "zou", "zouden"),
+    "pakken": ("pak", "pakt", "pakte", "pakten", "gepakt"),
+    "springen": ("spring", "springt", "sprong", "sprongen", "gesprongen"),
+    "snijden": ("snij", "snijd", "snijdt", "sneed", "sneden", "gesneden", "snijen"),
+    "krassen": ("kras", "krast", "kraste", "krasten", "gekrast"),
+    "krabben": ("krab", "krabt", "krabde", "gekrabd"),
+    "branden": ("brand", "brandt", "brandde", "gebrand"),
+    "ophangen": ("opgehangen",),
+    "sterven": ("sterf", "sterft", "stierf", "gestorven"),
+    "leven": ("leef", "leeft", "leefde", "geleefd"),
+    "wensen": ("wens", "wenst", "wenste", "gewenst"),
+    "verdwijnen": ("verdwijn", "verdwijnt", "verdween", "verdwenen"),
+    "opsluiten": ("opgesloten",),
+    "opwachten": ("opgewacht",),
+    "neersteken": ("neergestoken",),
+    "neerschieten": ("neergeschoten",),
+    "dreigen": ("dreig", "dreigt", "dreigde", "dreigden", "gedreigd"),
+    "vermoorden": ("vermoord", "vermoordt", "vermoordde"),
+    "durven": ("durf", "durft", "durfde", "durfden", "gedurfd", "dorst"),
+    "blijven": ("blijf", "blijft", "bleef", "bleven", "gebleven"),
+    "volgen": ("volg", "volgt", "volgde", "volgden", "gevolgd"),
+    "trappen": ("trapt", "trapte", "trapten", "getrapt"),
+    "schoppen": ("schopt", "schopte", "schopten", "geschopt"),
+    "verdienen": ("verdien", "verdient", "verdiende", "verdiend"),
+    "missen": ("mis", "mist", "miste", "misten", "gemist"),
+    "merken": ("merk", "merkt", "merkte", "gemerkt"),
+    "hacken": ("hack", "hackt", "hackte", "gehackt", "gehacked"),
+    "zien": ("zie", "ziet", "zag", "zagen", "gezien"),
+    "bloeden": ("bloedt", "bloedde", "gebloed"),
+    "douchen": ("douch", "doucht", "douchte", "gedoucht"),
+    "kijken": ("kijk", "kijkt", "keek", "keken", "gekeken"),
+    "raken": ("raak", "raakt", "raakte", "raakten", "geraakt"),
+    "aanraken": ("aangeraakt",),
+    "dwingen": ("dwing", "dwingt", "dwong", "dwongen", "gedwongen"),
+    "sluiten": ("sluit", "sloot", "sloten", "gesloten"),
+    "gooien": ("gooi", "gooit", "gooide", "gooiden", "gegooid"),
+    "leggen": ("leg", "legt", "legde", "gelegd"),
+}
+_OVERRIDE: Dict[str, str] = {form: lemma for lemma, forms in _FORMS.items() for form in forms}
+_OVERRIDE.update({lemma: lemma for lemma in _FORMS})
+_OVERRIDE.update({
+    "mezelf": "mezelf", "mijzelf": "mezelf", "meself": "mezelf", "mzelf": "mezelf",
+    "naaktfoto's": "naaktfoto", "foto's": "foto", "fotos": "foto", "pics": "pic",
+    "ouders": "ouders", "pillen": "pil", "messen": "mes", "mesje": "mes",
+})
+
+# Separable or compound prefixes: "opengesneden" -> "open" + snijden.
+_PREFIXES = ("open", "door", "neer", "kapot", "dood", "in", "af", "op", "mee", "weg", "uit", "aan")
+
+
+@lru_cache(maxsize=1)
+def _lookup():
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    return table, frozenset(table.values())
+
+
+def _known(word: str) -> bool:
+    table, lemmas = _lookup()
+    return word in _OVERRIDE or word in table or word in lemmas
+
+
+def _lemma(word: str, spacy_lemma: str = "") -> str:
+    if word in _OVERRIDE:
+        return _OVERRIDE[word]
+    table, _ = _lookup()
+    found = table.get(word)
+    if found:
+        return str(found)
+    if spacy_lemma and spacy_lemma != word:
+        return spacy_lemma
+    for prefix in _PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and rest.startswith("ge"):
+            base = _OVERRIDE.get(rest) or table.get(rest)
+            if base:
+                return prefix + str(base)
+    return word
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance <= 1, or one swap of neighbours."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+def canonical(lower: str, spacy_lemma: str = "") -> str:
+    """The canonical lemma the rules match on (see the module docstring)."""
+    word = _strip_accents(lower)
+    lemma = _strip_accents(_lemma(word, _strip_accents(spacy_lemma.lower())))
+    if _known(word) or not word.isalpha():
+        return lemma
+    keys = _engine_keywords()
+    if word + "n" in keys:  # dropped final -n: "leve", "sterve"
+        return _lemma(word + "n")
+    if len(word) >= 6:
+        for key in keys:
+            if len(key) >= 6 and key[0] == word[0] and _within_one_edit(word, key):
+                return _lemma(key)
+    return lemma
+
+
+# --------------------------------------------------------------------------------------------
+# Pattern helpers
+# --------------------------------------------------------------------------------------------
+
+_KEYWORDS: Set[str] = set()
+_BOUNDARY = [".", "!", "?", ";"]
+
+
+def T(*words: str, op: Optional[str] = None) -> dict:
+    """One token whose canonical lemma is one of ``words`` (given in any form)."""
+    values: Set[str] = set()
+    for w in words:
+        w = _strip_accents(w)
+        values.add(w)
+        values.add(_lemma(w))
+        if w.isalpha():
+            _KEYWORDS.add(w)
+    token: dict = {"NORM": {"IN": sorted(values)}}
+    if op:
+        token["OP"] = op
+    return token
+
+
+def L(*words: str) -> dict:
+    """One token whose lower-case text is exactly one of ``words`` (tense matters)."""
+    return {"LOWER": {"IN": list(words)}}
+
+
+def R(regex: str) -> dict:
+    """One token whose canonical lemma matches ``regex`` (compounds, families of words)."""
+    return {"NORM": {"REGEX": regex}}
+
+
+def G(n: int) -> List[dict]:
+    """Up to ``n`` arbitrary tokens within one sentence."""
+    return [{"NORM": {"NOT_IN": _BOUNDARY}, "OP": "?"}] * n
+
+
+_ADVERBS = [
+    "gewoon", "echt", "liefst", "liefste", "het", "graag", "soms", "zo", "even", "ook", "nu",
+    "wel", "vaak", "maar", "eigenlijk", "nog", "alleen", "heel", "altijd", "zelf", "serieus",
+    "dan", "ook", "wollah", "bijna", "weer", "zeker", "allemaal",
+]
+
+
+def A(n: int) -> List[dict]:
+    """Up to ``n`` adverb-like filler words ("ik wil *gewoon echt* verdwijnen")."""
+    return [{"NORM": {"IN": _ADVERBS}, "OP": "?"}] * n
+
+
+Part = object  # a token dict or a list of token dicts
+
+
+def seq(*parts: Part) -> List[dict]:
+    out: List[dict] = []
+    for part in parts:
+        if isinstance(part, list):
+            out.extend(part)
+        else:
+            out.append(part)  # type: ignore[arg-type]
+    return out
+
+
+def near(a: Part, b: Part, n: int) -> List[List[dict]]:
+    """``a`` and ``b`` in either order with at most ``n`` tokens between them."""
+    return [seq(a, G(n), b), seq(b, G(n), a)]
+
+
+def variants(*alternatives: Part) -> List[Part]:
+    return list(alternatives)
+
+
+def each(parts: Sequence[Part], build: Callable[[Part], List[List[dict]]]) -> List[List[dict]]:
+    out: List[List[dict]] = []
+    for part in parts:
+        out.extend(build(part))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Word groups
+# --------------------------------------------------------------------------------------------
+
+NEG = {"niet", "nooit", "geen"}
+ME = T("me", "mij", "ons")
+REFL = T("mezelf", "me", "mij")
+I = T("ik")
+FAMILY = R(r"^(stief|pleeg|half)?(vader|moeder|pa|ma|papa|mama|pap|mam|pappa|mamma|paps|mams|ouder|ouders"
+           r"|broer|broertje|broers|zus|zusje|zussen|zuster|opa|oma|oom|tante)$")
+PLATFORM = T("insta", "instagram", "tiktok", "snapchat", "snap", "youtube", "twitter", "twitch",
+             "discord", "whatsapp", "account", "volger", "volgers", "story", "kanaal")
+HOME = T("thuis", "thuiskomen")
+IMMINENT_WORDS = T("nu", "vandaag", "vanmiddag", "vanavond", "vannacht", "straks", "zometeen",
+                   "meteen", "dadelijk", "morgen", "direct", "help")
+WEAPON = R(r"^(mes|[a-z]*(stanley|zak|vlinder|keuken|steek|jacht|breek|hak|kap|vecht)mes(sen|je)?|pistool|pistolen"
+           r"|[a-z]*wapen|wapens|geweer|geweren|revolver|taser|boksbeugels?|knuppels?|honkbalknuppel"
+           r"|ploertendoder|pepperspray|machete|zwaard|bijl|gun|glock|nepwapen|alarmpistool|vuurwerkbom)$")
+BLUNT = T("stok", "stokken", "knuppel", "ketting", "staaf", "hamer", "steen", "stenen", "fles", "flessen")
+HARM_ACUTE = T("slaan", "schoppen", "trappen", "stompen", "meppen", "rammen", "steken", "neersteken",
+               "neerschieten", "schieten", "wurgen", "pakken", "grijpen", "afmaken", "slopen", "aanvallen",
+               "vermoorden", "doodmaken", "kapotmaken", "aftuigen", "afrossen", "grazen", "elkaar",
+               "beroven", "ontvoeren", "trekken", "sleuren", "slepen", "mishandelen", "opwachten")
+LETHAL = T("vermoorden", "doodmaken", "neersteken", "neerschieten", "afmaken", "doodschieten",
+           "doodsteken", "kapotmaken", "aftuigen", "slopen", "ombrengen")
+HIT = T("slaan", "schoppen", "stompen", "trappen", "meppen", "wurgen", "rammen", "beuken", "bijten")
+VIOLENCE = T("slaan", "schoppen", "trappen", "stompen", "duwen", "gooien", "steken", "wurgen",
+             "meppen", "klap", "schop", "mishandelen", "rammen", "beuken")
+INJURY = [T("bloedneus", "gebroken", "breuk", "ziekenhuis", "hersenschudding", "gewond", "hechting",
+            "hechtingen", "kneuzing", "ehbo", "gekneusd", "bloed", "bloeden", "spoedeisende"),
+          [T("blauw", "blauwe"), T("oog", "ogen", "plek", "plekken")],
+          [T("dik", "dikke"), T("lip")]]
+SUBJECT_OTHER = T("ze", "zij", "hij", "iemand", "jongen", "jongens", "meisje", "meisjes", "meiden",
+                  "klasgenoot", "klasgenoten", "leerling", "leerlingen", "groep", "man", "mannen")
+SEX = R(r"^(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
+IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap|opname|opgenomen|gefilmd|opnemen)")
+BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed",
+                  "onderbroek", "bh", "string", "bloot", "blote", "douche", "douchen", "omkleden",
+                  "uitkleden", "kruis", "vagina", "kut")
+BODY_SEXUAL = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel", "penis", "lul", "vagina",
+                "onderbroek", "ondergoed", "bh", "rok")
+SEX_ACT = T("zoenen", "kussen", "seks", "aanraken", "uitkleden", "pijpen", "aftrekken", "betasten",
+            "naaktfoto", "nudes", "voelen", "likken")
+MONEY = [T("geld", "euro", "€", "zakgeld", "betalen", "pinnen", "tikkie", "bitcoin", "cadeaukaart",
+           "giftcard", "robux", "vbucks", "paysafe", "centen")]
+COERCE = [T("anders", "afpakken", "eisen", "dreigen", "verspreiden", "chanteren"), R(r"hack")]
+SAY = T("zeggen", "roepen", "appen", "schrijven", "sturen", "beloven", "zweren", "dreigen", "tegen")
+SELF_HARM_VERB = R(r"(snijden|snijen|krassen|krabben|branden|verwonden|beschadigen|ophangen|verdrinken|bijten)$")
+SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
+                   "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
+DEATH = T("dood", "sterven", "doodgaan", "overlijden")
+PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
+JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor")
+# Words after "ik wil/kan niet meer" that still end the thought ("ik kan niet meer, echt").
+_FILLERS = {"echt", "hoor", "man", "joh", "gewoon", "ofzo", "meer", "zo", "nu", "eigenlijk", "serieus",
+            "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus"}
+_CLAUSE_START = {"want", "maar", "en", "omdat", "ik", "het", "alles", "niemand", "iedereen", "sorry",
+                 "ze", "hij", "zij", "dit", "dat", "wat", "hoe", "waarom", "mijn", "als"}
+
+
+def _clause_ends(doc, end: int) -> bool:
+    """True when nothing but fillers follow ``end`` before the sentence or a new clause ends it."""
+    i = end
+    while i < len(doc) and doc[i].norm_ in _FILLERS:
+        i += 1
+    return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named set of token patterns.
+
+    ``requires``: flags (``flag.*`` rules) that must also be present in the message.
+    ``unless``: rule-name prefixes whose presence cancels this rule.
+    ``negatable``: cancelled by niet/nooit/geen next to the end of the match.
+    ``check``: extra test on (doc, start, end).
+    """
+
+    name: str
+    patterns: Tuple[Tuple[dict, ...], ...]
+    requires: Tuple[str, ...] = ()
+    unless: Tuple[str, ...] = ()
+    negatable: bool = True
+    check: Optional[Callable] = None
+
+
+@dataclass(frozen=True)
+class Exception_:
+    """Cancels rules (by name prefix) where it matches: ``scope`` 'span' (overlap) or 'doc'."""
+
+    name: str
+    patterns: Tuple[Tuple[dict, ...], ...]
+    blocks: Tuple[str, ...]
+    scope: str = "span"
+
+
+def rule(name: str, patterns: Iterable[List[dict]], **kw) -> Rule:
+    return Rule(name, tuple(tuple(p) for p in patterns), **kw)
+
+
+def exception(name: str, patterns: Iterable[List[dict]], blocks: Tuple[str, ...], scope: str = "span") -> Exception_:
+    return Exception_(name, tuple(tuple(p) for p in patterns), blocks, scope)
+
+
+def _flags() -> List[Rule]:
+    return [
+        rule("flag.imminent", [
+            [IMMINENT_WORDS],
+            seq(T("na"), G(1), T("school", "les", "schooltijd", "gym", "training", "pauze", "uur", "voetbal")),
+            seq(T("op"), T("dit"), T("moment")),
+            seq(T("zo"), T("meteen")),
+        ], negatable=False),
+        rule("flag.family", [[FAMILY]], negatable=False),
+        rule("flag.online", [[PLATFORM], [T("online", "internet", "chat", "app", "gamen", "game")]], negatable=False),
+    ]
+
+
+def _crisis() -> List[Rule]:
+    return [
+        rule("crisis.zelfdoding", [
+            [R(r"^(zelfmoord|suicid|suicide|zelfdoding|unalive|selfharm|zelfbeschadig|automutil|zelfverwond)")],
+        ], negatable=False),
+        rule("crisis.doodswens", [
+            *near(T("willen", "wensen", "liever", "beter", "hopen"), DEATH, 3),
+            seq(T("was", "ware"), I, G(1), T("maar"), G(1), T("dood")),
+            seq(T("wou", "wens", "wenste", "willen"), T("dat"), I, G(3), T("verdwijnen", "dood")),
+            seq(T("manier"), G(3), DEATH),
+            seq(T("hoeveel"), G(1), PILLS, G(4), DEATH),
+        ]),
+        rule("crisis.niet_leven", [
+            seq(T("willen", "wensen", "zin", "kunnen"), G(3), T("niet", "nooit", "geen"), G(3),
+                T("leven", "bestaan", "ademen")),
+            seq(T("geen"), G(1), T("zin"), G(4), T("leven", "bestaan")),
+            seq(T("leven"), G(3), T("zinloos", "waardeloos", "voorbij", "geen", "klaar")),
+            seq(T("leven"), G(2), T("zat")),
+            seq(T("leven"), G(2), T("niet"), G(1), T("meer"), G(1), T("zitten")),
+            seq(T("verdienen"), G(3), T("niet"), G(3), T("leven", "bestaan")),
+            seq(T("verdienen"), G(3), DEATH),
+            seq(T("nooit", "niet"), G(1), T("meer", op="?"), T("wakker"), G(1), T("worden")),
+            seq(T("nooit"), G(1), T("geboren")),
+            seq(I, G(1), T("er"), G(2), T("niet"), T("meer"), T("zijn")),
+            seq(T("waarom"), T("zullen", "moeten", "zou"), I, T("nog", op="?"),
+                T("leven", "blijven", "doorgaan", "bestaan")),
+        ], negatable=False),
+        rule("crisis.einde_maken", [
+            seq(I, G(2), T("er"), G(2), T("eind", "einde"), T("aan"), T("maken")),
+            seq(T("maken"), I, T("er"), G(2), T("eind", "einde"), T("aan")),
+            seq(T("eind", "einde"), T("aan"), T("mijn"), T("leven")),
+            seq(T("leven"), G(1), T("beeindigen", "nemen", "stoppen")),
+            seq(T("beeindigen"), G(2), T("leven")),
+            seq(T("van"), T("kant"), T("maken")),
+            seq(REFL, G(1), T("van"), T("het"), T("leven"), T("beroven")),
+        ], negatable=False),
+        rule("crisis.zelfbeschadiging", [
+            seq(I, G(3), T("mezelf", "me", "mij"), G(4), SELF_HARM_VERB),
+            seq(I, G(1), SELF_HARM_VERB, G(1), T("mezelf", "me", "mij")),
+            seq(I, G(2), T("mezelf", "me", "mij"), G(2), T("pijn")),
+            seq(T("doen"), T("mezelf"), G(1), T("pijn")),
+            seq(I, G(3), T("mezelf", "me", "mij"), G(1), T("iets"), G(1), T("aandoen")),
+            *near(SELF_HARM_VERB, seq(T("mijn", op="?"), SELF_HARM_BODY), 4),
+            seq(T("touw"), G(4), T("ophangen")),
+        ], negatable=False),
+        rule("crisis.methode", [
+            seq(T("springen", "gooien", "liggen"), G(3), T("van", "voor", "onder", "uit", "op"), G(2), JUMP_PLACE),
+            seq(T("van", "voor", "onder", "uit"), G(2), JUMP_PLACE, G(2), T("springen", "gooien", "liggen")),
+            *near(T("sparen", "opsparen", "verzamelen", "hamsteren"), PILLS, 4),
+            *near(PILLS, T("alle", "hele", "strip", "doos", "doosje", "pot", "potje", "handvol", "overdosis"), 3),
+            [T("overdosis")],
+        ], negatable=False),
+        rule("crisis.verdwijnen", [
+            seq(I, A(2), T("willen", "wou", "wens"), A(3), T("verdwijnen")),
+            seq(I, A(2), T("willen", "wou"), A(2), T("er"), T("niet"), T("meer"), T("zijn")),
+        ], negatable=False),
+        rule("crisis.last", [
+            seq(T("beter"), G(1), T("af"), G(1), T("zonder"), G(1), T("mij", "me", "mezelf", "ons")),
+            seq(I, T("zijn"), A(3), T("een", "tot", "zo'n", "zon"), T("last")),
+            seq(T("niemand"), G(3), ME, G(1), T("missen")),
+            seq(T("niemand"), G(3), T("merken", "missen", "opvallen", "boeien"), G(5), T("als"), I,
+                G(2), T("weg", "dood", "verdwenen")),
+            seq(T("als"), I, G(2), T("weg", "dood", "verdwenen"), G(5), T("niemand")),
+        ], negatable=False),
+        rule("crisis.afscheid", [
+            seq(T("laatste"), T("bericht", "berichtje", "appje")),
+        ], requires=("flag.afscheid",), negatable=False),
+        rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht)")]], negatable=False),
+        rule("flag.afscheid", [
+            seq(T("sorry"), T("voor"), T("alles")),
+            [T("vaarwel")],
+            seq(T("dag"), T("iedereen", "allemaal")),
+            seq(T("het"), T("spijt"), T("me")),
+            seq(T("voor"), T("altijd")),
+        ], negatable=False),
+    ]
+
+
+def _acute() -> List[Rule]:
+    return [
+        rule("acuut.wapen", [[WEAPON]], unless=("crisis.zelfbeschadiging",)),
+        rule("acuut.wapen_stomp", [*near(BLUNT, T("wachten", "dreigen", "bedreigen", "slaan", "zwaaien",
+                                                  "opwachten", "komen", "achter"), 6)]),
+        rule("acuut.opgewacht", [
+            [T("opwachten")],
+            seq(T("staan", "zitten", "wachten"), G(2), ME, G(1), T("op"), T("te"), T("wachten")),
+            seq(T("op"), ME, T("te"), T("wachten")),
+            seq(T("wachten"), ME, G(4), T("op")),
+            seq(T("wachten"), T("op"), ME),
+            seq(T("er", "ze", "zij", "hij", "iemand", "groep", "jongens", "mannen"), G(1), T("staan"), G(6),
+                T("te"), T("wachten")),
+        ]),
+        rule("acuut.achtervolgd", [[T("achtervolgen", "achtervolging")],
+                                   seq(T("achter"), ME, T("aan"))]),
+        rule("acuut.gevolgd", [seq(T("volgen"), ME), seq(ME, G(3), T("volgen"))]),
+        rule("acuut.vastgehouden", [
+            seq(T("houden"), ME, G(2), T("vast")),
+            seq(T("zitten", "zijn", "worden"), G(2), T("opsluiten")),
+        ]),
+        rule("acuut.dreiging_nu", [seq(ME, G(4), HARM_ACUTE), seq(HARM_ACUTE, ME)], requires=("flag.imminent",)),
+        rule("acuut.geweld_nu", [
+            *near(T("nu"), HARM_ACUTE, 4),
+            seq(ME, G(2), T("aan"), T("het"), HARM_ACUTE),
+            seq(T("blijven"), G(1), HARM_ACUTE),
+            *near(seq(T("op"), T("dit"), T("moment")), HARM_ACUTE, 4),
+        ]),
+        rule("acuut.gevecht", [seq(L("er"), L("is", "zijn"), G(3), T("gevecht", "vechtpartij", "steekpartij",
+                                                                      "schietpartij", "knokpartij", "matpartij"))]),
+        rule("acuut.bloedt_erg", [seq(T("bloeden"), G(1), T("heel", "erg", "veel", "hard", "enorm"))],
+             unless=("crisis.",)),
+        rule("acuut.durf_niet_weg", [
+            seq(T("durven"), G(2), T("niet"), G(2), T("naar"), T("buiten")),
+            seq(T("durven"), G(2), T("niet"), G(1), T("weg")),
+        ], negatable=False),
+        rule("acuut.lokken", [*near(T("instappen", "instap"), T("auto", "busje", "man", "vreemde", "onbekende"), 8)]),
+    ]
+
+
+def _crime() -> List[Rule]:
+    return [
+        rule("strafbaar.dreigen", [[R(r"dreig")]]),
+        rule("strafbaar.dreiging_gezegd", [
+            seq(SAY, G(8), ME, G(4), LETHAL),
+            seq(SAY, G(8), ME, G(4), T("kapot"), T("maken")),
+            seq(SAY, G(8), ME, G(4), T("in"), T("elkaar"), T("slaan", "trappen", "schoppen")),
+            seq(SAY, G(8), LETHAL),
+            seq(T("steken", "schieten", "slaan", "maken"), T("je", "jou"), T("neer", "dood", "af", "kapot")),
+            seq(LETHAL, T("je", "jou")),
+        ]),
+        rule("strafbaar.dreiging_voorwaarde", [
+            seq(T("anders", "als"), G(6), T("klappen", "slaag", "klap", "pijn", "vermoorden", "slaan")),
+            seq(T("anders", "als"), G(6), T("in"), T("elkaar")),
+        ]),
+        rule("strafbaar.mishandeling", [
+            seq(T("in"), T("elkaar", "mekaar"), G(1), T("slaan", "schoppen", "trappen", "rammen", "meppen", "beuken")),
+            [T("mishandelen", "mishandeling", "aftuigen", "afrossen")],
+        ]),
+        rule("strafbaar.letsel", [*each(INJURY, lambda inj: near(VIOLENCE, inj, 10))]),
+        rule("strafbaar.geweld", [
+            seq(SUBJECT_OTHER, G(3), ME, G(3), HIT),
+            seq(SUBJECT_OTHER, G(1), HIT, G(1), ME),
+            seq(I, T("worden"), G(2), HIT),
+        ]),
+        rule("strafbaar.beroving", [[T("beroven", "overvallen", "overval", "beroving")],
+                                    seq(T("met"), T("geweld"))]),
+        rule("strafbaar.seksueel_beeld", [
+            [SEX],
+            *near(BODY_INTIMATE, IMAGE, 8),
+        ]),
+        rule("strafbaar.seksueel_contact", [
+            *near(T("zitten", "aanraken", "raken", "betasten", "knijpen", "grijpen", "pakken", "voelen", "likken"),
+                  BODY_SEXUAL, 4),
+            seq(T("zitten"), T("aan"), ME),
+            seq(T("raken"), ME, G(3), T("aan")),
+            [T("aanraken")],
+            [T("verkrachten", "verkrachting", "aanranden", "aanranding", "misbruiken", "misbruik", "seksueel",
+               "betasten", "ongewenst")],
+            *near(T("dwingen"), SEX_ACT, 6),
+        ]),
+        rule("strafbaar.grooming", [*near(T("volwassene", "man", "vent", "oudere"), T("afspreken", "ontmoeten"), 8)],
+             requires=("flag.online",)),
+        rule("strafbaar.afpersing", [
+            [T("afpersen", "afpersing", "chanteren", "chantage", "sextortion", "losgeld")],
+            *[p for m in MONEY for c in COERCE for p in near(m, c, 8)],
+            seq(T("betalen"), G(3), T("om"), G(3), T("terug")),
+        ]),
+        rule("strafbaar.aangifte", [[T("aangifte")]], negatable=False),
+    ]
+
+
+def _home() -> List[Rule]:
+    abuse_single = T("slaan", "schoppen", "trappen", "stompen", "knijpen", "wurgen", "mishandelen", "misbruiken",
+                     "verkrachten", "aanranden", "duwen", "meppen", "opsluiten", "vastbinden", "dreigen",
+                     "bedreigen", "klap", "klappen", "slaag", "riem", "gewelddadig", "agressief", "geweld",
+                     "martelen", "vuist", "mishandeling", "misbruik")
+    abuse_multi: List[List[dict]] = [
+        [abuse_single],
+        [SEX],
+        seq(T("zitten"), T("aan"), ME),
+        seq(T("raken"), ME, G(3), T("aan")),
+        seq(T("doen"), G(1), T("raar", "rare", "vies", "vieze", "eng", "enge", "seksueel", "seksuele"), T("ding", "dingen")),
+        seq(T("dingen"), G(1), T("die"), I, T("niet"), T("willen")),
+        seq(T("pijn"), T("doen")),
+        seq(T("doen"), ME, T("pijn")),
+        seq(T("gooien"), G(3), T("naar"), ME),
+        seq(T("sluiten"), ME, G(3), T("op")),
+        seq(T("kijken"), G(3), T("douchen", "douche")),
+        seq(T("douchen", "douche"), G(4), T("binnen", "binnenkomen")),
+        seq(T("aan"), G(1), BODY_SEXUAL, G(1), T("zitten")),
+    ]
+    home_violence = T("slaan", "schoppen", "mishandelen", "klappen", "slaag", "klap", "geweld", "gewelddadig",
+                      "vuist", "donder", "misbruiken", "misbruik", "trappen", "wurgen")
+    return [
+        rule("thuis.familie_geweld", [seq(FAMILY, G(8), m) for m in abuse_multi]),
+        rule("thuis.familie_doet_pijn", [
+            seq(abuse_single, G(3), T("door"), G(1), FAMILY),
+            *[seq(inj, G(2), T("van", "door"), G(1), FAMILY) for inj in INJURY],
+        ]),
+        rule("thuis.geweld_thuis", [
+            *near(HOME, home_violence, 10),
+            seq(T("bij"), T("ons"), G(6), home_violence),
+            seq(T("naar"), T("huis"), G(4), T("dan"), G(2), home_violence),
+        ]),
+        rule("thuis.bang_thuis", [
+            seq(T("durven"), G(2), T("niet"), G(2), T("naar"), T("huis")),
+            seq(T("durven"), G(2), T("niet"), G(2), T("thuis")),
+            seq(T("bang"), G(4), T("thuis", "huis")),
+            seq(T("thuis", "huis"), G(4), T("eng", "bang", "gevaarlijk")),
+            seq(T("bang"), G(1), T("voor"), G(1), FAMILY),
+            seq(FAMILY, G(2), T("eng", "gevaarlijk")),
+        ], negatable=False),
+        rule("thuis.niet_veilig", [
+            seq(T("thuis", "huis"), G(3), T("niet"), G(1), T("veilig")),
+            seq(T("niet"), G(1), T("veilig"), G(2), T("thuis")),
+            *near(T("onveilig"), T("thuis"), 3),
+        ], negatable=False),
+        rule("thuis.verwaarlozing", [
+            *near(seq(T("geen", "zonder"), G(1), T("eten")), HOME, 8),
+            *near(seq(T("geen", "zonder"), G(1), T("eten")), FAMILY, 8),
+            seq(T("krijgen"), G(2), T("geen"), G(1), T("eten")),
+            seq(T("dagen", "nachten", "weken"), G(1), T("alleen"), G(1), T("thuis")),
+        ], negatable=False),
+        rule("thuis.straf", [seq(T("schuur", "kelder", "hok", "buiten", "gang", "balkon"), G(3), T("slapen"))],
+             requires=("flag.family",)),
+    ]
+
+
+def _ambiguous() -> List[Rule]:
+    return [
+        rule("ambigu.niet_meer", [
+            seq(I, A(2), T("willen", "kunnen"), A(2), T("het", "dit", "dat", op="?"), A(1), T("niet"), A(1), T("meer")),
+        ], negatable=False, check=lambda doc, s, e: _clause_ends(doc, e)),
+        rule("ambigu.niet_meer_aan", [
+            seq(T("kunnen"), A(2), T("het", "dit", "dat", "alles"), A(2), T("niet"), A(1), T("meer", op="?"), A(1), T("aan")),
+        ], negatable=False, check=lambda doc, s, e: _clause_ends(doc, e)),
+        rule("ambigu.trekken", [
+            seq(T("trekken"), A(1), T("het", "dit", "dat", "alles", "t"), A(2), T("niet"), T("meer", op="?")),
+        ], negatable=False, check=lambda doc, s, e: _clause_ends(doc, e)),
+        rule("ambigu.volhouden", [
+            seq(T("houden"), A(1), T("het", "dit", "dat", "alles"), A(2), T("niet"), A(1), T("meer", op="?"), T("vol")),
+            seq(T("niet"), A(1), T("meer", op="?"), T("volhouden")),
+        ], negatable=False),
+        rule("ambigu.niet_zitten", [
+            seq(T("zien"), A(1), T("het"), A(2), T("niet"), A(1), T("meer"), A(1), T("zitten")),
+        ], negatable=False),
+        rule("ambigu.stoppen_alles", [
+            seq(T("willen"), A(2), T("stoppen", "ophouden"), T("met"), T("alles")),
+            seq(T("willen"), A(2), T("met"), T("alles"), T("stoppen", "ophouden")),
+            seq(T("willen"), A(1), T("dat"), T("alles"), T("stoppen", "ophouden")),
+        ], negatable=False),
+    ]
+
+
+def _exceptions() -> List[Exception_]:
+    return [
+        exception("uitz.idioom_dood", [
+            seq(T("dood"), T("van"), G(2), T("lachen", "schaamte", "verveling", "honger", "dorst", "hitte",
+                                             "warmte", "kou", "zenuwen", "spanning", "nieuwsgierigheid")),
+            seq(T("lachen", "schamen", "vervelen", "ergeren", "schrikken", "werken", "zoeken", "lachen"),
+                G(1), T("me", "mij", "ons", "zich", op="?"), G(1), T("dood")),
+            seq(T("dood"), T("moe")),
+            seq(T("batterij", "accu", "telefoon", "mobiel", "laptop", "tablet", "ipad", "oplader", "controller",
+                  "wifi", "internet", "plant", "spel", "personage", "karakter", "poppetje"), G(3), T("dood")),
+        ], blocks=("crisis.",)),
+        exception("uitz.ongeluk", [
+            seq(T("per"), T("ongeluk")), [T("perongeluk")], seq(T("niet"), T("expres", "express")),
+            seq(SELF_HARM_VERB, G(2), T("aan"), G(2), T("papier", "blad", "blaadje", "glas", "scherf", "spijker",
+                                                           "hek", "schaar", "blik")),
+        ], blocks=("crisis.zelfbeschadiging", "strafbaar.letsel", "strafbaar.geweld"), scope="doc"),
+        exception("uitz.keuken_knutsel", [[T(
+            "taart", "brood", "boterham", "appel", "groente", "fruit", "vlees", "kaas", "pizza", "koken", "bakken",
+            "bestek", "vork", "lepel", "snijplank", "techniek", "knutselen", "hout", "karton", "handvaardigheid",
+            "schillen", "smeren", "aardappel", "komkommer", "tomaat", "worst")]],
+            blocks=("acuut.wapen",), scope="doc"),
+        exception("uitz.fictie", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "film",
+                                     "serie", "boek", "toneelstuk", "toneel", "verhaal", "netflix", "museum",
+                                     "geschiedenis", "oorlog", "spel")]],
+                  blocks=("acuut.wapen",), scope="doc"),
+        exception("uitz.sociale_media", [[PLATFORM], [T("online", "ontvolgen", "unfollow")]],
+                  blocks=("acuut.gevolgd",), scope="doc"),
+        exception("uitz.sport", [
+            seq(T("slaan", "schieten", "schoppen", "trappen", "gooien", "stompen", "raken"), G(3),
+                T("bal", "balletje", "puck", "shuttle", "doel", "goal", "penalty", "pion")),
+            seq(T("bal", "balletje", "puck", "shuttle"), G(3), T("slaan", "schieten", "schoppen", "trappen")),
+        ], blocks=("acuut.", "strafbaar.", "thuis.")),
+        exception("uitz.terugslaan", [seq(T("terug"), G(2), T("slaan", "schoppen", "trappen", "meppen")),
+                                       seq(T("slaan", "schoppen", "trappen", "meppen"), G(2), T("terug"))],
+                  blocks=("acuut.", "strafbaar.", "thuis.")),
+        exception("uitz.idioom_steken", [
+            seq(T("draak"), G(2), T("steken")), seq(T("lek"), G(1), T("steken")),
+            seq(T("in"), G(1), T("lach"), G(1), T("schieten")), seq(T("schieten"), G(1), T("in"), G(1), T("lach")),
+            seq(T("slaan"), G(2), T("alarm")), seq(T("slaan"), G(2), T("over")),
+            seq(T("deur"), G(1), T("dicht")),
+        ], blocks=("acuut.", "strafbaar.", "thuis.")),
+        exception("uitz.geen_nu", [
+            seq(T("nu"), T("al", "alweer")), seq(T("tot"), T("nu"), T("toe")),
+            seq(T("en"), T("nu"), T("zijn", "hebben", "moeten", "zitten", "liggen", "kunnen")),
+            seq(T("nu"), T("en"), T("dan")),
+        ], blocks=("flag.imminent", "acuut.geweld_nu")),
+        exception("uitz.vertrouwd_wacht", [
+            seq(FAMILY, G(3), T("wachten")),
+            seq(T("vriend", "vriendin", "juf", "meester", "mentor", "bus", "taxi", "trein"), G(3), T("wachten")),
+            seq(T("wachten"), T("op"), G(1), T("bus", "trein", "vriend", "vriendin", "moeder", "vader", "beurt")),
+        ], blocks=("acuut.opgewacht",)),
+        exception("uitz.dreigen_mild", [
+            seq(R(r"dreig"), G(4), T("uit"), G(2), T("groep", "groepsapp", "app", "team", "club", "klas", "vriendengroep")),
+            seq(R(r"dreig"), G(2), T("regenen", "onweren", "mislukken")),
+        ], blocks=("strafbaar.dreigen",)),
+        exception("uitz.voorlichting", [[T("voorlichting", "biologie", "biologieles")]],
+                  blocks=("strafbaar.seksueel_beeld", "thuis.familie_geweld"), scope="doc"),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Engine
+# --------------------------------------------------------------------------------------------
+
+_CATEGORY = {
+    "crisis": SafetyCategory.CRISIS,
+    "acuut": SafetyCategory.ACUUT_GEVAAR,
+    "strafbaar": SafetyCategory.STRAFBAAR_FEIT,
+    "thuis": SafetyCategory.ONVEILIG_THUIS,
+}
+
+
+class _Engine:
+    def __init__(self) -> None:
+        from spacy.matcher import Matcher
+
+        from bot.nlp.pipeline import load_nlp
+
+        self.rules: Dict[str, Rule] = {}
+        self.exceptions: Dict[str, Exception_] = {}
+        for r in _flags() + _crisis() + _acute() + _crime() + _home() + _ambiguous():
+            self.rules[r.name] = r
+        for x in _exceptions():
+            self.exceptions[x.name] = x
+        self.matcher = Matcher(load_nlp().vocab, validate=True)
+        for name, item in {**self.rules, **self.exceptions}.items():
+            self.matcher.add(name, [list(p) for p in item.patterns])
+        self.keywords: FrozenSet[str] = frozenset(_KEYWORDS)
+
+    @staticmethod
+    def _negated(doc, start: int, end: int) -> bool:
+        for i in range(max(0, end - 3), min(len(doc), end + 2)):
+            if doc[i].norm_ in NEG:
+                following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+                if following not in {"alleen", "zomaar", "normaal"}:
+                    return True
+        return False
+
+    def run(self, doc) -> SafetySignal:
+        found: Dict[str, List[Tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+
+        doc_blocks: List[str] = []
+        span_blocks: List[Tuple[int, int, Tuple[str, ...]]] = []
+        for name, spans in found.items():
+            x = self.exceptions.get(name)
+            if x is None:
+                continue
+            if x.scope == "doc":
+                doc_blocks.extend(x.blocks)
+            else:
+                span_blocks.extend((s, e, x.blocks) for s, e in spans)
+
+        def blocked(name: str, start: int, end: int) -> bool:
+            if any(name.startswith(p) for p in doc_blocks):
+                return True
+            return any(any(name.startswith(p) for p in blocks) and s < end and start < e
+                       for s, e, blocks in span_blocks)
+
+        def valid(name: str, start: int, end: int) -> bool:
+            r = self.rules[name]
+            if blocked(name, start, end):
+                return False
+            if r.negatable and self._negated(doc, start, end):
+                return False
+            return r.check is None or bool(r.check(doc, start, end))
+
+        live = {name for name, spans in found.items()
+                if name in self.rules and any(valid(name, s, e) for s, e in spans)}
+        kept: Set[str] = set()
+        for name in live:
+            r = self.rules[name]
+            if any(req not in live for req in r.requires):
+                continue
+            if any(other.startswith(p) for p in r.unless for other in live if other != name):
+                continue
+            kept.add(name)
+
+        signals = sorted(n for n in kept if not n.startswith("flag."))
+        present = {_CATEGORY[n.split(".", 1)[0]] for n in signals if n.split(".", 1)[0] in _CATEGORY}
+        category = next((c for c in PRIORITY if c in present), None)
+        ambiguous = category is None and any(n.startswith("ambigu.") for n in signals)
+        return SafetySignal(category=category, ambiguous=ambiguous, matched=tuple(signals))
+
+
+@lru_cache(maxsize=1)
+def _engine() -> _Engine:
+    return _Engine()
+
+
+def _engine_keywords() -> FrozenSet[str]:
+    """Words the rules look for (for typo repair); available once the rules are built."""
+    return frozenset(_KEYWORDS)

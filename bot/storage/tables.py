@@ -1,0 +1,126 @@
+"""The database schema as SQLAlchemy Core tables (the migrations in ``bot/migrations`` build it).
+
+Text is stored exactly as typed (plain text, never HTML-escaped): escaping belongs to whatever
+shows it. Datetimes are stored in UTC and always come back timezone-aware.
+
+Room for the aanspreekpunt's desk (issue 6: users, action log, messages to the pupil, a hashed
+secret per report): those tables will refer to ``reports.id`` and arrive in a later migration.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Stable constraint names, so Alembic (batch mode on SQLite) can find and change them later.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UtcDateTime(TypeDecorator):
+    """A timezone-aware datetime, stored as UTC (SQLite has no time zones; PostgreSQL does)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Optional[datetime], dialect: Any) -> Optional[datetime]:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        value = value.astimezone(timezone.utc)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Optional[datetime], dialect: Any) -> Optional[datetime]:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String(20), nullable=False, unique=True),
+    Column("school_id", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("reporter_role", String(20), nullable=False),
+    Column("moment", Text, nullable=True),
+    Column("frequency", Text, nullable=True),
+    Column("since_when", Text, nullable=True),
+    Column("description", Text, nullable=False),
+    Column("place_note", Text, nullable=True),
+    Column("people_involved", Text, nullable=True),
+    Column("already_told", Text, nullable=True),
+    Column("desired_outcome", Text, nullable=True),
+    Column("confidentiality", String(20), nullable=False),
+    Column("share_with", Text, nullable=False, default="[]"),  # JSON list, e.g. ["mentor"]
+    Column("contact", Text, nullable=True),
+    Column("conversation_id", String(128), nullable=True),
+    Column("urgency", String(10), nullable=False),
+    Column("urgency_reason", String(20), nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("delete_after", UtcDateTime(), nullable=True),
+    Index("ix_reports_created_at", "created_at"),
+    Index("ix_reports_delete_after", "delete_after"),
+)
+
+report_kinds = Table(
+    "report_kinds",
+    metadata,
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(40), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_report_kinds_kind", "kind"),
+)
+
+report_places = Table(
+    "report_places",
+    metadata,
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("place", String(40), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_report_places_place", "place"),
+)
+
+# The outbox: one row per e-mail to send, written in the same transaction as its report.
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("recipient", String(254), nullable=False),
+    Column("recipient_role", String(20), nullable=False),
+    Column("status", String(10), nullable=False),  # pending | sent
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UtcDateTime(), nullable=False),
+    Column("claimed_until", UtcDateTime(), nullable=True),  # a sender is busy with it until then
+    Column("last_error", String(300), nullable=True),  # error kind only, never message text
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("sent_at", UtcDateTime(), nullable=True),
+    Index("ix_notifications_status_next_attempt_at", "status", "next_attempt_at"),
+    Index("ix_notifications_report_id", "report_id"),
+)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Starts Klankbord: the action server, the Rasa server and the school page, and says where to chat.
+# Hosts and ports come from the environment (defaults below). Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export RASA_TELEMETRY_ENABLED=false
+export KLANKBORD_RASA_HOST="${KLANKBORD_RASA_HOST:-127.0.0.1}"
+export KLANKBORD_RASA_PORT="${KLANKBORD_RASA_PORT:-5005}"
+export KLANKBORD_ACTION_HOST="${KLANKBORD_ACTION_HOST:-127.0.0.1}"
+export KLANKBORD_ACTION_PORT="${KLANKBORD_ACTION_PORT:-5055}"
+export KLANKBORD_WEB_HOST="${KLANKBORD_WEB_HOST:-127.0.0.1}"
+export KLANKBORD_WEB_PORT="${KLANKBORD_WEB_PORT:-8080}"
+export KLANKBORD_RASA_URL="${KLANKBORD_RASA_URL:-http://$KLANKBORD_RASA_HOST:$KLANKBORD_RASA_PORT}"
+export KLANKBORD_SCHOOL_ORIGIN="${KLANKBORD_SCHOOL_ORIGIN:-http://$KLANKBORD_WEB_HOST:$KLANKBORD_WEB_PORT}"
+PY=.venv/bin/python
+
+MODEL="$($PY scripts/train.py)"
+# Check the school configuration and the database before anything listens.
+$PY -m bot.cli check
+
+mkdir -p var/log
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+.venv/bin/rasa run actions --actions actions -i "$KLANKBORD_ACTION_HOST" -p "$KLANKBORD_ACTION_PORT" \
+  >var/log/actions.log 2>&1 &
+pids+=($!)
+.venv/bin/rasa run --enable-api -m "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
+  -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" --cors "$KLANKBORD_SCHOOL_ORIGIN" \
+  >var/log/rasa.log 2>&1 &
+pids+=($!)
+if [ -f bot/web/app.py ]; then
+  $PY -m bot.web >var/log/web.log 2>&1 &
+  pids+=($!)
+fi
+
+echo "Starting Klankbord (the Rasa server needs about 35 seconds to load the model) ..."
+for _ in $(seq 1 180); do
+  if curl -fs "$KLANKBORD_RASA_URL/status" >/dev/null 2>&1 \
+     && curl -fs "http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT/health" >/dev/null 2>&1; then
+    break
+  fi
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "A server stopped while starting; see var/log/." >&2; exit 1; }
+  done
+  sleep 1
+done
+curl -fs "$KLANKBORD_RASA_URL/status" >/dev/null || { echo "Rasa did not start; see var/log/rasa.log" >&2; exit 1; }
+
+cat <<MSG
+
+Klankbord is running.
+  Chat on the school page:   $KLANKBORD_SCHOOL_ORIGIN/
+  REST webhook:              $KLANKBORD_RASA_URL/webhooks/rest/webhook
+  Action server:             http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT
+  Try it in a terminal:      curl -s -XPOST $KLANKBORD_RASA_URL/webhooks/rest/webhook \\
+                               -d '{"sender":"demo","message":"ik word gepest"}'
+  Reports:                   .venv/bin/klankbord reports list
+$($PY -m bot.cli where)
+Logs in var/log/. Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"

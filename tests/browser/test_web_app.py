@@ -1,0 +1,143 @@
+"""bot.web over Flask's test client, and the widget's source: fast, no browser, no servers."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Blueprint, request, session
+
+from bot.web import create_app
+from bot.web.app import content_security_policy, server_url
+
+ROOT = Path(__file__).resolve().parents[2]
+WIDGET_JS = ROOT / "web" / "static" / "klankbord-widget.js"
+WIDGET_CSS = ROOT / "web" / "static" / "klankbord-widget.css"
+INDEX = ROOT / "web" / "index.html"
+
+
+@pytest.fixture
+def client():
+    return create_app({"KLANKBORD_RASA_URL": "https://rasa.voorbeeldschool.example:8443/"}).test_client()
+
+
+def test_page_carries_the_configured_server_and_strict_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'data-server="https://rasa.voorbeeldschool.example:8443"' in html
+    assert html.count("klankbord-widget.js") == 1
+    csp = response.headers["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["script-src"] == "'self'"
+    assert directives["connect-src"] == "'self' https://rasa.voorbeeldschool.example:8443"
+    assert directives["frame-ancestors"] == "'none'"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_server_url_from_the_environment(monkeypatch):
+    monkeypatch.setenv("KLANKBORD_RASA_URL", "http://127.0.0.1:5999")
+    html = create_app().test_client().get("/").get_data(as_text=True)
+    assert 'data-server="http://127.0.0.1:5999"' in html
+    monkeypatch.delenv("KLANKBORD_RASA_URL")
+    html = create_app().test_client().get("/").get_data(as_text=True)
+    assert 'data-server="http://127.0.0.1:5005"' in html
+
+
+@pytest.mark.parametrize("bad", ["ftp://x.example", "rasa.example", "http://", "javascript:alert(1)",
+                                 "http://x.example/?a=1", "http://user:pw@x.example"])
+def test_bad_server_urls_are_refused(bad):
+    with pytest.raises(ValueError):
+        create_app({"KLANKBORD_RASA_URL": bad})
+
+
+def test_server_url_is_escaped_in_the_page():
+    app = create_app({"KLANKBORD_RASA_URL": 'http://x.example/a"><script>alert(1)</script>'})
+    html = app.test_client().get("/").get_data(as_text=True)
+    assert "<script>alert(1)" not in html
+    assert 'data-server="http://x.example/a&#34;&gt;&lt;script&gt;' in html
+
+
+def test_static_files_are_served_without_cookies(client):
+    for path in ("/static/klankbord-widget.js", "/static/klankbord-widget.css", "/static/site.css"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Set-Cookie" not in response.headers
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        # Other school sites may include the widget from here.
+        assert response.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert client.get("/static/klankbord-widget.js").mimetype == "text/javascript"
+
+
+def test_other_blueprints_can_join_but_never_put_a_cookie_on_the_pupil_pages():
+    """The factory stays open (the desk joins later); a cookie on the pupil's page is dropped."""
+    app = create_app({"SECRET_KEY": "test-only"})
+    desk = Blueprint("desk", __name__, url_prefix="/desk")
+
+    @desk.get("/")
+    def desk_home():
+        session["seen"] = True
+        return "desk"
+
+    cookies_seen = []
+
+    @app.before_request
+    def careless():  # a later mistake that would touch the session everywhere
+        cookies_seen.append(dict(request.cookies))
+        session["touched"] = True
+
+    app.register_blueprint(desk)
+    client = app.test_client()
+    assert "Set-Cookie" in client.get("/desk/").headers
+    assert cookies_seen[-1] == {}
+    assert "Set-Cookie" not in client.get("/").headers
+    assert "Set-Cookie" not in client.get("/static/klankbord-widget.js").headers
+    # A cookie the browser still holds (path /) is not even read on the pupil's page.
+    client.set_cookie("tracker", "x")
+    client.get("/")
+    assert cookies_seen[-1] == {}
+    client.get("/desk/")
+    assert "tracker" in cookies_seen[-1]
+
+
+def test_csp_names_only_the_rasa_origin():
+    assert "connect-src 'self' http://127.0.0.1:5005;" in content_security_policy("http://127.0.0.1:5005/x")
+    assert server_url(" https://a.example/rasa/ ") == "https://a.example/rasa"
+
+
+# ----- the widget's source ------------------------------------------------------------------
+
+
+def test_widget_never_builds_html_from_strings():
+    source = WIDGET_JS.read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)  # comments may mention them
+    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                      "new Function", "localStorage", "document.cookie", "indexedDB"):
+        assert forbidden not in code, forbidden
+    assert "textContent" in code and "sessionStorage" in code
+
+
+def test_no_third_party_addresses_in_page_widget_or_styles():
+    """Only the documented defaults may name another host (the exit site and the local Rasa)."""
+    allowed = {"https://www.google.nl/search?q=weer", "http://127.0.0.1:5005"}
+    for path in (WIDGET_JS, WIDGET_CSS, INDEX, ROOT / "web" / "static" / "site.css"):
+        text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+        urls = set(re.findall(r"https?://[^\s\"'<>)]+", text))
+        assert urls <= allowed, (path.name, urls - allowed)
+    css = WIDGET_CSS.read_text(encoding="utf-8") + (ROOT / "web" / "static" / "site.css").read_text()
+    assert "@import" not in css and "url(" not in css
+
+
+def test_demo_page_loads_no_test_tools_and_no_inline_code():
+    html = INDEX.read_text(encoding="utf-8")
+    assert "axe" not in html
+    assert re.findall(r"<script\b[^>]*>", html) == [
+        '<script src="/static/klankbord-widget.js" data-server="http://127.0.0.1:5005" defer>'
+    ]
+    assert " style=" not in html and "<style" not in html
+    assert not re.search(r"\son[a-z]+\s*=", html), "inline event handlers are blocked by the CSP"

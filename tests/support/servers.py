@@ -1,0 +1,164 @@
+"""Real servers for the end-to-end tests: action server, Rasa server and school page, on loopback.
+
+Started once per test session (Rasa needs about 35 s to load its model and 1.1 GB of memory).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def latest_model() -> Path:
+    models = sorted((ROOT / "models").glob("klankbord-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise RuntimeError("no trained model in models/: run `make test` (it trains first)")
+    return models[-1]
+
+
+def wait_http(url: str, timeout: float, procs: List[subprocess.Popen], logs: List[Path]) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for proc, log in zip(procs, logs):
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited while starting; last lines of {log}:\n"
+                                   + "\n".join(log.read_text(errors="replace").splitlines()[-30:]))
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+@dataclass
+class Stack:
+    """The running assistant, as a pupil's browser or a test sees it."""
+
+    rasa_url: str
+    action_url: str
+    web_url: str
+    database_url: str
+    env: Dict[str, str]
+    workdir: Path
+    procs: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    logs: Dict[str, Path] = field(default_factory=dict)
+
+    def say(self, sender: str, text: str, timeout: float = 60) -> List[dict]:
+        """Send one message over the REST webhook; returns the bot's messages."""
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        request = urllib.request.Request(
+            f"{self.rasa_url}/webhooks/rest/webhook", data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read().decode())
+
+    @staticmethod
+    def new_sender() -> str:
+        return uuid.uuid4().hex
+
+    def tracker(self, sender: str) -> dict:
+        with urllib.request.urlopen(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30) as r:
+            return json.loads(r.read().decode())
+
+    # -- process control -------------------------------------------------------------------
+
+    def _spawn(self, name: str, cmd: List[str]) -> None:
+        log = self.workdir / f"{name}.log"
+        handle = open(log, "wb")
+        self.procs[name] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=handle, stderr=subprocess.STDOUT)
+        self.logs[name] = log
+
+    def start_actions(self) -> None:
+        port = self.env["KLANKBORD_ACTION_PORT"]
+        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                "-i", "127.0.0.1", "-p", port])
+        wait_http(f"{self.action_url}/health", 120, [self.procs["actions"]], [self.logs["actions"]])
+
+    def restart_actions(self) -> None:
+        """Restart the action server (e.g. after a configuration change); Rasa keeps running."""
+        self.stop("actions")
+        self.start_actions()
+
+    def start_all(self) -> None:
+        self.start_actions()
+        origin = self.web_url
+        self._spawn("rasa", [str(BIN / "rasa"), "run", "--enable-api", "-m", str(latest_model()),
+                             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+                             "-i", "127.0.0.1", "-p", self.env["KLANKBORD_RASA_PORT"], "--cors", origin])
+        if (ROOT / "bot" / "web" / "app.py").is_file():
+            self._spawn("web", [sys.executable, "-m", "bot.web"])
+        names = list(self.procs)
+        wait_http(f"{self.rasa_url}/status", 240, [self.procs[n] for n in names], [self.logs[n] for n in names])
+        if "web" in self.procs:
+            wait_http(self.web_url + "/", 60, [self.procs["web"]], [self.logs["web"]])
+
+    def stop(self, name: str) -> None:
+        proc = self.procs.pop(name, None)
+        if proc is None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.procs):
+            self.stop(name)
+
+
+def make_stack(workdir: Path, smtp_port: Optional[int]) -> Stack:
+    """Environment for a stack with its own database, school configuration and ports."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = workdir / "school.yml"
+    shutil.copy(ROOT / "schools" / "voorbeeldschool.yml", config)
+    ports = {name: str(free_port()) for name in ("rasa", "action", "web")}
+    database_url = f"sqlite:///{workdir / 'klankbord.db'}"
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "KLANKBORD_SCHOOL_CONFIG": str(config),
+        "KLANKBORD_DATABASE_URL": database_url,
+        "KLANKBORD_OUTBOX_POLL_SECONDS": "1",
+        "KLANKBORD_ACTION_HOST": "127.0.0.1",
+        "KLANKBORD_ACTION_PORT": ports["action"],
+        "KLANKBORD_RASA_PORT": ports["rasa"],
+        "KLANKBORD_RASA_URL": f"http://127.0.0.1:{ports['rasa']}",
+        "KLANKBORD_WEB_HOST": "127.0.0.1",
+        "KLANKBORD_WEB_PORT": ports["web"],
+        "KLANKBORD_SCHOOL_ORIGIN": f"http://127.0.0.1:{ports['web']}",
+        "KLANKBORD_OUTBOX_DIR": str(workdir / "outbox"),
+    }
+    if smtp_port:
+        env.update({"KLANKBORD_SMTP_HOST": "127.0.0.1", "KLANKBORD_SMTP_PORT": str(smtp_port),
+                    "KLANKBORD_SMTP_TLS": "none", "KLANKBORD_SMTP_FROM": "klankbord@voorbeeldschool.example"})
+    return Stack(
+        rasa_url=f"http://127.0.0.1:{ports['rasa']}",
+        action_url=f"http://127.0.0.1:{ports['action']}",
+        web_url=f"http://127.0.0.1:{ports['web']}",
+        database_url=database_url,
+        env=env,
+        workdir=workdir,
+    )

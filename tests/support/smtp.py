@@ -1,0 +1,116 @@
+"""A real SMTP server on loopback that keeps what it receives (aiosmtpd).
+
+    sink = SmtpSink()
+    port = sink.start()              # a free port on 127.0.0.1 (or start(port=...) for a fixed one)
+    ...                              # point KLANKBORD_SMTP_HOST/PORT at it, KLANKBORD_SMTP_TLS=none
+    messages = sink.wait_for(2, timeout=10)   # raises TimeoutError if fewer arrive in time
+    sink.stop()                      # may be started again later, also on the same port
+
+``messages`` holds ``email.message.EmailMessage`` objects (``policy.default``);
+``envelopes`` holds the matching (mail_from, rcpt_tos) pairs.
+"""
+from __future__ import annotations
+
+import email
+import socket
+import threading
+import time
+from email import policy
+from email.message import EmailMessage
+from typing import List, Optional, Tuple
+
+from aiosmtpd.controller import Controller
+
+HOST = "127.0.0.1"
+
+
+def free_port(host: str = HOST) -> int:
+    """A TCP port that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+class _Handler:
+    def __init__(self, sink: "SmtpSink") -> None:
+        self.sink = sink
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's name)
+        message = email.message_from_bytes(envelope.original_content or envelope.content,
+                                           policy=policy.default)
+        self.sink._received(message, envelope.mail_from, list(envelope.rcpt_tos))
+        return "250 Message accepted for delivery"
+
+
+class SmtpSink:
+    """An SMTP server on 127.0.0.1 that stores every message it accepts."""
+
+    def __init__(self, host: str = HOST) -> None:
+        self.host = host
+        self.port: Optional[int] = None
+        self.messages: List[EmailMessage] = []
+        self.envelopes: List[Tuple[str, List[str]]] = []
+        self._controller: Optional[Controller] = None
+        self._arrived = threading.Condition()
+
+    def _received(self, message: EmailMessage, mail_from: str, rcpt_tos: List[str]) -> None:
+        with self._arrived:
+            self.messages.append(message)
+            self.envelopes.append((mail_from, rcpt_tos))
+            self._arrived.notify_all()
+
+    @property
+    def running(self) -> bool:
+        return self._controller is not None
+
+    def start(self, port: int = 0) -> int:
+        """Start listening (port 0: any free port); returns the port."""
+        if self._controller is not None:
+            raise RuntimeError("SmtpSink is already running")
+        tries = 5 if port == 0 else 1
+        last_error: Optional[BaseException] = None
+        for _ in range(tries):
+            chosen = port or free_port(self.host)
+            controller = Controller(_Handler(self), hostname=self.host, port=chosen,
+                                    ready_timeout=10.0)
+            try:
+                controller.start()
+            except Exception as exc:  # the free port was taken in between: try another
+                last_error = exc
+                time.sleep(0.05)
+                continue
+            self._controller, self.port = controller, chosen
+            return chosen
+        raise RuntimeError(f"SmtpSink could not start on {self.host}:{port}: {last_error}")
+
+    def stop(self) -> None:
+        """Stop listening (keeps the messages received so far)."""
+        controller, self._controller = self._controller, None
+        if controller is not None:
+            controller.stop()
+
+    def wait_for(self, n: int, timeout: float = 10.0) -> List[EmailMessage]:
+        """Wait until at least ``n`` messages have arrived; returns them all (a copy)."""
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while len(self.messages) < n:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError(
+                        f"SmtpSink got {len(self.messages)} message(s) in {timeout}s, expected {n}"
+                    )
+                self._arrived.wait(remaining)
+            return list(self.messages)
+
+    def clear(self) -> None:
+        with self._arrived:
+            self.messages.clear()
+            self.envelopes.clear()
+
+    def __enter__(self) -> "SmtpSink":
+        if not self.running:
+            self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
