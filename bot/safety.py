@@ -135,12 +135,16 @@ _FORMS: Dict[str, Tuple[str, ...]] = {
     "houden": ("hou", "houd", "houdt", "hield", "hielden", "gehouden"),
     "trekken": ("trek", "trekt", "trok", "trokken", "getrokken"),
     "maken": ("maak", "maakt", "maakte", "maakten", "gemaakt"),
+    "worden": ("word", "wordt", "werd", "werden", "geworden"),
+    "knijpen": ("knijp", "knijpt", "kneep", "knepen", "geknepen"),
     "moeten": ("moet", "moest", "moesten", "gemoeten"),
     "zullen": ("zal", "zult", "zou", "zouden"),
     "pakken": ("pak", "pakt", "pakte", "pakten", "gepakt"),
     "springen": ("spring", "springt", "sprong", "sprongen", "gesprongen"),
     "snijden": ("snij", "snijd", "snijdt", "sneed", "sneden", "gesneden", "snijen"),
-    "krassen": ("kras", "krast", "kraste", "krasten", "gekrast"),
+    "krassen": ("kras", "krast", "kraste", "krasten", "krasde", "krasden", "gekrast"),
+    "grijpen": ("grijp", "grijpt", "greep", "grepen", "gegrepen"),
+    "hangen": ("hang", "hangt", "hing", "hingen", "gehangen"),
     "krabben": ("krab", "krabt", "krabde", "gekrabd"),
     "branden": ("brand", "brandt", "brandde", "gebrand"),
     "ophangen": ("opgehangen",),
@@ -159,6 +163,8 @@ _FORMS: Dict[str, Tuple[str, ...]] = {
     "volgen": ("volg", "volgt", "volgde", "volgden", "gevolgd"),
     "trappen": ("trapt", "trapte", "trapten", "getrapt"),
     "schoppen": ("schopt", "schopte", "schopten", "geschopt"),
+    "sparen": ("spaar", "spaart", "spaarde", "spaarden", "gespaard"),
+    "opsparen": ("opgespaard",),
     "verdienen": ("verdien", "verdient", "verdiende", "verdiend"),
     "missen": ("mis", "mist", "miste", "misten", "gemist"),
     "merken": ("merk", "merkt", "merkte", "gemerkt"),
@@ -179,8 +185,11 @@ _OVERRIDE.update({lemma: lemma for lemma in _FORMS})
 _OVERRIDE.update({
     "mezelf": "mezelf", "mijzelf": "mezelf", "meself": "mezelf", "mzelf": "mezelf",
     "naaktfoto's": "naaktfoto", "foto's": "foto", "fotos": "foto", "pics": "pic",
-    "ouders": "ouders", "pillen": "pil", "messen": "mes", "mesje": "mes",
+    "ouders": "ouders", "pillen": "pil", "messen": "mes", "mesje": "mes", "dingen": "ding",
 })
+# Pronouns stay themselves (the lookup table maps "mij" to "mijn").
+_OVERRIDE.update({p: p for p in ("ik", "me", "mij", "je", "jij", "jou", "hij", "hem", "zij", "ze", "haar",
+                                 "wij", "we", "ons", "jullie", "hun", "hen", "mijn", "zijn", "het")})
 
 # Separable or compound prefixes: "opengesneden" -> "open" + snijden.
 _PREFIXES = ("open", "door", "neer", "kapot", "dood", "in", "af", "op", "mee", "weg", "uit", "aan")
@@ -257,7 +266,12 @@ def canonical(lower: str, spacy_lemma: str = "") -> str:
 # Pattern helpers
 # --------------------------------------------------------------------------------------------
 
-_KEYWORDS: Set[str] = set()
+_KEYWORDS: Set[str] = {
+    # stems the regex rules look for, so that one-letter typos of them are repaired too
+    "zelfmoord", "zelfdoding", "suicide", "zelfbeschadiging", "naaktfoto", "naaktfotos", "dickpic",
+    "afscheidsbrief", "mishandeld", "bedreigd", "dreigement", "dreigberichten", "pistool", "vuurwapen",
+    "boksbeugel", "stanleymes", "verkracht", "gechanteerd", "afgeperst", "paracetamol",
+}
 _BOUNDARY = [".", "!", "?", ";"]
 
 
@@ -291,10 +305,18 @@ def G(n: int) -> List[dict]:
     return [{"NORM": {"NOT_IN": _BOUNDARY}, "OP": "?"}] * n
 
 
+_NOT_SELF = ["dat", "iemand", "ze", "zij", "hij", "jullie", "juf", "meester", "mentor", "school", "de"]
+
+
+def GN(n: int) -> List[dict]:
+    """Up to ``n`` tokens that do not hand the action to someone else ("ik wil *dat iemand* ...")."""
+    return [{"NORM": {"NOT_IN": _BOUNDARY + _NOT_SELF}, "OP": "?"}] * n
+
+
 _ADVERBS = [
     "gewoon", "echt", "liefst", "liefste", "het", "graag", "soms", "zo", "even", "ook", "nu",
     "wel", "vaak", "maar", "eigenlijk", "nog", "alleen", "heel", "altijd", "zelf", "serieus",
-    "dan", "ook", "wollah", "bijna", "weer", "zeker", "allemaal",
+    "dan", "ook", "wollah", "bijna", "weer", "zeker", "allemaal", "steeds", "telkens", "continu", "elke", "dag",
 ]
 
 
@@ -370,7 +392,7 @@ SEX = R(r"^(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pi
 IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap|opname|opgenomen|gefilmd|opnemen)")
 BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed",
                   "onderbroek", "bh", "string", "bloot", "blote", "douche", "douchen", "omkleden",
-                  "uitkleden", "kruis", "vagina", "kut")
+                  "uitkleden", "kruis", "vagina", "kut", "wc", "toilet")
 BODY_SEXUAL = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel", "penis", "lul", "vagina",
                 "onderbroek", "ondergoed", "bh", "rok")
 SEX_ACT = T("zoenen", "kussen", "seks", "aanraken", "uitkleden", "pijpen", "aftrekken", "betasten",
@@ -378,8 +400,14 @@ SEX_ACT = T("zoenen", "kussen", "seks", "aanraken", "uitkleden", "pijpen", "aftr
 MONEY = [T("geld", "euro", "€", "zakgeld", "betalen", "pinnen", "tikkie", "bitcoin", "cadeaukaart",
            "giftcard", "robux", "vbucks", "paysafe", "centen")]
 COERCE = [T("anders", "afpakken", "eisen", "dreigen", "verspreiden", "chanteren"), R(r"hack")]
+THREAT_HARM = T("slaan", "schoppen", "steken", "neersteken", "vermoorden", "doodmaken", "pakken", "verspreiden",
+                "posten", "plaatsen", "online", "internet", "doorsturen", "rondsturen", "delen", "aandoen", "pijn",
+                "dood", "kapot", "kapotmaken", "afmaken", "naaktfoto", "nudes", "foto", "filmpje", "video", "adres",
+                "mes", "wapen", "geweld", "verkrachten", "neerschieten", "schieten", "slopen", "aftuigen", "trappen")
 SAY = T("zeggen", "roepen", "appen", "schrijven", "sturen", "beloven", "zweren", "dreigen", "tegen")
 SELF_HARM_VERB = R(r"(snijden|snijen|krassen|krabben|branden|verwonden|beschadigen|ophangen|verdrinken|bijten)$")
+# Without "mezelf": itching and scratching are everyday, cutting and scratching *into* skin are not.
+SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen)$")
 SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
                    "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
 DEATH = T("dood", "sterven", "doodgaan", "overlijden")
@@ -398,6 +426,28 @@ def _clause_ends(doc, end: int) -> bool:
     while i < len(doc) and doc[i].norm_ in _FILLERS:
         i += 1
     return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START
+
+
+_PAST_IRREGULAR = {"sloeg", "sloegen", "stak", "staken", "greep", "grepen", "trok", "trokken", "schoot", "schoten",
+                   "viel", "vielen", "kwam", "kwamen"}
+_PASSIVE_NOW = {"word", "wordt", "worden"}
+
+
+def _is_past(token) -> bool:
+    """A past tense or participle ("geslagen", "schopten", "sloeg"), not an infinitive or present."""
+    lower, norm = token.lower_, token.norm_
+    if lower in _PAST_IRREGULAR:
+        return True
+    if lower == norm:
+        return False
+    return lower.startswith("ge") or lower.endswith(("te", "de", "ten", "den")) or "ge" in lower[2:5]
+
+
+def _not_over(doc, start: int, end: int) -> bool:
+    """The harm in the match is still to come or going on (a past attack is a crime, not acute)."""
+    if any(t.lower_ in _PASSIVE_NOW for t in doc):
+        return True
+    return not any(_is_past(t) for t in doc[start:min(end + 1, len(doc))])
 
 
 # --------------------------------------------------------------------------------------------
@@ -450,6 +500,11 @@ def _flags() -> List[Rule]:
             seq(T("zo"), T("meteen")),
         ], negatable=False),
         rule("flag.family", [[FAMILY]], negatable=False),
+        rule("flag.iemand_staat_klaar", [
+            seq(T("ze", "er", "zij", "hij", "jongens", "groep", "iemand", "mannen"), G(1),
+                T("staan", "wachten", "zitten", "lopen"), G(3), T("buiten", "hek", "deur", "uitgang", "poort", "daar", "bij")),
+            [T("opwachten")],
+        ], negatable=False),
         rule("flag.online", [[PLATFORM], [T("online", "internet", "chat", "app", "gamen", "game")]], negatable=False),
     ]
 
@@ -460,18 +515,22 @@ def _crisis() -> List[Rule]:
             [R(r"^(zelfmoord|suicid|suicide|zelfdoding|unalive|selfharm|zelfbeschadig|automutil|zelfverwond)")],
         ], negatable=False),
         rule("crisis.doodswens", [
-            *near(T("willen", "wensen", "liever", "beter", "hopen"), DEATH, 3),
+            *near(T("willen", "wensen", "liever", "beter", "hopen", "zin"), DEATH, 3),
+            seq(T("mezelf"), G(2), T("dood", "doodmaken", "vermoorden", "ombrengen", "afmaken", "doden")),
             seq(T("was", "ware"), I, G(1), T("maar"), G(1), T("dood")),
             seq(T("wou", "wens", "wenste", "willen"), T("dat"), I, G(3), T("verdwijnen", "dood")),
             seq(T("manier"), G(3), DEATH),
+            seq(T("denken"), G(3), T("aan", "over"), T("doodgaan", "sterven", "zelfmoord")),
             seq(T("hoeveel"), G(1), PILLS, G(4), DEATH),
         ]),
         rule("crisis.niet_leven", [
-            seq(T("willen", "wensen", "zin", "kunnen"), G(3), T("niet", "nooit", "geen"), G(3),
+            seq(T("willen", "wensen", "zin", "kunnen", "hoeven"), G(3), T("niet", "nooit", "geen"), G(3),
                 T("leven", "bestaan", "ademen")),
             seq(T("geen"), G(1), T("zin"), G(4), T("leven", "bestaan")),
             seq(T("leven"), G(3), T("zinloos", "waardeloos", "voorbij", "geen", "klaar")),
             seq(T("leven"), G(2), T("zat")),
+            seq(T("leven"), G(2), T("niks", "niets"), T("waard")),
+            seq(T("stoppen", "klaar", "ophouden", "kappen", "kapt"), T("met"), G(1), T("leven")),
             seq(T("leven"), G(2), T("niet"), G(1), T("meer"), G(1), T("zitten")),
             seq(T("verdienen"), G(3), T("niet"), G(3), T("leven", "bestaan")),
             seq(T("verdienen"), G(3), DEATH),
@@ -482,8 +541,9 @@ def _crisis() -> List[Rule]:
                 T("leven", "blijven", "doorgaan", "bestaan")),
         ], negatable=False),
         rule("crisis.einde_maken", [
-            seq(I, G(2), T("er"), G(2), T("eind", "einde"), T("aan"), T("maken")),
+            seq(I, GN(4), T("er"), G(2), T("eind", "einde"), T("aan"), T("te", op="?"), T("maken")),
             seq(T("maken"), I, T("er"), G(2), T("eind", "einde"), T("aan")),
+            seq(I, A(2), T("maken", "gaan"), A(2), T("er"), G(2), T("eind", "einde"), T("aan")),
             seq(T("eind", "einde"), T("aan"), T("mijn"), T("leven")),
             seq(T("leven"), G(1), T("beeindigen", "nemen", "stoppen")),
             seq(T("beeindigen"), G(2), T("leven")),
@@ -494,14 +554,21 @@ def _crisis() -> List[Rule]:
             seq(I, G(3), T("mezelf", "me", "mij"), G(4), SELF_HARM_VERB),
             seq(I, G(1), SELF_HARM_VERB, G(1), T("mezelf", "me", "mij")),
             seq(I, G(2), T("mezelf", "me", "mij"), G(2), T("pijn")),
+            seq(I, G(3), T("mezelf"), G(2), T("slaan", "stompen", "schoppen", "uithongeren")),
+            seq(I, G(1), T("slaan", "stompen", "schoppen", "uithongeren"), T("mezelf")),
             seq(T("doen"), T("mezelf"), G(1), T("pijn")),
-            seq(I, G(3), T("mezelf", "me", "mij"), G(1), T("iets"), G(1), T("aandoen")),
-            *near(SELF_HARM_VERB, seq(T("mijn", op="?"), SELF_HARM_BODY), 4),
-            seq(T("touw"), G(4), T("ophangen")),
+            seq(I, G(3), T("mezelf", "me", "mij"), G(1), T("iets", "wat"), G(1), T("aandoen")),
+            seq(T("me", "mij", "mezelf"), T("op"), T("te"), T("hangen")),
+            *near(SELF_HARM_VERB_BODY, seq(T("mijn", op="?"), SELF_HARM_BODY), 4),
+            *near(seq(T("krabben", "branden", "bijten"), G(4), SELF_HARM_BODY), T("bloed", "bloeden", "open", "kapot"), 4),
+            seq(T("touw"), G(6), T("ophangen", "hangen")),
+            *near(T("branden"), T("aansteker", "sigaret", "lucifer", "strijkijzer"), 6),
         ], negatable=False),
         rule("crisis.methode", [
             seq(T("springen", "gooien", "liggen"), G(3), T("van", "voor", "onder", "uit", "op"), G(2), JUMP_PLACE),
-            seq(T("van", "voor", "onder", "uit"), G(2), JUMP_PLACE, G(2), T("springen", "gooien", "liggen")),
+            seq(T("van", "voor", "onder", "uit", "op", "bij"), G(2), JUMP_PLACE, G(8), T("springen", "gooien", "liggen")),
+            seq(T("onder", "voor"), G(1), T("auto", "bus", "vrachtwagen", "trein", "metro", "tram"), G(1),
+                T("lopen", "springen", "liggen", "gooien", "fietsen")),
             *near(T("sparen", "opsparen", "verzamelen", "hamsteren"), PILLS, 4),
             *near(PILLS, T("alle", "hele", "strip", "doos", "doosje", "pot", "potje", "handvol", "overdosis"), 3),
             [T("overdosis")],
@@ -509,51 +576,60 @@ def _crisis() -> List[Rule]:
         rule("crisis.verdwijnen", [
             seq(I, A(2), T("willen", "wou", "wens"), A(3), T("verdwijnen")),
             seq(I, A(2), T("willen", "wou"), A(2), T("er"), T("niet"), T("meer"), T("zijn")),
+            seq(I, A(2), T("willen", "wou"), A(2), T("weg", "verdwijnen", "slapen"), G(2), T("voor"), T("altijd")),
         ], negatable=False),
         rule("crisis.last", [
-            seq(T("beter"), G(1), T("af"), G(1), T("zonder"), G(1), T("mij", "me", "mezelf", "ons")),
-            seq(I, T("zijn"), A(3), T("een", "tot", "zo'n", "zon"), T("last")),
+            seq(T("beter"), G(2), T("zonder"), G(1), T("mij", "me", "mezelf")),
+            seq(I, T("zijn", "voelen"), A(3), T("me", op="?"), A(2), T("een", "tot", "zo'n", "zon"), T("last")),
             seq(T("niemand"), G(3), ME, G(1), T("missen")),
             seq(T("niemand"), G(3), T("merken", "missen", "opvallen", "boeien"), G(5), T("als"), I,
                 G(2), T("weg", "dood", "verdwenen")),
             seq(T("als"), I, G(2), T("weg", "dood", "verdwenen"), G(5), T("niemand")),
+            *near(T("blij", "beter", "rust", "opgelucht", "fijner", "makkelijker", "niemand", "iedereen"),
+                  seq(T("als"), I, G(2), T("dood", "weg", "verdwenen"), T("zijn")), 8),
+            *near(T("blij", "beter", "rust", "opgelucht", "fijner", "makkelijker", "niemand", "iedereen"),
+                  seq(T("als"), I, T("er"), T("niet"), T("meer", op="?"), T("zijn")), 8),
         ], negatable=False),
-        rule("crisis.afscheid", [
-            seq(T("laatste"), T("bericht", "berichtje", "appje")),
-        ], requires=("flag.afscheid",), negatable=False),
         rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht)")]], negatable=False),
-        rule("flag.afscheid", [
-            seq(T("sorry"), T("voor"), T("alles")),
-            [T("vaarwel")],
-            seq(T("dag"), T("iedereen", "allemaal")),
-            seq(T("het"), T("spijt"), T("me")),
-            seq(T("voor"), T("altijd")),
-        ], negatable=False),
+        # Farewell cues: two different ones in one message make "crisis.afscheid" (see _Engine.run).
+        rule("flag.afscheid.laatste", [seq(T("laatste"), T("bericht", "berichtje", "appje", "keer"))], negatable=False),
+        rule("flag.afscheid.sorry", [seq(T("sorry"), T("voor"), T("alles"))], negatable=False),
+        rule("flag.afscheid.vaarwel", [[T("vaarwel")], seq(T("dag"), T("iedereen", "allemaal"))], negatable=False),
+        rule("flag.afscheid.spijt", [seq(T("het"), T("spijt"), T("me"))], negatable=False),
+        rule("flag.afscheid.altijd", [seq(T("voor"), T("altijd"))], negatable=False),
+        rule("flag.afscheid.liefde", [seq(I, T("houden"), T("van"), T("jullie", "iedereen"))], negatable=False),
+        rule("flag.afscheid.terug", [seq(T("zien"), ME, G(1), T("niet", "nooit"), T("meer", op="?"), T("terug")),
+                                     seq(I, T("komen"), G(1), T("niet", "nooit"), T("meer", op="?"), T("terug"))],
+             negatable=False),
     ]
 
 
 def _acute() -> List[Rule]:
     return [
         rule("acuut.wapen", [[WEAPON]], unless=("crisis.zelfbeschadiging",)),
-        rule("acuut.wapen_stomp", [*near(BLUNT, T("wachten", "dreigen", "bedreigen", "slaan", "zwaaien",
-                                                  "opwachten", "komen", "achter"), 6)]),
+        rule("acuut.wapen_stomp", [*near(BLUNT, T("wachten", "dreigen", "bedreigen", "zwaaien", "opwachten",
+                                                  "achter"), 6)]),
         rule("acuut.opgewacht", [
             [T("opwachten")],
             seq(T("staan", "zitten", "wachten"), G(2), ME, G(1), T("op"), T("te"), T("wachten")),
             seq(T("op"), ME, T("te"), T("wachten")),
             seq(T("wachten"), ME, G(4), T("op")),
-            seq(T("wachten"), T("op"), ME),
+            seq(T("wachten"), G(3), T("op"), ME),
+            seq(T("staan"), G(6), T("die"), ME, G(2), HARM_ACUTE),
+            seq(T("ze", "zij", "hij", "jongens", "iemand", "groep"), T("komen"), ME, G(2), T("halen", "pakken")),
             seq(T("er", "ze", "zij", "hij", "iemand", "groep", "jongens", "mannen"), G(1), T("staan"), G(6),
                 T("te"), T("wachten")),
         ]),
         rule("acuut.achtervolgd", [[T("achtervolgen", "achtervolging")],
                                    seq(T("achter"), ME, T("aan"))]),
-        rule("acuut.gevolgd", [seq(T("volgen"), ME), seq(ME, G(3), T("volgen"))]),
+        rule("acuut.gevolgd", [seq(T("volgen"), ME), seq(ME, G(3), T("volgen")),
+                               seq(I, T("worden"), G(2), T("volgen"))]),
         rule("acuut.vastgehouden", [
-            seq(T("houden"), ME, G(2), T("vast")),
+            seq(T("houden", "hebben"), ME, G(2), T("vast")),
             seq(T("zitten", "zijn", "worden"), G(2), T("opsluiten")),
         ]),
-        rule("acuut.dreiging_nu", [seq(ME, G(4), HARM_ACUTE), seq(HARM_ACUTE, ME)], requires=("flag.imminent",)),
+        rule("acuut.dreiging_nu", [seq(ME, G(4), HARM_ACUTE), seq(HARM_ACUTE, ME)], requires=("flag.imminent",),
+             check=_not_over),
         rule("acuut.geweld_nu", [
             *near(T("nu"), HARM_ACUTE, 4),
             seq(ME, G(2), T("aan"), T("het"), HARM_ACUTE),
@@ -566,20 +642,23 @@ def _acute() -> List[Rule]:
              unless=("crisis.",)),
         rule("acuut.durf_niet_weg", [
             seq(T("durven"), G(2), T("niet"), G(2), T("naar"), T("buiten")),
-            seq(T("durven"), G(2), T("niet"), G(1), T("weg")),
-        ], negatable=False),
+            seq(T("durven", "kunnen"), G(2), T("niet"), G(1), T("weg")),
+        ], negatable=False, requires=("flag.iemand_staat_klaar",)),
         rule("acuut.lokken", [*near(T("instappen", "instap"), T("auto", "busje", "man", "vreemde", "onbekende"), 8)]),
     ]
 
 
 def _crime() -> List[Rule]:
     return [
-        rule("strafbaar.dreigen", [[R(r"dreig")]]),
+        rule("strafbaar.bedreigd", [[R(r"^(bedreig|dreigbericht|dreigement|doodsbedreig|dreigmail|dreigapp)")]]),
+        rule("strafbaar.dreigen", [*near(T("dreigen"), THREAT_HARM, 8),
+                                   *near(T("dreigen"), seq(T("in"), G(1), T("brand", "fik", "elkaar")), 8)]),
         rule("strafbaar.dreiging_gezegd", [
             seq(SAY, G(8), ME, G(4), LETHAL),
             seq(SAY, G(8), ME, G(4), T("kapot"), T("maken")),
             seq(SAY, G(8), ME, G(4), T("in"), T("elkaar"), T("slaan", "trappen", "schoppen")),
             seq(SAY, G(8), LETHAL),
+            seq(SAY, G(8), T("in"), G(1), T("brand", "fik"), T("steken", "zetten")),
             seq(T("steken", "schieten", "slaan", "maken"), T("je", "jou"), T("neer", "dood", "af", "kapot")),
             seq(LETHAL, T("je", "jou")),
         ]),
@@ -595,6 +674,7 @@ def _crime() -> List[Rule]:
         rule("strafbaar.geweld", [
             seq(SUBJECT_OTHER, G(3), ME, G(3), HIT),
             seq(SUBJECT_OTHER, G(1), HIT, G(1), ME),
+            seq(HIT, SUBJECT_OTHER, ME),
             seq(I, T("worden"), G(2), HIT),
         ]),
         rule("strafbaar.beroving", [[T("beroven", "overvallen", "overval", "beroving")],
@@ -606,7 +686,7 @@ def _crime() -> List[Rule]:
         rule("strafbaar.seksueel_contact", [
             *near(T("zitten", "aanraken", "raken", "betasten", "knijpen", "grijpen", "pakken", "voelen", "likken"),
                   BODY_SEXUAL, 4),
-            seq(T("zitten"), T("aan"), ME),
+            seq(T("zitten"), A(2), T("aan"), ME),
             seq(T("raken"), ME, G(3), T("aan")),
             [T("aanraken")],
             [T("verkrachten", "verkrachting", "aanranden", "aanranding", "misbruiken", "misbruik", "seksueel",
@@ -617,6 +697,8 @@ def _crime() -> List[Rule]:
              requires=("flag.online",)),
         rule("strafbaar.afpersing", [
             [T("afpersen", "afpersing", "chanteren", "chantage", "sextortion", "losgeld")],
+            seq(T("persen"), ME, G(3), T("af")),
+            *[p for m in MONEY for p in near(m, T("slaan", "klappen", "slaag", "schoppen", "pijn", "elkaar", "trappen"), 10)],
             *[p for m in MONEY for c in COERCE for p in near(m, c, 8)],
             seq(T("betalen"), G(3), T("om"), G(3), T("terug")),
         ]),
@@ -632,10 +714,9 @@ def _home() -> List[Rule]:
     abuse_multi: List[List[dict]] = [
         [abuse_single],
         [SEX],
-        seq(T("zitten"), T("aan"), ME),
+        seq(T("zitten"), A(2), T("aan"), ME),
         seq(T("raken"), ME, G(3), T("aan")),
         seq(T("doen"), G(1), T("raar", "rare", "vies", "vieze", "eng", "enge", "seksueel", "seksuele"), T("ding", "dingen")),
-        seq(T("dingen"), G(1), T("die"), I, T("niet"), T("willen")),
         seq(T("pijn"), T("doen")),
         seq(T("doen"), ME, T("pijn")),
         seq(T("gooien"), G(3), T("naar"), ME),
@@ -648,25 +729,32 @@ def _home() -> List[Rule]:
                       "vuist", "donder", "misbruiken", "misbruik", "trappen", "wurgen")
     return [
         rule("thuis.familie_geweld", [seq(FAMILY, G(8), m) for m in abuse_multi]),
+        rule("thuis.familie_ongewenst", [
+            seq(FAMILY, G(8), T("ding", "dingen"), G(1), T("die"), I, T("niet"), T("willen")),
+            seq(FAMILY, G(8), T("aan"), G(2), T("zitten", "komen"), G(6), I, T("niet"), T("willen")),
+        ], negatable=False),
         rule("thuis.familie_doet_pijn", [
-            seq(abuse_single, G(3), T("door"), G(1), FAMILY),
-            *[seq(inj, G(2), T("van", "door"), G(1), FAMILY) for inj in INJURY],
+            seq(abuse_single, G(3), T("door", "van"), G(1), FAMILY),
+            *[seq(inj, G(5), T("van", "door"), G(1), FAMILY) for inj in INJURY],
         ]),
         rule("thuis.geweld_thuis", [
             *near(HOME, home_violence, 10),
             seq(T("bij"), T("ons"), G(6), home_violence),
-            seq(T("naar"), T("huis"), G(4), T("dan"), G(2), home_violence),
         ]),
-        rule("thuis.bang_thuis", [
+        rule("thuis.naar_huis_dan", [seq(T("naar"), T("huis"), G(4), T("dan"), G(2), home_violence)], negatable=False),
+        rule("thuis.durf_niet_thuis", [
             seq(T("durven"), G(2), T("niet"), G(2), T("naar"), T("huis")),
             seq(T("durven"), G(2), T("niet"), G(2), T("thuis")),
-            seq(T("bang"), G(4), T("thuis", "huis")),
-            seq(T("thuis", "huis"), G(4), T("eng", "bang", "gevaarlijk")),
-            seq(T("bang"), G(1), T("voor"), G(1), FAMILY),
-            seq(FAMILY, G(2), T("eng", "gevaarlijk")),
         ], negatable=False),
+        rule("thuis.bang_thuis", [
+            seq(T("bang", "doodsbang"), G(4), T("thuis", "huis")),
+            seq(T("thuis", "huis"), G(4), T("eng", "bang", "gevaarlijk")),
+            seq(T("bang", "doodsbang"), G(1), T("voor"), G(1), FAMILY),
+            seq(T("bang", "doodsbang"), G(1), T("voor"), G(1), T("vriend", "vriendin"), T("van"), G(1), FAMILY),
+            seq(FAMILY, G(2), T("eng", "gevaarlijk")),
+        ]),
         rule("thuis.niet_veilig", [
-            seq(T("thuis", "huis"), G(3), T("niet"), G(1), T("veilig")),
+            seq(T("thuis", "huis"), G(4), T("niet", "nooit"), G(1), T("veilig")),
             seq(T("niet"), G(1), T("veilig"), G(2), T("thuis")),
             *near(T("onveilig"), T("thuis"), 3),
         ], negatable=False),
@@ -674,8 +762,14 @@ def _home() -> List[Rule]:
             *near(seq(T("geen", "zonder"), G(1), T("eten")), HOME, 8),
             *near(seq(T("geen", "zonder"), G(1), T("eten")), FAMILY, 8),
             seq(T("krijgen"), G(2), T("geen"), G(1), T("eten")),
-            seq(T("dagen", "nachten", "weken"), G(1), T("alleen"), G(1), T("thuis")),
+            seq(T("dagen", "nachten", "weken", "weekend", "weekenden", "dagenlang"), G(1), T("alleen"), G(1), T("thuis")),
+            *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), HOME, 8),
+            *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), FAMILY, 8),
         ], negatable=False),
+        rule("thuis.privacy_lichaam", [
+            *near(T("douchen", "douche", "badkamer", "omkleden", "bad"),
+                  T("binnenkomen", "binnen", "kijken", "gluren", "filmen", "loeren", "komen"), 6),
+        ], requires=("flag.family",)),
         rule("thuis.straf", [seq(T("schuur", "kelder", "hok", "buiten", "gang", "balkon"), G(3), T("slapen"))],
              requires=("flag.family",)),
     ]
@@ -699,6 +793,8 @@ def _ambiguous() -> List[Rule]:
         rule("ambigu.niet_zitten", [
             seq(T("zien"), A(1), T("het"), A(2), T("niet"), A(1), T("meer"), A(1), T("zitten")),
         ], negatable=False),
+        rule("ambigu.springen", [seq(I, A(2), T("willen", "ga", "gaan"), A(2), T("springen"))],
+             negatable=False, check=lambda doc, s, e: _clause_ends(doc, e)),
         rule("ambigu.stoppen_alles", [
             seq(T("willen"), A(2), T("stoppen", "ophouden"), T("met"), T("alles")),
             seq(T("willen"), A(2), T("met"), T("alles"), T("stoppen", "ophouden")),
@@ -726,14 +822,29 @@ def _exceptions() -> List[Exception_]:
         exception("uitz.keuken_knutsel", [[T(
             "taart", "brood", "boterham", "appel", "groente", "fruit", "vlees", "kaas", "pizza", "koken", "bakken",
             "bestek", "vork", "lepel", "snijplank", "techniek", "knutselen", "hout", "karton", "handvaardigheid",
-            "schillen", "smeren", "aardappel", "komkommer", "tomaat", "worst")]],
+            "schillen", "smeren", "aardappel", "komkommer", "tomaat", "worst", "scouting", "cadeau", "kado",
+            "verjaardag", "vissen", "kamperen")], seq(T("om"), T("mee"), T("te"), T("snijden"))],
             blocks=("acuut.wapen",), scope="doc"),
         exception("uitz.fictie", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "film",
                                      "serie", "boek", "toneelstuk", "toneel", "verhaal", "netflix", "museum",
-                                     "geschiedenis", "oorlog", "spel")]],
+                                     "geschiedenis", "oorlog", "spel", "duty", "shooter", "airsoft", "paintball",
+                                     "nerf", "playstation", "xbox", "ps5")]],
                   blocks=("acuut.wapen",), scope="doc"),
         exception("uitz.sociale_media", [[PLATFORM], [T("online", "ontvolgen", "unfollow")]],
                   blocks=("acuut.gevolgd",), scope="doc"),
+        exception("uitz.zacht_of_dier", [
+            seq(HIT, G(3), T("met"), G(1), T("kussen", "kussentje", "sneeuwbal", "sneeuwballen", "waterpistool", "knuffel")),
+            seq(HIT, G(2), T("mug", "vlieg", "wesp", "spin", "mugje"), G(1), T("dood", op="?")),
+            seq(T("voor"), T("de"), T("grap")), [T("stoeien", "kussengevecht")],
+        ], blocks=("thuis.familie_geweld", "strafbaar.geweld", "acuut.geweld_nu")),
+        exception("uitz.beeldspraak", [
+            seq(T("voelen"), G(2), T("opsluiten")),
+            seq(T("opsluiten"), G(3), T("gedachte", "gedachten", "hoofd", "lichaam", "wereld")),
+            seq(T("verdwijnen"), T("onder", "in"), G(2), T("grond", "deken", "dekbed", "bed", "kast")),
+            seq(T("zakken"), G(2), T("grond")),
+        ], blocks=("acuut.vastgehouden", "crisis.verdwijnen")),
+        exception("uitz.jeuk", [[T("jeuk", "muggenbult", "muggenbulten", "eczeem", "muggenbeet", "jeukt")]],
+                  blocks=("crisis.zelfbeschadiging",), scope="doc"),
         exception("uitz.sport", [
             seq(T("slaan", "schieten", "schoppen", "trappen", "gooien", "stompen", "raken"), G(3),
                 T("bal", "balletje", "puck", "shuttle", "doel", "goal", "penalty", "pion")),
@@ -746,7 +857,7 @@ def _exceptions() -> List[Exception_]:
             seq(T("draak"), G(2), T("steken")), seq(T("lek"), G(1), T("steken")),
             seq(T("in"), G(1), T("lach"), G(1), T("schieten")), seq(T("schieten"), G(1), T("in"), G(1), T("lach")),
             seq(T("slaan"), G(2), T("alarm")), seq(T("slaan"), G(2), T("over")),
-            seq(T("deur"), G(1), T("dicht")),
+            seq(T("slaan", "gooien", "trappen", "schoppen"), G(3), T("deur", "boek", "laptop", "kast"), G(1), T("dicht")),
         ], blocks=("acuut.", "strafbaar.", "thuis.")),
         exception("uitz.geen_nu", [
             seq(T("nu"), T("al", "alweer")), seq(T("tot"), T("nu"), T("toe")),
@@ -754,7 +865,7 @@ def _exceptions() -> List[Exception_]:
             seq(T("nu"), T("en"), T("dan")),
         ], blocks=("flag.imminent", "acuut.geweld_nu")),
         exception("uitz.vertrouwd_wacht", [
-            seq(FAMILY, G(3), T("wachten")),
+            seq(FAMILY, G(5), T("wachten")),
             seq(T("vriend", "vriendin", "juf", "meester", "mentor", "bus", "taxi", "trein"), G(3), T("wachten")),
             seq(T("wachten"), T("op"), G(1), T("bus", "trein", "vriend", "vriendin", "moeder", "vader", "beurt")),
         ], blocks=("acuut.opgewacht",)),
@@ -762,8 +873,11 @@ def _exceptions() -> List[Exception_]:
             seq(R(r"dreig"), G(4), T("uit"), G(2), T("groep", "groepsapp", "app", "team", "club", "klas", "vriendengroep")),
             seq(R(r"dreig"), G(2), T("regenen", "onweren", "mislukken")),
         ], blocks=("strafbaar.dreigen",)),
-        exception("uitz.voorlichting", [[T("voorlichting", "biologie", "biologieles")]],
-                  blocks=("strafbaar.seksueel_beeld", "thuis.familie_geweld"), scope="doc"),
+        exception("uitz.voorlichting", [
+            seq(T("seksueel", "seks", "sex", "seksualiteit"), G(1), T("voorlichting", "opvoeding", "les", "lessen",
+                                                                     "onderwijs", "vorming")),
+            seq(T("voorlichting", "les", "lessen", "spreekbeurt", "werkstuk"), G(2), T("over"), G(1), SEX),
+        ], blocks=("strafbaar.seksueel", "thuis.familie_geweld")),
     ]
 
 
@@ -798,7 +912,9 @@ class _Engine:
 
     @staticmethod
     def _negated(doc, start: int, end: int) -> bool:
-        for i in range(max(0, end - 3), min(len(doc), end + 2)):
+        """A negation just before the match, or near its end ("hij heeft geen mes", "slaat me niet")."""
+        window = set(range(max(0, start - 1), start)) | set(range(max(0, end - 3), min(len(doc), end + 2)))
+        for i in sorted(window):
             if doc[i].norm_ in NEG:
                 following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
                 if following not in {"alleen", "zomaar", "normaal"}:
@@ -846,6 +962,8 @@ class _Engine:
                 continue
             kept.add(name)
 
+        if len({n for n in kept if n.startswith("flag.afscheid.")}) >= 2:
+            kept.add("crisis.afscheid")
         signals = sorted(n for n in kept if not n.startswith("flag."))
         present = {_CATEGORY[n.split(".", 1)[0]] for n in signals if n.split(".", 1)[0] in _CATEGORY}
         category = next((c for c in PRIORITY if c in present), None)

@@ -9,6 +9,7 @@ export KLANKBORD_RASA_HOST="${KLANKBORD_RASA_HOST:-127.0.0.1}"
 export KLANKBORD_RASA_PORT="${KLANKBORD_RASA_PORT:-5005}"
 export KLANKBORD_ACTION_HOST="${KLANKBORD_ACTION_HOST:-127.0.0.1}"
 export KLANKBORD_ACTION_PORT="${KLANKBORD_ACTION_PORT:-5055}"
+export KLANKBORD_ACTION_URL="http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT/webhook"
 export KLANKBORD_WEB_HOST="${KLANKBORD_WEB_HOST:-127.0.0.1}"
 export KLANKBORD_WEB_PORT="${KLANKBORD_WEB_PORT:-8080}"
 export KLANKBORD_RASA_URL="${KLANKBORD_RASA_URL:-http://$KLANKBORD_RASA_HOST:$KLANKBORD_RASA_PORT}"
@@ -24,7 +25,8 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-.venv/bin/rasa run actions --actions actions -i "$KLANKBORD_ACTION_HOST" -p "$KLANKBORD_ACTION_PORT" \
+# rasa-sdk listens on SANIC_HOST (default 0.0.0.0): keep it on the configured host.
+SANIC_HOST="$KLANKBORD_ACTION_HOST" .venv/bin/rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" \
   >var/log/actions.log 2>&1 &
 pids+=($!)
 .venv/bin/rasa run --enable-api -m "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \

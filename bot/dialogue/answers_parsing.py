@@ -78,8 +78,8 @@ def parse_role(text: str) -> Optional[ReporterRole]:
 
 _CONF = [
     (Confidentiality.ANONIEM, re.compile(r"\banon[iy]e?m|\bzonder (mijn )?naam|\bgeen naam|\bniemand mag weten")),
-    (Confidentiality.MAG_GEDEELD, re.compile(r"\bmag gedeeld|\bdelen\b|\bgedeeld\b|\bmag (het )?(doorvertellen|vertellen|weten)|\bmentor\b|\bouders\b")),
     (Confidentiality.VERTROUWELIJK, re.compile(r"\bvertrouwel|\balleen (de |het )?aanspreekpunt|\bgeheim|\bprive|\bpriv[eé]")),
+    (Confidentiality.MAG_GEDEELD, re.compile(r"\bmag gedeeld|\bdelen\b|\bgedeeld\b|\bmag (het )?(doorvertellen|vertellen|weten)|\bmentor\b|\bouders\b")),
 ]
 
 

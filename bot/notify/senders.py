@@ -9,6 +9,9 @@ SMTP settings come from the environment (never from the repository):
     KLANKBORD_SMTP_PASSWORD   password (optional)
     KLANKBORD_SMTP_FROM       sender address (default noreply@ the aanspreekpunt's mail domain)
     KLANKBORD_SMTP_TIMEOUT    seconds to wait for the server (default 15)
+    KLANKBORD_SMTP_CA_FILE    extra CA certificates (PEM) to trust, for a school's own mail relay
+    KLANKBORD_OUTBOX_DIR      folder for the .eml files (default: notification.outbox_dir of the
+                              school configuration, var/outbox)
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import smtplib
 import socket
 import ssl
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
@@ -51,6 +54,7 @@ class SmtpSender:
     password: Optional[str] = None
     from_address: Optional[str] = None
     timeout: float = 15.0
+    ssl_context: Optional[ssl.SSLContext] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.tls not in TLS_MODES:
@@ -81,10 +85,18 @@ class SmtpSender:
             raise SettingsError(
                 f"KLANKBORD_SMTP_TIMEOUT is '{timeout_text}'; use a number of seconds"
             ) from None
+        ca_file = (env.get("KLANKBORD_SMTP_CA_FILE") or "").strip()
+        context = None
+        if ca_file:
+            try:
+                context = ssl.create_default_context(cafile=ca_file)
+            except (OSError, ssl.SSLError) as exc:
+                raise SettingsError(f"KLANKBORD_SMTP_CA_FILE '{ca_file}' cannot be used: {exc}") from None
         return cls(
             host=host,
             port=port,
             tls=tls,
+            ssl_context=context,
             user=(env.get("KLANKBORD_SMTP_USER") or "").strip() or None,
             password=env.get("KLANKBORD_SMTP_PASSWORD") or None,
             from_address=(env.get("KLANKBORD_SMTP_FROM") or "").strip() or None,
@@ -92,7 +104,7 @@ class SmtpSender:
         )
 
     def send(self, message: EmailMessage) -> None:
-        context = ssl.create_default_context()
+        context = self.ssl_context or ssl.create_default_context()  # certificates are checked
         if self.tls == "ssl":
             client: smtplib.SMTP = smtplib.SMTP_SSL(
                 self.host, self.port, timeout=self.timeout, context=context
@@ -129,13 +141,20 @@ class EmlOutboxSender:
         return f".eml files in {self.directory}"
 
 
+def outbox_dir(config: SchoolConfig, environ: Optional[Mapping[str, str]] = None) -> Path:
+    """Where ``.eml`` files go: ``$KLANKBORD_OUTBOX_DIR``, else the configuration's ``outbox_dir``."""
+    env = os.environ if environ is None else environ
+    override = (env.get("KLANKBORD_OUTBOX_DIR") or "").strip()
+    return Path(override).expanduser().resolve() if override else config.outbox_dir
+
+
 def make_sender(config: SchoolConfig, environ: Optional[Mapping[str, str]] = None) -> Sender:
-    """SMTP when ``KLANKBORD_SMTP_HOST`` is set, otherwise ``.eml`` files in ``config.outbox_dir``."""
+    """SMTP when ``KLANKBORD_SMTP_HOST`` is set, otherwise ``.eml`` files in :func:`outbox_dir`."""
     env = os.environ if environ is None else environ
     if (env.get("KLANKBORD_SMTP_HOST") or "").strip():
         return SmtpSender.from_env(env)
     return EmlOutboxSender(
-        config.outbox_dir, from_address=(env.get("KLANKBORD_SMTP_FROM") or "").strip() or None
+        outbox_dir(config, env), from_address=(env.get("KLANKBORD_SMTP_FROM") or "").strip() or None
     )
 
 

@@ -65,6 +65,7 @@ def apps():
 
 @pytest.fixture
 def smtp_env(monkeypatch):
+    monkeypatch.delenv("KLANKBORD_OUTBOX_DIR", raising=False)
     for name in SMTP_VARS:
         monkeypatch.delenv(name, raising=False)
 
@@ -235,6 +236,15 @@ def test_without_smtp_settings_mails_become_eml_files(config, db_url, smtp_env, 
     assert all(n.status is NotificationStatus.SENT for n in notifications_of(app, reference))
 
 
+def test_outbox_folder_can_be_set_in_the_environment(config, db_url, smtp_env, apps, monkeypatch, tmp_path):
+    monkeypatch.setenv("KLANKBORD_OUTBOX_DIR", str(tmp_path / "elsewhere"))
+    app = make_app(apps, config, db_url)
+    reference = app.submit_report(make_report())
+    [path] = (tmp_path / "elsewhere").glob("*.eml")
+    assert reference in BytesParser(policy=policy.default).parsebytes(path.read_bytes())["Subject"]
+    assert not config.outbox_dir.exists()
+
+
 def test_logs_carry_no_report_text(config, db_url, sink, smtp_env, apps, caplog):
     caplog.set_level(logging.DEBUG)
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # even SQL logging shows no data
@@ -290,3 +300,130 @@ def test_wake_triggers_a_pass_at_once():
     worker.wake()
     assert passes.wait(2), "wake() did not start a pass"
     worker.stop(timeout=5)
+
+
+# ---------------------------------------------------------------- TLS and login
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1, and its key (PEM files)."""
+    x509 = pytest.importorskip("cryptography.x509", reason="cryptography is needed to make a test certificate")
+    import ipaddress
+
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                       critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    folder = tmp_path_factory.mktemp("tls")
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def _server_context(tls_files):
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*map(str, tls_files))
+    return context
+
+
+class _Logins:
+    """An aiosmtpd authenticator that accepts one user and remembers every try."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.expected = (user.encode(), password.encode())
+        self.seen = []
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult
+
+        self.seen.append((mechanism, auth_data.login))
+        return AuthResult(success=(auth_data.login, auth_data.password) == self.expected)
+
+
+def _tls_env(monkeypatch, port, tls, cert_path, password="geheim"):
+    monkeypatch.setenv("KLANKBORD_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("KLANKBORD_SMTP_PORT", str(port))
+    monkeypatch.setenv("KLANKBORD_SMTP_TLS", tls)
+    monkeypatch.setenv("KLANKBORD_SMTP_USER", "klankbord")
+    monkeypatch.setenv("KLANKBORD_SMTP_PASSWORD", password)
+    monkeypatch.setenv("KLANKBORD_SMTP_CA_FILE", str(cert_path))
+    monkeypatch.setenv("KLANKBORD_SMTP_TIMEOUT", "5")
+
+
+def test_starttls_with_login(config, db_url, smtp_env, apps, monkeypatch, tls_files):
+    logins = _Logins("klankbord", "geheim")
+    sink = SmtpSink(tls_context=_server_context(tls_files), require_starttls=True,
+                    authenticator=logins, auth_require_tls=True, auth_required=True)
+    try:
+        _tls_env(monkeypatch, sink.start(), "starttls", tls_files[0])
+        app = make_app(apps, config, db_url)
+        reference = app.submit_report(make_report())
+        [mail] = sink.wait_for(1, timeout=10)
+        assert reference in mail["Subject"]
+        assert logins.seen and logins.seen[-1][1] == b"klankbord"
+    finally:
+        sink.stop()
+
+
+def test_wrong_password_keeps_the_mail_pending(config, db_url, smtp_env, apps, monkeypatch, tls_files):
+    # PLAIN only: smtplib then reports the server's 535 (with LOGIN as a fallback aiosmtpd hangs up)
+    sink = SmtpSink(tls_context=_server_context(tls_files), require_starttls=True,
+                    authenticator=_Logins("klankbord", "geheim"), auth_required=True,
+                    auth_exclude_mechanism=["LOGIN"])
+    try:
+        _tls_env(monkeypatch, sink.start(), "starttls", tls_files[0], password="fout")
+        app = make_app(apps, config, db_url)
+        reference = app.submit_report(make_report())
+        [waiting] = notifications_of(app, reference)
+        assert waiting.status is NotificationStatus.PENDING
+        assert waiting.last_error.startswith("SMTPAuthenticationError: 535")
+        assert "fout" not in waiting.last_error
+        assert sink.messages == []
+    finally:
+        sink.stop()
+
+
+def test_implicit_tls(config, db_url, smtp_env, apps, monkeypatch, tls_files):
+    # aiosmtpd only knows about STARTTLS; the connection here is TLS from the first byte.
+    sink = SmtpSink(ssl_context=_server_context(tls_files), authenticator=_Logins("klankbord", "geheim"),
+                    auth_require_tls=False)
+    try:
+        _tls_env(monkeypatch, sink.start(), "ssl", tls_files[0])
+        app = make_app(apps, config, db_url)
+        reference = app.submit_report(make_report())
+        [mail] = sink.wait_for(1, timeout=10)
+        assert reference in mail["Subject"]
+    finally:
+        sink.stop()
+
+
+def test_an_untrusted_certificate_is_refused(config, db_url, smtp_env, apps, monkeypatch, tls_files):
+    sink = SmtpSink(tls_context=_server_context(tls_files), require_starttls=True)
+    try:
+        _tls_env(monkeypatch, sink.start(), "starttls", tls_files[0])
+        monkeypatch.delenv("KLANKBORD_SMTP_CA_FILE")  # the self-signed certificate is not trusted now
+        app = make_app(apps, config, db_url)
+        reference = app.submit_report(make_report())
+        [waiting] = notifications_of(app, reference)
+        assert waiting.status is NotificationStatus.PENDING
+        assert "SSLCertVerificationError" in waiting.last_error
+        assert sink.messages == []
+    finally:
+        sink.stop()

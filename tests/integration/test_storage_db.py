@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot import reporting
 from bot.config import load_config
-from bot.notify import Notification, NotificationStatus, RecipientRole
+from bot.notify import NotificationStatus, RecipientRole
 from bot.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Status, Urgency, new_reference,
 )

@@ -91,8 +91,8 @@ class Stack:
 
     def start_actions(self) -> None:
         port = self.env["KLANKBORD_ACTION_PORT"]
-        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                "-i", "127.0.0.1", "-p", port])
+        # rasa-sdk takes its interface from SANIC_HOST (set in make_stack): loopback only.
+        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "-p", port])
         wait_http(f"{self.action_url}/health", 120, [self.procs["actions"]], [self.logs["actions"]])
 
     def restart_actions(self) -> None:
@@ -143,6 +143,8 @@ def make_stack(workdir: Path, smtp_port: Optional[int]) -> Stack:
         "KLANKBORD_DATABASE_URL": database_url,
         "KLANKBORD_OUTBOX_POLL_SECONDS": "1",
         "KLANKBORD_ACTION_HOST": "127.0.0.1",
+        "SANIC_HOST": "127.0.0.1",
+        "KLANKBORD_ACTION_URL": f"http://127.0.0.1:{ports['action']}/webhook",
         "KLANKBORD_ACTION_PORT": ports["action"],
         "KLANKBORD_RASA_PORT": ports["rasa"],
         "KLANKBORD_RASA_URL": f"http://127.0.0.1:{ports['rasa']}",

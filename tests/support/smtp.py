@@ -7,7 +7,8 @@
     sink.stop()                      # may be started again later, also on the same port
 
 ``messages`` holds ``email.message.EmailMessage`` objects (``policy.default``);
-``envelopes`` holds the matching (mail_from, rcpt_tos) pairs.
+``envelopes`` holds the matching (mail_from, rcpt_tos) pairs. Extra keyword arguments go to
+aiosmtpd's ``Controller`` (e.g. ``tls_context``, ``require_starttls``, ``authenticator``).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import threading
 import time
 from email import policy
 from email.message import EmailMessage
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 from aiosmtpd.controller import Controller
 
@@ -45,8 +46,9 @@ class _Handler:
 class SmtpSink:
     """An SMTP server on 127.0.0.1 that stores every message it accepts."""
 
-    def __init__(self, host: str = HOST) -> None:
+    def __init__(self, host: str = HOST, **controller_options: Any) -> None:
         self.host = host
+        self.controller_options = controller_options
         self.port: Optional[int] = None
         self.messages: List[EmailMessage] = []
         self.envelopes: List[Tuple[str, List[str]]] = []
@@ -71,8 +73,8 @@ class SmtpSink:
         last_error: Optional[BaseException] = None
         for _ in range(tries):
             chosen = port or free_port(self.host)
-            controller = Controller(_Handler(self), hostname=self.host, port=chosen,
-                                    ready_timeout=10.0)
+            options = {"ready_timeout": 10.0, **self.controller_options}
+            controller = Controller(_Handler(self), hostname=self.host, port=chosen, **options)
             try:
                 controller.start()
             except Exception as exc:  # the free port was taken in between: try another

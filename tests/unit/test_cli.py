@@ -7,7 +7,6 @@ import sys
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.parser import BytesParser
-from pathlib import Path
 
 import pytest
 import yaml
@@ -32,6 +31,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("KLANKBORD_SCHOOL_CONFIG", str(config_path))
     url = f"sqlite:///{tmp_path / 'klankbord.db'}"
     monkeypatch.setenv("KLANKBORD_DATABASE_URL", url)
+    monkeypatch.delenv("KLANKBORD_OUTBOX_DIR", raising=False)
     for name in SMTP_VARS:
         monkeypatch.delenv(name, raising=False)
     return {"config": config_path, "url": url, "outbox": tmp_path / "outbox", "tmp": tmp_path}

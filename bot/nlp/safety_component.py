@@ -1,0 +1,80 @@
+"""Rasa NLU component ``SafetyNet``: the rule-based safety net as the pipeline's last word.
+
+It runs after ``FallbackClassifier``. When ``bot.safety.assess`` finds a danger category, the
+message's intent becomes that category (``crisis``, ``acuut_gevaar``, ``strafbaar_feit``,
+``onveilig_thuis``) with confidence 1.0, first in ``intent_ranking``; so neither DIET's guess nor
+``nlu_fallback`` can hide it. An "ik wil/kan niet meer" message becomes ``twijfel_stoppen``
+(the dialogue asks: stop this chat, or is it not going well with you?).
+
+Messages starting with "/" (Rasa's intent shortcut, used by buttons) are left alone.
+The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import SafetySignal, assess
+
+AMBIGUOUS_INTENT = "twijfel_stoppen"
+SAFETY_KEY = "safety_net"
+INTENT_SHORTCUT = "/"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class SafetyNet(GraphComponent):
+    """Overrides the intent when the rule-based safety net recognises danger."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyNet":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._check(message)
+        return messages
+
+    def _check(self, message: Message) -> None:
+        text = message.get(TEXT)
+        if not isinstance(text, str) or text.lstrip().startswith(INTENT_SHORTCUT):
+            return
+        signal = assess(text)
+        intent = self._intent_for(signal)
+        if intent is None:
+            return
+        top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [dict(top)] + [
+            entry for entry in (message.get(INTENT_RANKING_KEY) or [])
+            if entry.get(INTENT_NAME_KEY) != intent
+        ]
+        message.set(INTENT, top, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        message.set(SAFETY_KEY, {"intent": intent, "rules": list(signal.matched)}, add_to_output=True)
+
+    @staticmethod
+    def _intent_for(signal: SafetySignal) -> Optional[str]:
+        if signal.category is not None:
+            return signal.category.value
+        if signal.ambiguous:
+            return AMBIGUOUS_INTENT
+        return None

@@ -1,0 +1,173 @@
+"""The custom actions, called directly with tracker fixtures (no servers)."""
+from __future__ import annotations
+
+import asyncio
+import re
+
+from rasa_sdk.events import ActiveLoop, SlotSet
+
+from actions.info import ActionAanspreekpunt, ActionStatusMelding
+from actions.report_form import (
+    ActionAskConfidentiality, ActionAskConfirmed, ActionStartReport, ActionStopReport,
+    ActionSubmitReport, ValidateReportForm,
+)
+from actions.safety import ActionHulpNu, ActionSafetyHelp
+from bot.report import Confidentiality, Urgency
+
+FULL = {
+    "reporter_role": "leerling", "description": "ze schelden me uit", "kinds": ["schelden"],
+    "places": ["kleedkamer"], "moment": "pauze", "frequency": "elke_dag", "since_when": "sinds de zomer",
+    "people_involved": "niet gezegd", "already_told": "nog niemand", "desired_outcome": "dat het stopt",
+    "confidentiality": "vertrouwelijk", "share_with": None, "contact": "Sam 1b", "confirmed": "ja",
+}
+
+
+def run(action, dispatcher, tracker, domain=None):
+    return asyncio.run(action.run(dispatcher, tracker, domain or {}))
+
+
+def slots_of(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def texts(dispatcher):
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def test_start_report_keeps_the_first_message_as_description(app, dispatcher, tracker_factory):
+    tracker = tracker_factory("ze schelden me elke dag uit in de kleedkamer",
+                              slots={"kinds": ["schelden"], "places": ["kleedkamer"], "frequency": "elke_dag"})
+    events = slots_of(run(ActionStartReport(), dispatcher, tracker))
+    assert events["description"] == "ze schelden me elke dag uit in de kleedkamer"
+    assert events["reporter_role"] == "leerling"
+    said = texts(dispatcher)
+    assert "uitschelden" in said and "in de kleedkamer" in said and "elke dag" in said
+    assert "niet jouw schuld" in said
+
+
+def test_start_report_does_not_take_a_wish_as_description(app, dispatcher, tracker_factory):
+    events = slots_of(run(ActionStartReport(), dispatcher, tracker_factory("ik wil iets melden")))
+    assert "description" not in events
+
+
+def test_parent_is_recognised(app, dispatcher, tracker_factory):
+    events = slots_of(run(ActionStartReport(), dispatcher, tracker_factory("mijn zoon wordt gepest op school")))
+    assert events["reporter_role"] == "ouder"
+    assert "uw kind" in texts(dispatcher)
+
+
+def test_kinds_from_free_text_and_unknown_text(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    tracker = tracker_factory("ze slaan me en lachen me uit", active_loop="report_form")
+    assert set(form.validate_kinds(["ze slaan me en lachen me uit"], dispatcher, tracker, {})["kinds"]) == {"fysiek", "uitlachen"}
+    assert form.validate_kinds(["ze doen gewoon raar"], dispatcher, tracker, {})["kinds"] == ["anders"]
+
+
+def test_typed_entities_are_not_trusted(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    tracker = tracker_factory('/pesten_melden{"soort": "<script>"}')
+    assert form.validate_kinds(["<script>"], dispatcher, tracker, {})["kinds"] == ["anders"]
+    # A slash command typed as the confidentiality answer is no choice at all.
+    result = form.validate_confidentiality('/inform{"confidentiality":"anoniem"}', dispatcher, tracker, {})
+    assert result["confidentiality"] is None
+
+
+def test_confidentiality_choice_and_its_consequences(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    tracker = tracker_factory("anoniem")
+    result = form.validate_confidentiality("anoniem", dispatcher, tracker, {})
+    assert result == {"confidentiality": "anoniem", "contact": None, "share_with": None}
+    assert form.validate_confidentiality("alleen het aanspreekpunt mag het weten", dispatcher, tracker, {})["confidentiality"] == "vertrouwelijk"
+    assert form.validate_confidentiality("banaan", dispatcher, tracker, {})["confidentiality"] is None
+
+
+def test_contact_is_only_asked_when_allowed(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    anon = tracker_factory(slots={"confidentiality": "anoniem"})
+    shared = tracker_factory(slots={"confidentiality": "mag_gedeeld"})
+    anon_slots = asyncio.run(form.required_slots([], dispatcher, anon, {}))
+    shared_slots = asyncio.run(form.required_slots([], dispatcher, shared, {}))
+    assert "contact" not in anon_slots and "share_with" not in anon_slots
+    assert "contact" in shared_slots and "share_with" in shared_slots
+
+
+def test_explanation_comes_before_the_choice(app, dispatcher, tracker_factory):
+    run(ActionAskConfidentiality(), dispatcher, tracker_factory())
+    messages = dispatcher.messages
+    assert "Anoniem" in messages[0]["text"] and "gevaar" in messages[1]["text"]
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["anoniem", "vertrouwelijk", "mag gedeeld worden"]
+
+
+def test_summary_and_correction(app, dispatcher, tracker_factory):
+    run(ActionAskConfirmed(), dispatcher, tracker_factory(slots=FULL))
+    assert "in de kleedkamer" in texts(dispatcher) and "Sam 1b" in texts(dispatcher)
+    form = ValidateReportForm()
+    result = form.validate_confirmed("aanpassen: waar", dispatcher, tracker_factory("aanpassen: waar"), {})
+    assert result == {"places": None, "confirmed": None}
+    assert form.validate_confirmed("ja, versturen", dispatcher, tracker_factory("ja, versturen"), {}) == {"confirmed": "ja"}
+
+
+def test_submit_stores_the_report_and_gives_a_code(app, dispatcher, tracker_factory):
+    events = run(ActionSubmitReport(), dispatcher, tracker_factory(slots=FULL, sender_id="conv-1"))
+    ref = slots_of(events)["report_reference"]
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", ref)
+    assert ref in texts(dispatcher)
+    assert app.config.aanspreekpunt.name in texts(dispatcher)
+    with app.uow_factory() as uow:
+        report = uow.reports.get(ref)
+    assert report.confidentiality is Confidentiality.VERTROUWELIJK and report.people_involved is None
+    assert report.conversation_id == "conv-1" and report.urgency is Urgency.NORMAAL
+    assert all(v is None for k, v in slots_of(events).items() if k != "report_reference")
+
+
+def test_urgent_report_after_a_safety_signal(app, dispatcher, tracker_factory):
+    slots = {**FULL, "urgency_reason": "crisis", "confidentiality": "anoniem", "contact": None}
+    ref = slots_of(run(ActionSubmitReport(), dispatcher, tracker_factory(slots=slots)))["report_reference"]
+    with app.uow_factory() as uow:
+        report = uow.reports.get(ref)
+        recipients = sorted(n.recipient for n in uow.notifications.for_report(ref))
+    assert report.urgency is Urgency.HOOG and report.conversation_id is None
+    assert recipients == sorted([app.config.aanspreekpunt.email, app.config.deputy.email])
+
+
+def test_stop_forgets_everything(app, dispatcher, tracker_factory):
+    events = run(ActionStopReport(), dispatcher, tracker_factory("stop", intent="stoppen", slots=FULL, active_loop="report_form"))
+    assert ActiveLoop(None) in events
+    assert all(v is None for v in slots_of(events).values())
+    assert "niets opgeslagen" in texts(dispatcher)
+    with app.uow_factory() as uow:
+        assert uow.reports.list() == []
+
+
+def test_crisis_pauses_the_form_and_gives_113(app, dispatcher, tracker_factory):
+    tracker = tracker_factory("ik wil dood", intent="crisis", slots=FULL, active_loop="report_form")
+    events = run(ActionSafetyHelp(), dispatcher, tracker)
+    said = texts(dispatcher)
+    assert "113" in said and "0800-0113" in said
+    assert slots_of(events)["urgency_reason"] == "crisis" and slots_of(events)["report_paused"] is True
+    assert ActiveLoop(None) in events
+    # Nothing collected is thrown away.
+    assert not any(e.get("name") == "description" for e in events)
+
+
+def test_most_serious_reason_is_kept(app, dispatcher, tracker_factory):
+    tracker = tracker_factory("ze maken foto's", intent="strafbaar_feit", slots={"urgency_reason": "acuut_gevaar"})
+    assert slots_of(run(ActionSafetyHelp(), dispatcher, tracker))["urgency_reason"] == "acuut_gevaar"
+
+
+def test_staff_get_the_meldcode_for_home_violence(app, dispatcher, tracker_factory):
+    tracker = tracker_factory("een leerling vertelt dat zijn vader hem slaat", intent="onveilig_thuis",
+                              slots={"reporter_role": "medewerker"})
+    run(ActionSafetyHelp(), dispatcher, tracker)
+    assert "meldcode" in texts(dispatcher) and "0800-2000" in texts(dispatcher)
+
+
+def test_config_answers(app, dispatcher, tracker_factory):
+    run(ActionHulpNu(), dispatcher, tracker_factory())
+    run(ActionAanspreekpunt(), dispatcher, tracker_factory())
+    run(ActionStatusMelding(), dispatcher, tracker_factory())
+    said = texts(dispatcher)
+    for helpline in app.config.helplines.values():
+        if helpline.key in ("kindertelefoon", "veilig_thuis", "politie"):
+            assert helpline.phone in said
+    assert app.config.aanspreekpunt.name in said
