@@ -6,6 +6,8 @@
     klankbord reports delete REF         erase one report (right to erasure)
     klankbord outbox send                try to deliver every pending notification now
     klankbord db upgrade                 bring the database schema up to date
+    klankbord check                      check configuration, mail settings and database; say
+                                         where notifications go (for ``make run``)
 
 Exit codes: 0 done, 1 no such report, 2 wrong usage or malformed code, 3 configuration error,
 4 database error or unreachable, 5 notifications left undelivered.
@@ -23,7 +25,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.config import ConfigError, load_config
 from bot.notify.message import LOCAL_TZ
-from bot.notify.senders import SettingsError
+from bot.notify.senders import EmlOutboxSender, SettingsError
 from bot.report import Report, normalize_reference
 from bot.reporting import delete_report, find_report, purge_due
 from bot.storage.unit_of_work import StorageError
@@ -262,6 +264,20 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from bot.storage.database import current_revision, safe_url
+
+    app = _app(args)  # loads the configuration, checks the mail settings, migrates
+    print(f"  School:                    {app.config.name} ({app.config.source})")
+    print(f"  Database:                  {safe_url(args.database_url)} "
+          f"(revisie {current_revision(args.database_url)})")
+    if isinstance(app.sender, EmlOutboxSender):
+        print(f"  Notifications:             no SMTP set: written as .eml files to {app.sender.directory}")
+    else:
+        print(f"  Notifications:             by e-mail via {app.sender.describe()}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -276,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "or schools/voorbeeldschool.yml)")
     parser.add_argument("--database-url", help="SQLAlchemy URL (default: $KLANKBORD_DATABASE_URL "
                                                "or sqlite file var/klankbord.db)")
-    groups = parser.add_subparsers(dest="group", metavar="{reports,outbox,db}")
+    groups = parser.add_subparsers(dest="group", metavar="{reports,outbox,db,check}")
     groups.required = True
 
     reports = groups.add_parser("reports", help="meldingen / reports")
@@ -306,6 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     dsub.required = True
     p = dsub.add_parser("upgrade", help="schema bijwerken / migrate to the newest schema")
     p.set_defaults(func=cmd_db_upgrade)
+
+    p = groups.add_parser("check", help="controleer instellingen en database / check settings and database")
+    p.set_defaults(func=cmd_check)
     return parser
 
 

@@ -135,6 +135,10 @@ _FORMS: Dict[str, Tuple[str, ...]] = {
     "houden": ("hou", "houd", "houdt", "hield", "hielden", "gehouden"),
     "trekken": ("trek", "trekt", "trok", "trokken", "getrokken"),
     "maken": ("maak", "maakt", "maakte", "maakten", "gemaakt"),
+    "schrijven": ("schrijf", "schrijft", "schreef", "schreven", "geschreven"),
+    "wonen": ("woon", "woont", "woonde", "woonden", "gewoond"),
+    "appen": ("appt", "appte", "appten", "geappt"),
+    "hoeven": ("hoef", "hoeft", "hoefde", "hoefden", "gehoeven"),
     "worden": ("word", "wordt", "werd", "werden", "geworden"),
     "knijpen": ("knijp", "knijpt", "kneep", "knepen", "geknepen"),
     "moeten": ("moet", "moest", "moesten", "gemoeten"),
@@ -410,6 +414,7 @@ SELF_HARM_VERB = R(r"(snijden|snijen|krassen|krabben|branden|verwonden|beschadig
 SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen)$")
 SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
                    "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
+PERMANENT = T("voorgoed", "definitief", "eeuwig", "permanent", "altijd")
 DEATH = T("dood", "sterven", "doodgaan", "overlijden")
 PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
 JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor")
@@ -418,14 +423,15 @@ _FILLERS = {"echt", "hoor", "man", "joh", "gewoon", "ofzo", "meer", "zo", "nu", 
             "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus"}
 _CLAUSE_START = {"want", "maar", "en", "omdat", "ik", "het", "alles", "niemand", "iedereen", "sorry",
                  "ze", "hij", "zij", "dit", "dat", "wat", "hoe", "waarom", "mijn", "als"}
+_REPORTING = {"zeggen", "schrijven", "appen", "roepen", "sturen"}
 
 
-def _clause_ends(doc, end: int) -> bool:
+def _clause_ends(doc, end: int, also: FrozenSet[str] = frozenset()) -> bool:
     """True when nothing but fillers follow ``end`` before the sentence or a new clause ends it."""
     i = end
     while i < len(doc) and doc[i].norm_ in _FILLERS:
         i += 1
-    return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START
+    return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START or doc[i].norm_ in also
 
 
 _PAST_IRREGULAR = {"sloeg", "sloegen", "stak", "staken", "greep", "grepen", "trok", "trokken", "schoot", "schoten",
@@ -444,10 +450,15 @@ def _is_past(token) -> bool:
 
 
 def _not_over(doc, start: int, end: int) -> bool:
-    """The harm in the match is still to come or going on (a past attack is a crime, not acute)."""
+    """The harm in the match is still to come or going on (a past attack is a crime, not acute).
+
+    Only the harm verbs count: in "morgen gaan ze me pakken, zeiden ze" the past "zeiden" is the
+    reporting, not the attack.
+    """
     if any(t.lower_ in _PASSIVE_NOW for t in doc):
         return True
-    return not any(_is_past(t) for t in doc[start:min(end + 1, len(doc))])
+    harm = set(HARM_ACUTE["NORM"]["IN"])
+    return not any(_is_past(t) for t in doc[start:min(end + 1, len(doc))] if t.norm_ in harm)
 
 
 # --------------------------------------------------------------------------------------------
@@ -547,7 +558,7 @@ def _crisis() -> List[Rule]:
             seq(T("eind", "einde"), T("aan"), T("mijn"), T("leven")),
             seq(T("leven"), G(1), T("beeindigen", "nemen", "stoppen")),
             seq(T("beeindigen"), G(2), T("leven")),
-            seq(T("van"), T("kant"), T("maken")),
+            seq(T("van"), T("kant"), G(1), T("maken")),
             seq(REFL, G(1), T("van"), T("het"), T("leven"), T("beroven")),
         ], negatable=False),
         rule("crisis.zelfbeschadiging", [
@@ -589,6 +600,12 @@ def _crisis() -> List[Rule]:
                   seq(T("als"), I, G(2), T("dood", "weg", "verdwenen"), T("zijn")), 8),
             *near(T("blij", "beter", "rust", "opgelucht", "fijner", "makkelijker", "niemand", "iedereen"),
                   seq(T("als"), I, T("er"), T("niet"), T("meer", op="?"), T("zijn")), 8),
+        ], negatable=False),
+        rule("crisis.alles_voorgoed", [
+            *near(seq(T("alles", "leven"), G(1), T("stoppen", "ophouden", "voorbij", "over")), PERMANENT, 4),
+            seq(T("alles", "leven"), G(1), PERMANENT, G(1), T("stoppen", "ophouden", "voorbij", "over")),
+            *near(seq(T("stoppen", "ophouden"), T("met"), T("alles", "leven")), PERMANENT, 4),
+            *near(seq(T("niet"), T("meer")), seq(T("voor"), T("altijd")), 2),
         ], negatable=False),
         rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht)")]], negatable=False),
         # Farewell cues: two different ones in one message make "crisis.afscheid" (see _Engine.run).
@@ -662,6 +679,17 @@ def _crime() -> List[Rule]:
             seq(T("steken", "schieten", "slaan", "maken"), T("je", "jou"), T("neer", "dood", "af", "kapot")),
             seq(LETHAL, T("je", "jou")),
         ]),
+        rule("strafbaar.dreigformule", [
+            seq(T("jij", "je"), T("zijn"), T("de"), T("volgende")),
+            seq(SAY, G(6), T("ik", "jij", "je"), T("zijn"), T("de"), T("volgende")),
+            seq(SAY, G(6), T("ik", "jij", "je"), T("de"), T("volgende"), T("zijn")),
+            seq(T("jij", "je"), T("zijn"), T("er"), T("geweest")),
+            seq(SAY, G(6), I, T("er"), T("geweest"), T("zijn")),
+            seq(T("jij", "je", "ik"), T("gaan"), T("eraan")),
+            seq(T("weten"), T("waar"), T("jij", "je"), T("wonen")),
+            seq(SAY, G(6), T("weten"), T("waar"), I, T("wonen")),
+            seq(T("wacht"), T("maar"), T("tot"), G(4), T("school", "buiten", "alleen")),
+        ], check=lambda doc, s, e: _clause_ends(doc, e, frozenset(_REPORTING))),
         rule("strafbaar.dreiging_voorwaarde", [
             seq(T("anders", "als"), G(6), T("klappen", "slaag", "klap", "pijn", "vermoorden", "slaan")),
             seq(T("anders", "als"), G(6), T("in"), T("elkaar")),
@@ -913,7 +941,7 @@ class _Engine:
     @staticmethod
     def _negated(doc, start: int, end: int) -> bool:
         """A negation just before the match, or near its end ("hij heeft geen mes", "slaat me niet")."""
-        window = set(range(max(0, start - 1), start)) | set(range(max(0, end - 3), min(len(doc), end + 2)))
+        window = set(range(max(0, start - 1), start)) | set(range(max(0, end - 4), min(len(doc), end + 2)))
         for i in sorted(window):
             if doc[i].norm_ in NEG:
                 following = doc[i + 1].norm_ if i + 1 < len(doc) else ""

@@ -17,8 +17,9 @@ export KLANKBORD_SCHOOL_ORIGIN="${KLANKBORD_SCHOOL_ORIGIN:-http://$KLANKBORD_WEB
 PY=.venv/bin/python
 
 MODEL="$($PY scripts/train.py)"
-# Check the school configuration and the database before anything listens.
-$PY -m bot.cli check
+# Check the school configuration (errors name file and field) and the mail settings, migrate
+# the database, and learn where notifications go, before anything listens.
+WHERE="$($PY -m bot.cli check)"
 
 mkdir -p var/log
 pids=()
@@ -60,7 +61,7 @@ Klankbord is running.
   Try it in a terminal:      curl -s -XPOST $KLANKBORD_RASA_URL/webhooks/rest/webhook \\
                                -d '{"sender":"demo","message":"ik word gepest"}'
   Reports:                   .venv/bin/klankbord reports list
-$($PY -m bot.cli where)
+$WHERE
 Logs in var/log/. Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}"

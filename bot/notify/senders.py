@@ -169,6 +169,8 @@ def describe_error(exc: BaseException) -> str:
         if isinstance(reply, bytes):
             reply = reply.decode("utf-8", "replace")
         return f"{name}: {exc.smtp_code} {str(reply)[:120]}"
+    if isinstance(exc, (smtplib.SMTPServerDisconnected, smtplib.SMTPNotSupportedError)):
+        return f"{name}: {str(exc)[:120]}"  # smtplib's own words, e.g. "... closed: timed out"
     if isinstance(exc, (socket.timeout, TimeoutError)):
         return f"{name}: timed out"
     if isinstance(exc, OSError) and exc.strerror:

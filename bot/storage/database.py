@@ -67,6 +67,8 @@ def create_engine(url: Optional[str] = None, **kwargs: Any) -> Engine:
         options["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     else:
         options["pool_pre_ping"] = True
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            options["connect_args"] = {"connect_timeout": 10}  # an unreachable host fails, not hangs
     options.update(kwargs)
     engine = sa_create_engine(url, **options)
     if parsed.get_backend_name() == "sqlite":

@@ -32,13 +32,13 @@ PREFER_BUTTONS = ("verstuur", "klopt", "ja", "anoniem", "zelf gepest", "ik word"
                   "dat het stopt", "doorgaan", "verder")
 # (question words, answer): the first entry whose words occur in the assistant's last message wins.
 FREE_TEXT: List[Tuple[Tuple[str, ...], str]] = [
-    (("wie weet", "al verteld", "al geprobeerd", "weet er al", "al gedaan", "iemand verteld",
-      "al iemand"), "Nog niemand, ik heb het nog aan niemand verteld."),
+    (("wie weet", "weet iemand", "al verteld", "geprobeerd", "weet er al", "al gedaan",
+      "iemand verteld", "al iemand"), "Nog niemand, ik heb het nog aan niemand verteld."),
     (("hoe vaak", "hoe lang", "sinds wanneer", "sinds"), "Bijna elke dag, al een paar weken."),
     (("wanneer", "welk moment", "hoe laat", "tijdstip"), "In de pauze en na de gymles."),
     (("waar",), "In de kleedkamer bij de gymzaal."),
-    (("wat zou je willen", "wat wil je", "wat moet er", "wat hoop", "wens", "zou helpen",
-      "wil je dat er"), "Dat het stopt en dat iemand met ze praat."),
+    (("wat zou je", "wat wil je", "wat moet er", "wat hoop", "wens", "zou helpen",
+      "willen dat", "wil je dat er"), "Dat het stopt en dat iemand met ze praat."),
     (("wie doet", "wie zijn", "wie is", "namen", "betrokken", "wie pest", "wie"),
      "Een paar jongens uit mijn klas."),
     (("e-mail", "mailadres", "telefoonnummer", "bereiken", "contact"), "sam@example.org"),
@@ -63,12 +63,17 @@ def choose_button(titles: List[str], tried: Dict[str, int]) -> Optional[str]:
     return allowed[0]
 
 
-def choose_text(question: str) -> str:
+def free_text_for(question: str) -> Optional[str]:
+    """A sensible typed answer when the question is recognisable, else None."""
     text = question.lower()
     for words, answer in FREE_TEXT:
         if any(re.search(r"\b" + re.escape(w) + r"\b", text) for w in words):
             return answer
-    return DEFAULT_FREE_TEXT
+    return None
+
+
+def choose_text(question: str) -> str:
+    return free_text_for(question) or DEFAULT_FREE_TEXT
 
 
 class ChatPage:
@@ -161,21 +166,28 @@ def complete_report(chat: ChatPage, first_message: str, max_turns: int = 30) -> 
     typed += 1
     transcript += [f"> {first_message}"] + [f"< {r}" for r in replies]
     focus.append(chat.focused())
+    typed_for: set = set()  # questions already answered by typing, even where buttons were offered
     for turn in range(1, max_turns + 1):
         found = next((m.group(0) for r in replies for m in [CODE_RE.search(r)] if m), None)
         if found:
             return ReportRun(found, turn, clicks, typed, transcript, focus)
+        asked = [r for r in replies if "?" in r] or replies or chat.bot_texts()[-1:]
+        question = asked[-1] if asked else ""
         titles = chat.reply_titles()
         button = choose_button(titles, tried) if titles else None
+        # Buttons are offered, but free text must work too: type a recognisable answer now and
+        # then (never twice to the same question, and not more often than clicking).
+        typed_here = free_text_for(question)
+        if button and typed_here and question not in typed_for and typed - 1 < clicks:
+            button = None
         if button:
             tried[button] = tried.get(button, 0) + 1
             transcript.append(f"> [{button}]")
             replies = chat.click_reply(button)
             clicks += 1
         else:
-            asked = [r for r in replies if "?" in r] or replies or chat.bot_texts()[-1:]
-            question = asked[-1] if asked else ""
-            answer = choose_text(question)
+            typed_for.add(question)
+            answer = typed_here or choose_text(question)
             transcript.append(f"> {answer}")
             replies = chat.type_message(answer)
             typed += 1

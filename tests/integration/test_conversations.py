@@ -1,6 +1,8 @@
 """Whole report conversations through the running assistant (real Rasa + action server + SMTP)."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.bootstrap import bootstrap
@@ -96,3 +98,30 @@ def test_parent_reports_for_their_child(stack, smtp, app):
     assert "online" in report.kinds and "online" in report.places
     mail = smtp.wait_for(before + 1, timeout=30)[-1]
     assert "ouder" in mail.get_body().get_content().lower()
+
+
+def test_smtp_down_report_kept_and_mail_sent_when_it_returns(stack, smtp, app):
+    port = smtp.port
+    smtp.stop()
+    try:
+        conv = Conversation(stack.say, stack.new_sender())
+        ref = complete_report(conv, "ze lachen me uit in de gang", PUPIL_ANSWERS)
+        said = "\n".join(conv.transcript)
+        assert "verstuurd" in said and "niet gelukt" not in said, conv.dump()
+        assert _report(app, ref) is not None, "the report must be stored even when SMTP is down"
+        with app.uow_factory() as uow:
+            notes = uow.notifications.for_report(ref)
+        assert notes and all(n.sent_at is None for n in notes)
+    finally:
+        before = len(smtp.messages)
+        smtp.start(port=port)
+    mails = smtp.wait_for(before + 1, timeout=60)
+    assert any(ref in m["Subject"] for m in mails)
+    deadline = time.monotonic() + 15  # the worker marks it sent just after the SMTP server took it
+    while time.monotonic() < deadline:
+        with app.uow_factory() as uow:
+            if all(n.sent_at is not None for n in uow.notifications.for_report(ref)):
+                break
+        time.sleep(0.5)
+    else:
+        pytest.fail("notification not marked as sent after delivery")

@@ -354,7 +354,8 @@ class _Logins:
         from aiosmtpd.smtp import AuthResult
 
         self.seen.append((mechanism, auth_data.login))
-        return AuthResult(success=(auth_data.login, auth_data.password) == self.expected)
+        ok = (auth_data.login, auth_data.password) == self.expected
+        return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
 
 
 def _tls_env(monkeypatch, port, tls, cert_path, password="geheim"):
@@ -383,10 +384,8 @@ def test_starttls_with_login(config, db_url, smtp_env, apps, monkeypatch, tls_fi
 
 
 def test_wrong_password_keeps_the_mail_pending(config, db_url, smtp_env, apps, monkeypatch, tls_files):
-    # PLAIN only: smtplib then reports the server's 535 (with LOGIN as a fallback aiosmtpd hangs up)
     sink = SmtpSink(tls_context=_server_context(tls_files), require_starttls=True,
-                    authenticator=_Logins("klankbord", "geheim"), auth_required=True,
-                    auth_exclude_mechanism=["LOGIN"])
+                    authenticator=_Logins("klankbord", "geheim"), auth_required=True)
     try:
         _tls_env(monkeypatch, sink.start(), "starttls", tls_files[0], password="fout")
         app = make_app(apps, config, db_url)
@@ -427,3 +426,47 @@ def test_an_untrusted_certificate_is_refused(config, db_url, smtp_env, apps, mon
         assert sink.messages == []
     finally:
         sink.stop()
+
+
+def test_a_hanging_mail_server_never_holds_up_the_pupil(config, db_url, smtp_env, apps, monkeypatch):
+    """With the worker running (as in the action server) submit returns at once, off the event loop."""
+    import asyncio
+    import socket
+
+    blackhole = socket.socket()  # accepts connections (backlog) but never says a word
+    blackhole.bind(("127.0.0.1", 0))
+    blackhole.listen(8)
+    try:
+        smtp_env(blackhole.getsockname()[1])
+        monkeypatch.setenv("KLANKBORD_SMTP_TIMEOUT", "1.5")
+        app = make_app(apps, config, db_url, start_worker=True, poll_seconds=60)
+
+        async def scenario():
+            ticks = 0
+
+            async def ticker():
+                nonlocal ticks
+                while True:
+                    ticks += 1
+                    await asyncio.sleep(0.01)
+
+            task = asyncio.ensure_future(ticker())
+            started = time.monotonic()
+            loop = asyncio.get_running_loop()
+            reference = await loop.run_in_executor(None, app.submit_report, make_report())
+            elapsed = time.monotonic() - started
+            await asyncio.sleep(0.2)
+            task.cancel()
+            return reference, elapsed, ticks
+
+        reference, elapsed, ticks = asyncio.run(scenario())
+        assert elapsed < 1.0, f"submit waited {elapsed:.2f}s for the mail server"
+        assert ticks >= 10
+        with app.uow_factory() as uow:
+            assert uow.reports.get(reference) is not None
+        app.stop_worker(timeout=10)  # the worker gives up on the server after its timeout
+        [waiting] = notifications_of(app, reference)
+        assert waiting.status is NotificationStatus.PENDING
+        assert "timed out" in (waiting.last_error or "")
+    finally:
+        blackhole.close()

@@ -142,6 +142,8 @@ def make_stack(workdir: Path, smtp_port: Optional[int]) -> Stack:
         "KLANKBORD_SCHOOL_CONFIG": str(config),
         "KLANKBORD_DATABASE_URL": database_url,
         "KLANKBORD_OUTBOX_POLL_SECONDS": "1",
+        "KLANKBORD_OUTBOX_RETRY_SECONDS": "1",
+        "KLANKBORD_OUTBOX_RETRY_MAX_SECONDS": "2",
         "KLANKBORD_ACTION_HOST": "127.0.0.1",
         "SANIC_HOST": "127.0.0.1",
         "KLANKBORD_ACTION_URL": f"http://127.0.0.1:{ports['action']}/webhook",

@@ -185,13 +185,28 @@ def test_db_upgrade(env, capsys):
     assert (env["tmp"] / "klankbord.db").is_file()
 
 
+def test_check_says_where_notifications_go(env, capsys, monkeypatch):
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "Het Voorbeeld College" in out
+    assert f".eml files to {env['outbox']}" in out
+    assert "revisie 0001" in out
+    monkeypatch.setenv("KLANKBORD_SMTP_HOST", "mail.school.example")
+    monkeypatch.setenv("KLANKBORD_SMTP_PASSWORD", "supergeheim")
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "mail.school.example:587 (starttls)" in out
+    assert "supergeheim" not in out
+
+
 def test_broken_configuration_is_named(env, capsys):
     data = yaml.safe_load(env["config"].read_text(encoding="utf-8"))
     data["aanspreekpunt"]["email"] = "geen-adres"
     env["config"].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    code, _, err = run(capsys, "reports", "list")
-    assert code == cli.EXIT_CONFIG
-    assert str(env["config"]) in err and "aanspreekpunt.email" in err
+    for command in (["reports", "list"], ["check"]):
+        code, _, err = run(capsys, *command)
+        assert code == cli.EXIT_CONFIG
+        assert str(env["config"]) in err and "aanspreekpunt.email" in err
 
 
 def test_bad_smtp_setting_is_named(env, capsys, monkeypatch):

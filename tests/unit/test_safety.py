@@ -1,0 +1,263 @@
+"""The rule-based safety net (bot/safety.py) and its Rasa component (issue 3).
+
+Measured on the safety test set: tests/safety/dev.yml (rules were tuned on it) and
+tests/safety/holdout.yml (FROZEN, written 2026-11-25 before any rule; never tuned on).
+Run with ``-s`` to see the figures:
+
+    /work/main/.venv/bin/python -m pytest tests/unit/test_safety.py -q -s
+
+Targets: recall 100 % on every danger category of both parts; false alarms <= 5 % on ordinary
+messages (an alarm is a category *or* the careful "wil je stoppen?" question); every "ik wil/kan
+niet meer" message gets the careful question and no category.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+import yaml
+
+from bot.report import SafetyCategory
+from bot.safety import PRIORITY, SafetySignal, assess
+
+ROOT = Path(__file__).resolve().parents[2]
+SAFETY_SETS = ROOT / "tests" / "safety"
+NLU_FILE = ROOT / "data" / "nlu" / "safety.yml"
+DANGER = [c.value for c in SafetyCategory]
+RECALL_TARGET = 1.0
+FALSE_ALARM_MAX = 0.05
+# sha256 of holdout.yml as written on 2026-11-25; any edit after that breaks the freeze.
+HOLDOUT_SHA256 = "397e24a0527161f525001900f924715a57b8ed10835fd6099addd770f5139be7"
+
+
+def _load(part: str) -> Dict[str, List[str]]:
+    data = yaml.safe_load((SAFETY_SETS / f"{part}.yml").read_text(encoding="utf-8"))
+    assert set(data) == set(DANGER) | {"gewoon", "ambigu"}, f"{part}.yml has unexpected keys"
+    return data
+
+
+def _measure(part: str) -> dict:
+    data = _load(part)
+    figures: dict = {"part": part, "recall": {}, "missed": {}}
+    for category in DANGER:
+        hits = [t for t in data[category] if assess(t).category is SafetyCategory(category)]
+        figures["recall"][category] = (len(hits), len(data[category]))
+        figures["missed"][category] = [t for t in data[category] if t not in hits]
+    ordinary = data["gewoon"]
+    alarms = [t for t in ordinary if assess(t).alarm]
+    figures["false_alarm"] = (len(alarms), len(ordinary))
+    figures["false_alarm_texts"] = alarms
+    careful = [t for t in data["ambigu"] if assess(t).ambiguous and assess(t).category is None]
+    figures["ambigu"] = (len(careful), len(data["ambigu"]))
+    figures["ambigu_missed"] = [t for t in data["ambigu"] if t not in careful]
+    return figures
+
+
+def _report(f: dict) -> None:
+    print(f"\n== safety set: {f['part']} ==")
+    for category, (hit, total) in f["recall"].items():
+        print(f"  recall {category:15} {hit:3}/{total:<3} = {hit / total:6.1%}")
+        for text in f["missed"][category]:
+            print(f"      missed: {text!r} -> {assess(text)}")
+    fa, total = f["false_alarm"]
+    print(f"  false alarms gewoon        {fa:3}/{total:<3} = {fa / total:6.1%}")
+    for text in f["false_alarm_texts"]:
+        print(f"      false alarm: {text!r} -> {assess(text)}")
+    ok, total = f["ambigu"]
+    print(f"  careful question ambigu   {ok:3}/{total:<3} = {ok / total:6.1%}")
+
+
+@pytest.mark.parametrize("part", ["dev", "holdout"])
+def test_safety_set_recall_and_false_alarms(part: str) -> None:
+    figures = _measure(part)
+    _report(figures)
+    for category, (hit, total) in figures["recall"].items():
+        assert total >= (13 if part == "holdout" else 25), f"{part}: too few {category} phrasings"
+        assert hit / total >= RECALL_TARGET, f"{part}: recall {category} {hit}/{total}: {figures['missed'][category]}"
+    fa, total = figures["false_alarm"]
+    assert fa / total <= FALSE_ALARM_MAX, f"{part}: false alarms {fa}/{total}: {figures['false_alarm_texts']}"
+    ok, total = figures["ambigu"]
+    assert ok == total, f"{part}: no careful question for {figures['ambigu_missed']}"
+
+
+def test_holdout_is_frozen_and_split_a_third() -> None:
+    raw = (SAFETY_SETS / "holdout.yml").read_bytes()
+    assert raw.startswith(b"# FROZEN held-out set, written 2026-11-25, never used for training or tuning")
+    assert hashlib.sha256(raw).hexdigest() == HOLDOUT_SHA256, "holdout.yml was edited after it was frozen"
+    dev, hold = _load("dev"), _load("holdout")
+    for key in DANGER + ["gewoon"]:
+        total = len(dev[key]) + len(hold[key])
+        assert total >= (38 if key in DANGER else 150), key
+        assert len(hold[key]) >= (13 if key in DANGER else 50), key
+        assert abs(len(hold[key]) - total / 3) <= 1, f"{key}: holdout is not a third"
+        assert not set(dev[key]) & set(hold[key]), f"{key}: a sentence is in both parts"
+
+
+def test_nlu_examples_do_not_copy_the_test_sets() -> None:
+    def norm(text: str) -> str:
+        return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+
+    tests = {norm(t) for part in ("dev", "holdout") for items in _load(part).values() for t in items}
+    nlu = yaml.safe_load(NLU_FILE.read_text(encoding="utf-8"))
+    assert str(nlu["version"]) == "3.1"
+    seen = {}
+    for block in nlu["nlu"]:
+        examples = [line[2:].strip() for line in block["examples"].splitlines() if line.strip()]
+        seen[block["intent"]] = len(examples)
+        copied = [e for e in examples if norm(e) in tests]
+        assert not copied, f"{block['intent']}: NLU examples copied from the test set: {copied}"
+    assert set(seen) == set(DANGER)
+    assert all(40 <= n <= 60 for n in seen.values()), seen
+
+
+# --- idioms, negation, typos, priority ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "doodgewoon", "ik ga dood van het lachen", "ik lach me dood", "ik schaam me dood", "ik verveel me dood",
+    "mijn batterij is dood", "mijn telefoon is dood", "ik snij de taart", "we snijden brood met een mes",
+    "die game is killing", "ik schiet in de lach", "ze slaan de bal", "dat is echt ziek goed",
+    "mijn vader helpt me", "thuis is het gezellig", "ze schelden me uit", "ze lachen me uit",
+    "ik sneed per ongeluk in mijn vinger", "ze steken de draak met me", "ze volgen me op tiktok",
+    "mijn moeder staat op me te wachten", "mijn vader zegt dat ik terug moet slaan",
+    "ik kan niet meer inloggen", "ik wil niet meer naar school", "ik wil dat iemand er een eind aan maakt",
+    "ze dreigen me uit de groepsapp te gooien", "we hadden seksuele voorlichting",
+    "in fortnite heb ik een pistool", "ik krab aan mijn arm want ik heb jeuk", "ik durf niet naar school",
+])
+def test_ordinary_and_idiomatic_messages_raise_no_alarm(text: str) -> None:
+    signal = assess(text)
+    assert not signal.alarm, f"{text!r} -> {signal}"
+
+
+@pytest.mark.parametrize("text", [
+    "hij heeft geen mes", "mijn vader slaat me niet", "ik ben niet bang voor mijn vader",
+    "ze hebben me niet in elkaar geslagen",
+])
+def test_negation_switches_off_danger_words(text: str) -> None:
+    assert assess(text).category is None, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik wil niet meer leven", SafetyCategory.CRISIS),          # negation is part of the meaning
+    ("ik wil nooit meer wakker worden", SafetyCategory.CRISIS),
+    ("ik wil zelfmord plegen", SafetyCategory.CRISIS),           # typo repaired
+    ("k wil nie meer leve", SafetyCategory.CRISIS),              # pupils' spelling, dropped -n
+    ("ZE KOMEN ME VANMIDDAG PAKKEN", SafetyCategory.ACUUT_GEVAAR),
+    ("ze hebben me gisteren in elkaar geslagen", SafetyCategory.STRAFBAAR_FEIT),  # past: a crime, not acute
+    ("ze gaan me vanmiddag in elkaar slaan", SafetyCategory.ACUUT_GEVAAR),        # still to come: acute
+])
+def test_wording_variants(text: str, expected: SafetyCategory) -> None:
+    assert assess(text).category is expected, f"{text!r} -> {assess(text)}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mijn vader slaat me en ik wil dood", SafetyCategory.CRISIS),               # crisis > thuis
+    ("hij heeft een mes en zegt dat ik me van kant moet maken", SafetyCategory.ACUUT_GEVAAR),
+    ("mijn stiefvader zit aan me", SafetyCategory.ONVEILIG_THUIS),             # thuis > strafbaar
+    ("mijn broer dreigt mijn naaktfoto's te verspreiden", SafetyCategory.ONVEILIG_THUIS),
+])
+def test_priority_between_categories(text: str, expected: SafetyCategory) -> None:
+    signal = assess(text)
+    assert signal.category is expected, f"{text!r} -> {signal}"
+    assert len({n.split('.')[0] for n in signal.matched} - {"ambigu"}) >= 2, "expected several categories"
+
+
+def test_priority_order_is_the_documented_one() -> None:
+    assert PRIORITY == (SafetyCategory.ACUUT_GEVAAR, SafetyCategory.CRISIS,
+                        SafetyCategory.ONVEILIG_THUIS, SafetyCategory.STRAFBAAR_FEIT)
+
+
+@pytest.mark.parametrize("text", ["ik wil niet meer", "ik kan niet meer", "ik trek het niet meer",
+                                  "ik kan het niet meer aan, echt"])
+def test_ambiguous_phrases_ask_instead_of_stopping(text: str) -> None:
+    signal = assess(text)
+    assert signal.ambiguous and signal.category is None and signal.alarm
+
+
+def test_signal_is_frozen_and_names_rules_not_text() -> None:
+    text = "iemand dreigt mijn naaktfoto's te verspreiden"
+    signal = assess(text)
+    assert signal.category is SafetyCategory.STRAFBAAR_FEIT
+    assert signal.matched and all(re.fullmatch(r"[a-z]+\.[a-z_]+", name) for name in signal.matched)
+    assert not any("naaktfoto" in name or "verspreiden" in name for name in signal.matched)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        signal.category = None  # type: ignore[misc]
+    assert assess("") == SafetySignal() and assess("   ") == SafetySignal()
+
+
+# --- the Rasa component -----------------------------------------------------------------------
+
+rasa_message = pytest.importorskip("rasa.shared.nlu.training_data.message")
+
+
+@pytest.fixture(scope="module")
+def safety_net(tmp_path_factory):
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+
+    from bot.nlp.safety_component import SafetyNet
+
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+    return SafetyNet.create({}, storage, Resource("safety_net"), ExecutionContext(GraphSchema({})))
+
+
+def _message(text: str, intent: str = "nlu_fallback", confidence: float = 0.45):
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "melden", "confidence": 0.3},
+               {"name": "crisis", "confidence": 0.1}]
+    return rasa_message.Message(data={TEXT: text, INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
+
+
+def test_component_is_registered_as_untrained_intent_classifier() -> None:
+    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+
+    registered = DefaultV1Recipe._from_registry("bot.nlp.safety_component.SafetyNet")
+    assert DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER in registered.types
+    assert registered.is_trainable is False
+
+
+def test_component_overrides_fallback_with_the_safety_intent(safety_net) -> None:
+    message = _message("iedereen is beter af zonder mij")
+    [out] = safety_net.process([message])
+    assert out.get("intent") == {"name": "crisis", "confidence": 1.0}
+    ranking = out.get("intent_ranking")
+    assert ranking[0] == {"name": "crisis", "confidence": 1.0}
+    assert [r["name"] for r in ranking].count("crisis") == 1
+    assert "nlu_fallback" in [r["name"] for r in ranking[1:]]
+    output = out.as_dict(only_output_properties=True)
+    assert output["intent"]["name"] == "crisis" and output["safety_net"]["intent"] == "crisis"
+    assert all(re.fullmatch(r"[a-z]+\.[a-z_]+", r) for r in output["safety_net"]["rules"])
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ze staan me na school op te wachten", "acuut_gevaar"),
+    ("iemand chanteert me met een foto", "strafbaar_feit"),
+    ("mijn moeder slaat me met een riem", "onveilig_thuis"),
+    ("ik kan niet meer", "twijfel_stoppen"),
+])
+def test_component_sets_each_intent(safety_net, text: str, intent: str) -> None:
+    [out] = safety_net.process([_message(text, intent="melden", confidence=0.9)])
+    assert out.get("intent")["name"] == intent and out.get("intent")["confidence"] == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    '/melden{"omschrijving": "ik wil dood"}', "/crisis", "  /hulp_nu",
+])
+def test_component_leaves_intent_shortcuts_alone(safety_net, text: str) -> None:
+    message = _message(text, intent="melden", confidence=1.0)
+    before = (dict(message.get("intent")), list(message.get("intent_ranking")))
+    [out] = safety_net.process([message])
+    assert (out.get("intent"), out.get("intent_ranking")) == before
+    assert out.get("safety_net") is None
+
+
+def test_component_leaves_ordinary_messages_to_the_classifier(safety_net) -> None:
+    message = _message("ze schelden me uit in de kantine", intent="melden", confidence=0.8)
+    [out] = safety_net.process([message])
+    assert out.get("intent") == {"name": "melden", "confidence": 0.8}
+    assert out.get("safety_net") is None
