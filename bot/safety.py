@@ -12,7 +12,11 @@ word orders, bounded gaps). Exceptions (``uitz.*``) cancel rules for idioms and 
 contexts ("ik ga dood van het lachen", "mijn batterij is dood", "ik snij de taart met een mes",
 "ze volgen me op insta"); most rules are also cancelled by a negation right next to their key
 word ("hij heeft geen mes"). Rules whose meaning carries a negation ("ik wil niet meer leven")
-ignore that check, and self-harm and suicide rules never let a negation switch them off.
+ignore that check, and self-harm and suicide rules never let a negation switch them off (only
+the bare death wish does: "ik wil niet dood").
+
+Acute-threat rules also check tense: an attack that is over is a crime (``strafbaar_feit``),
+one still to come today or going on now is acute.
 
 The result names the rules that fired, never the text, so it may be logged.
 """
@@ -320,7 +324,7 @@ def GN(n: int) -> List[dict]:
 _ADVERBS = [
     "gewoon", "echt", "liefst", "liefste", "het", "graag", "soms", "zo", "even", "ook", "nu",
     "wel", "vaak", "maar", "eigenlijk", "nog", "alleen", "heel", "altijd", "zelf", "serieus",
-    "dan", "ook", "wollah", "bijna", "weer", "zeker", "allemaal", "steeds", "telkens", "continu", "elke", "dag",
+    "dan", "wollah", "bijna", "weer", "zeker", "allemaal", "steeds", "telkens", "continu", "elke", "dag",
 ]
 
 
@@ -345,10 +349,6 @@ def seq(*parts: Part) -> List[dict]:
 def near(a: Part, b: Part, n: int) -> List[List[dict]]:
     """``a`` and ``b`` in either order with at most ``n`` tokens between them."""
     return [seq(a, G(n), b), seq(b, G(n), a)]
-
-
-def variants(*alternatives: Part) -> List[Part]:
-    return list(alternatives)
 
 
 def each(parts: Sequence[Part], build: Callable[[Part], List[List[dict]]]) -> List[List[dict]]:
@@ -922,6 +922,8 @@ _CATEGORY = {
 
 
 class _Engine:
+    """The compiled rules: one Matcher for rules and exceptions, then the filtering steps."""
+
     def __init__(self) -> None:
         from spacy.matcher import Matcher
 
@@ -950,6 +952,7 @@ class _Engine:
         return False
 
     def run(self, doc) -> SafetySignal:
+        """Match, drop what exceptions, negation, checks, flags and ``unless`` rule out, rank."""
         found: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
             found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
@@ -1005,5 +1008,5 @@ def _engine() -> _Engine:
 
 
 def _engine_keywords() -> FrozenSet[str]:
-    """Words the rules look for (for typo repair); available once the rules are built."""
-    return frozenset(_KEYWORDS)
+    """Words the rules look for (for typo repair)."""
+    return _engine().keywords

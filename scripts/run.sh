@@ -30,8 +30,9 @@ trap cleanup EXIT INT TERM
 SANIC_HOST="$KLANKBORD_ACTION_HOST" .venv/bin/rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" \
   >var/log/actions.log 2>&1 &
 pids+=($!)
-.venv/bin/rasa run --enable-api -m "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
-  -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" --cors "$KLANKBORD_SCHOOL_ORIGIN" \
+# No --enable-api: the school page needs only the REST channel, not Rasa's HTTP API.
+.venv/bin/rasa run -m "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
+  -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" --cors "$KLANKBORD_SCHOOL_ORIGIN" "${KLANKBORD_SCHOOL_ORIGIN/127.0.0.1/localhost}" \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
 if [ -f bot/web/app.py ]; then
@@ -41,7 +42,7 @@ fi
 
 echo "Starting Klankbord (the Rasa server needs about 35 seconds to load the model) ..."
 for _ in $(seq 1 180); do
-  if curl -fs "$KLANKBORD_RASA_URL/status" >/dev/null 2>&1 \
+  if curl -fs "$KLANKBORD_RASA_URL/" >/dev/null 2>&1 \
      && curl -fs "http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT/health" >/dev/null 2>&1; then
     break
   fi
@@ -50,7 +51,7 @@ for _ in $(seq 1 180); do
   done
   sleep 1
 done
-curl -fs "$KLANKBORD_RASA_URL/status" >/dev/null || { echo "Rasa did not start; see var/log/rasa.log" >&2; exit 1; }
+curl -fs "$KLANKBORD_RASA_URL/" >/dev/null || { echo "Rasa did not start; see var/log/rasa.log" >&2; exit 1; }
 
 cat <<MSG
 

@@ -36,7 +36,7 @@ _PARENT = re.compile(
 _STAFF = re.compile(
     r"\b(ik ben|als)\s+(de\s+|een\s+)?(leerkracht|leraar|lerares|docent|docente|mentor|juf|meester|"
     r"conci[eë]rge|overblijfkracht|medewerker|gymdocent|onderwijsassistent|ib'?er|surveillant)\b"
-    r"|\bmedewerker\b|\bik werk (op|bij) (school|de school)\b|\bmijn (leerling|leerlingen|klas)\b|\bcollega\b"
+    r"|\bmedewerker\b|\bik werk (op|bij) (school|de school)\b|\bmijn (leerling|leerlingen)\b|\bcollega\b"
 )
 _WITNESS = re.compile(
     r"\b(ik zie|ik zag|ik heb gezien|zag ik|ik merk)\b|\bgetuige\b|\biemand anders\b"

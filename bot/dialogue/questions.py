@@ -119,7 +119,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
             "Wat zou je graag willen dat er gebeurt?",
             [
                 ("Dat het stopt", "dat het stopt"),
-                ("Eerst praten met iemand", "eerst praten met iemand"),
+                ("Eerst een gesprek", "eerst een gesprek met het aanspreekpunt"),
                 ("Weet ik nog niet", "weet ik nog niet"),
             ],
         ),

@@ -124,3 +124,7 @@ notifications = Table(
     Index("ix_notifications_status_next_attempt_at", "status", "next_attempt_at"),
     Index("ix_notifications_report_id", "report_id"),
 )
+
+# Issue 6: the desk's tables join this metadata (migration 0002), so that Alembic and the schema
+# test see the whole schema. Imported last: bot.desk.tables uses ``metadata`` and ``UtcDateTime``.
+from bot.desk import tables as _desk_tables  # noqa: E402,F401

@@ -53,14 +53,24 @@ class Conversation:
         return "\n".join(self.transcript)
 
 
-def complete_report(conv: Conversation, first: str, answers: Dict[str, str], max_turns: int = 30) -> str:
+def complete_report(
+    conv: Conversation,
+    first: str,
+    answers: Dict[str, str],
+    max_turns: int = 30,
+    interrupt_at: Optional[str] = None,
+    interrupt: Optional[Callable[[Conversation], List[dict]]] = None,
+) -> str:
     """Tell ``first``, answer each question from ``answers``, confirm; returns the reference code.
 
+    With ``interrupt_at``, the first time that question comes, ``interrupt(conv)`` runs instead
+    of the answer (it must leave the conversation at a question again).
     Fails (AssertionError with the transcript) when a question comes that has no answer,
     or when no code arrives.
     """
     replies = conv.send(first)
     asked: List[str] = []
+    interrupted = False
     for _ in range(max_turns):
         texts = [r.get("text", "") for r in replies]
         for t in texts:
@@ -70,7 +80,13 @@ def complete_report(conv: Conversation, first: str, answers: Dict[str, str], max
         slot = next((question_slot(t) for t in reversed(texts) if question_slot(t)), None)
         assert slot is not None, f"no question recognised in the last replies:\n{conv.dump()}"
         assert slot in answers, f"unexpected question for {slot}:\n{conv.dump()}"
+        if slot == interrupt_at and not interrupted and interrupt is not None:
+            interrupted = True
+            replies = interrupt(conv)
+            continue
         asked.append(slot)
         assert asked.count(slot) <= 2, f"question for {slot} asked three times:\n{conv.dump()}"
         replies = conv.send(answers[slot])
+    if interrupt_at is not None:
+        assert interrupted, f"the question for {interrupt_at} never came:\n{conv.dump()}"
     raise AssertionError(f"no reference code after {max_turns} turns:\n{conv.dump()}")

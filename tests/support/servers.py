@@ -78,7 +78,9 @@ class Stack:
         return uuid.uuid4().hex
 
     def tracker(self, sender: str) -> dict:
-        with urllib.request.urlopen(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30) as r:
+        """Rasa's HTTP API is on in tests only, behind a random token."""
+        url = f"{self.rasa_url}/conversations/{sender}/tracker?token={self.env['KLANKBORD_TEST_RASA_TOKEN']}"
+        with urllib.request.urlopen(url, timeout=30) as r:
             return json.loads(r.read().decode())
 
     # -- process control -------------------------------------------------------------------
@@ -105,11 +107,12 @@ class Stack:
         origin = self.web_url
         self._spawn("rasa", [str(BIN / "rasa"), "run", "--enable-api", "-m", str(latest_model()),
                              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-                             "-i", "127.0.0.1", "-p", self.env["KLANKBORD_RASA_PORT"], "--cors", origin])
+                             "-i", "127.0.0.1", "-p", self.env["KLANKBORD_RASA_PORT"], "--cors", origin,
+                             "--auth-token", self.env["KLANKBORD_TEST_RASA_TOKEN"]])
         if (ROOT / "bot" / "web" / "app.py").is_file():
             self._spawn("web", [sys.executable, "-m", "bot.web"])
         names = list(self.procs)
-        wait_http(f"{self.rasa_url}/status", 240, [self.procs[n] for n in names], [self.logs[n] for n in names])
+        wait_http(f"{self.rasa_url}/", 240, [self.procs[n] for n in names], [self.logs[n] for n in names])
         if "web" in self.procs:
             wait_http(self.web_url + "/", 60, [self.procs["web"]], [self.logs["web"]])
 
@@ -141,6 +144,7 @@ def make_stack(workdir: Path, smtp_port: Optional[int]) -> Stack:
         "RASA_TELEMETRY_ENABLED": "false",
         "KLANKBORD_SCHOOL_CONFIG": str(config),
         "KLANKBORD_DATABASE_URL": database_url,
+        "KLANKBORD_TEST_RASA_TOKEN": uuid.uuid4().hex,
         "KLANKBORD_OUTBOX_POLL_SECONDS": "1",
         "KLANKBORD_OUTBOX_RETRY_SECONDS": "1",
         "KLANKBORD_OUTBOX_RETRY_MAX_SECONDS": "2",

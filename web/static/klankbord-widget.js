@@ -262,7 +262,6 @@
   var pending = null;
 
   var root, panel, log, typing, errorBox, form, input, sendButton, limitNote, launcher, dock;
-  var exitButtons = [];
 
   function exitButton(extraClass) {
     var button = el("button", {
@@ -273,7 +272,6 @@
       text: TEXT.exit
     });
     button.addEventListener("click", quickExit);
-    exitButtons.push(button);
     return button;
   }
 
@@ -302,7 +300,7 @@
 
     input = el("textarea", {
       id: ids.input, className: "kb-input", name: "message", rows: "2",
-      maxlength: String(MAX_LENGTH), autocomplete: "off", spellcheck: "true",
+      maxlength: String(MAX_LENGTH), autocomplete: "off",
       "aria-describedby": ids.hint + " " + ids.limit, "data-kb": "input"
     });
     sendButton = el("button", {

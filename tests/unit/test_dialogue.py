@@ -1,0 +1,86 @@
+"""Reading free-text answers and building the report from the form's slots."""
+from __future__ import annotations
+
+import pytest
+
+from bot.config import load_config
+from bot.dialogue import answers_parsing as parse
+from bot.dialogue import report_form as form
+from bot.report import Confidentiality, ReporterRole, Urgency
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("mijn zoon wordt gepest", ReporterRole.OUDER),
+        ("ons kind wordt uitgescholden in de klas", ReporterRole.OUDER),
+        ("ik ben leerkracht en zag in de pauze een vechtpartij", ReporterRole.MEDEWERKER),
+        ("ik zag dat een jongen uit mijn klas werd geslagen", ReporterRole.GETUIGE),
+        ("mijn vriendin wordt steeds buitengesloten", ReporterRole.GETUIGE),
+        ("ik word gepest", ReporterRole.LEERLING),
+        ("ze schelden me uit", ReporterRole.LEERLING),
+        ("er wordt gepest", None),
+    ],
+)
+def test_role_from_the_first_message(text, role):
+    assert parse.role_from_story(text) == role
+
+
+@pytest.mark.parametrize(
+    "text, choice",
+    [
+        ("anoniem", Confidentiality.ANONIEM),
+        ("liever zonder mijn naam", Confidentiality.ANONIEM),
+        ("vertrouwelijk", Confidentiality.VERTROUWELIJK),
+        ("alleen het aanspreekpunt", Confidentiality.VERTROUWELIJK),
+        ("mag gedeeld worden", Confidentiality.MAG_GEDEELD),
+        ("mijn mentor mag het weten", Confidentiality.MAG_GEDEELD),
+        ("weet ik niet", None),
+    ],
+)
+def test_confidentiality_answers(text, choice):
+    assert parse.parse_confidentiality(text) == choice
+
+
+def test_share_with_and_yes_no():
+    assert parse.parse_share_with("allebei") == ["mentor", "ouders"]
+    assert parse.parse_share_with("alleen mijn mentor") == ["mentor"]
+    assert parse.parse_share_with("nog niemand") == []
+    assert parse.is_yes("Ja, versturen") and parse.is_yes("klopt") and not parse.is_yes("nee")
+    assert parse.is_no("nee hoor") and not parse.is_no("ja")
+
+
+def test_clean_text_rejects_commands_and_caps_length():
+    assert parse.clean_text("  hallo   daar ") == "hallo daar"
+    assert parse.clean_text('/inform{"x": 1}') is None
+    assert parse.clean_text("   ") is None
+    assert len(parse.clean_text("a" * 5000)) == parse.MAX_TEXT
+
+
+def test_disclosure_or_only_a_wish():
+    assert form.is_disclosure("ze schelden me elke dag uit", {"kinds": ["schelden"]})
+    assert not form.is_disclosure("ik wil iets melden", {})
+    assert form.is_disclosure("er is een meisje in mijn klas dat steeds alleen staat", {})
+
+
+def test_field_named_for_corrections():
+    assert form.field_named("aanpassen: waar") == "places"
+    assert form.field_named("hoe vaak") == "frequency"
+    assert form.field_named("aanpassen: wie het mag weten") == "confidentiality"
+
+
+def test_report_from_slots_respects_anonymity():
+    config = load_config()
+    slots = {"reporter_role": "leerling", "description": "x", "confidentiality": "anoniem",
+             "contact": "Sam", "kinds": ["schelden"], "people_involved": form.DECLINED,
+             "urgency_reason": "acuut_gevaar"}
+    report = form.report_from_slots(slots, config, "conv-9")
+    assert report.contact is None and report.conversation_id is None
+    assert report.people_involved is None
+    assert report.urgency is Urgency.HOOG and report.delete_after > report.created_at
+
+
+def test_summary_lists_every_answer():
+    text = form.summary({"reporter_role": "ouder", "description": "d", "kinds": ["fysiek"],
+                         "places": ["online"], "confidentiality": "mag_gedeeld", "share_with": ["mentor"]})
+    assert "slaan, schoppen of duwen" in text and "Waar: online" in text and "Delen met: mentor" in text
