@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import config, get_app, in_thread
+from actions.followup import issue_followup_secret
 from bot import vocabulary
 from bot.dialogue import answers_parsing as parse
 from bot.dialogue import questions
@@ -293,7 +294,8 @@ class ActionSubmitReport(Action):
             logger.exception("storing a report failed")
             dispatcher.utter_message(text=form.submit_failed(cfg))
             return [SlotSet("confirmed", None)]
-        for part in form.after_submit(cfg, report):
+        secret = await in_thread(issue_followup_secret, reference)  # issue 6: shown once, stored hashed
+        for part in form.after_submit(cfg, report, secret):
             dispatcher.utter_message(text=part)
         return _forget_report() + [SlotSet("report_reference", reference)]
 

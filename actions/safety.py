@@ -45,7 +45,9 @@ class ActionSafetyHelp(Action):
         events: List[EventType] = [
             SlotSet("urgency_reason", _most_serious(tracker.get_slot("urgency_reason"), category).value)
         ]
-        events.append(ActiveLoop(None))  # the rules expect it, form or no form
+        # The rules expect both, form or no form. Forgetting the requested slot makes the form
+        # ask that question again when it resumes, instead of taking "ja" as the answer.
+        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         if tracker.active_loop.get("name"):
             events.append(SlotSet("report_paused", True))
             text, buttons = questions.message("verder_melden_vraag")

@@ -8,6 +8,10 @@
     klankbord db upgrade                 bring the database schema up to date
     klankbord check                      check configuration, mail settings and database; say
                                          where notifications go (for ``make run``)
+    klankbord reports status REF STATUS  set a report's status (issue 6, bot/desk/cli.py)
+    klankbord users add NAME --role ROLE desk users (issue 6, bot/desk/cli.py; also list, passwd, ...)
+
+Every ``reports`` command is written to the desk's audit log (who, what, which report).
 
 Exit codes: 0 done, 1 no such report, 2 wrong usage or malformed code, 3 configuration error,
 4 database error or unreachable, 5 notifications left undelivered.
@@ -29,6 +33,8 @@ from bot.notify.senders import EmlOutboxSender, SettingsError
 from bot.report import Report, normalize_reference
 from bot.reporting import delete_report, find_report, purge_due
 from bot.storage.unit_of_work import StorageError
+from bot.desk.audit import AuditAction  # issue 6: the audit log
+from bot.desk.cli import add_commands as add_desk_commands, audit_cli
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -190,6 +196,7 @@ def cmd_reports_list(args: argparse.Namespace) -> int:
     app = _app(args)
     with app.uow_factory() as uow:
         reports = uow.reports.list()
+    audit_cli(app, AuditAction.LIST_REPORTS, detail=f"{len(reports)} meldingen")
     if args.json:
         print(json.dumps([summary_dict(r) for r in reports], ensure_ascii=False, indent=2))
     elif not reports:
@@ -208,6 +215,7 @@ def cmd_reports_show(args: argparse.Namespace) -> int:
                        EXIT_NOT_FOUND)
     with app.uow_factory() as uow:
         notifications = uow.notifications.for_report(reference)
+    audit_cli(app, AuditAction.VIEW_REPORT, reference)
     if args.json:
         data = full_dict(report)
         data["notifications"] = [
@@ -225,6 +233,7 @@ def cmd_reports_show(args: argparse.Namespace) -> int:
 def cmd_reports_purge(args: argparse.Namespace) -> int:
     app = _app(args)
     count = purge_due(app.uow_factory())
+    audit_cli(app, AuditAction.PURGE_REPORTS, detail=f"{count} gewist")
     print(f"{count} melding(en) verwijderd waarvan de bewaartermijn voorbij is / "
           f"{count} report(s) past retention deleted.")
     return EXIT_OK
@@ -236,6 +245,7 @@ def cmd_reports_delete(args: argparse.Namespace) -> int:
     if not delete_report(app.uow_factory(), reference):
         raise CliError(f"Geen melding met code {reference} / no report with reference {reference}",
                        EXIT_NOT_FOUND)
+    audit_cli(app, AuditAction.DELETE_REPORT, reference)
     print(f"Melding {reference} en de e-mailmeldingen erbij zijn gewist. / "
           f"Report {reference} and its notifications erased.")
     return EXIT_OK
@@ -292,11 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
                                          "or schools/voorbeeldschool.yml)")
     parser.add_argument("--database-url", help="SQLAlchemy URL (default: $KLANKBORD_DATABASE_URL "
                                                "or sqlite file var/klankbord.db)")
-    groups = parser.add_subparsers(dest="group", metavar="{reports,outbox,db,check}")
+    groups = parser.add_subparsers(dest="group", metavar="{reports,users,outbox,db,check}")
     groups.required = True
 
     reports = groups.add_parser("reports", help="meldingen / reports")
-    rsub = reports.add_subparsers(dest="command", metavar="{list,show,purge,delete}")
+    rsub = reports.add_subparsers(dest="command", metavar="{list,show,status,purge,delete}")
     rsub.required = True
     p = rsub.add_parser("list", help="alle meldingen, nieuwste eerst / all reports, newest first")
     p.add_argument("--json", action="store_true", help="output as JSON")
@@ -325,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = groups.add_parser("check", help="controleer instellingen en database / check settings and database")
     p.set_defaults(func=cmd_check)
+    add_desk_commands(groups, rsub)  # issue 6: users ..., reports status
     return parser
 
 

@@ -231,8 +231,9 @@ def contact_question(config: SchoolConfig, role: Optional[str]) -> str:
     return f"Hoe kan {who} je bereiken? Je naam en klas is genoeg."
 
 
-def after_submit(config: SchoolConfig, report: Report) -> List[str]:
-    """What the pupil hears after sending: the code, who reads it and by when, where else to go."""
+def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = None) -> List[str]:
+    """What the pupil hears after sending: the code (and the secret, shown only this once), who
+    reads it and by when, how to check on it, where else to go."""
     ap = config.aanspreekpunt
     kt = config.helplines["kindertelefoon"]
     parts = [
@@ -240,6 +241,17 @@ def after_submit(config: SchoolConfig, report: Report) -> List[str]:
         "Schrijf de code op of maak er een foto van. Laat hem niet aan anderen zien.",
         f"{ap.name} ({ap.role}) leest je melding binnen {config.response_days} werkdagen.",
     ]
+    if secret:  # issue 6: the way back through the chat
+        parts[0] = (
+            f"Je melding is verstuurd. Je code is: {report.reference}\n"
+            f"Je geheime woord is: {secret}\n"
+            "Schrijf ze allebei op of maak er een foto van. Laat ze aan niemand zien. "
+            "Het geheime woord zie je maar één keer."
+        )
+        parts.append(
+            "Wil je later weten hoe het gaat? Typ dan hier: 'hoe staat het met mijn melding'. "
+            f"Met je code en je geheime woord zie je dan ook berichten van {ap.name}."
+        )
     if report.confidentiality is Confidentiality.ANONIEM:
         parts.append(
             f"Je melding is anoniem. Wil je weten hoe het gaat? Ga dan met je code naar {ap.name}: {ap.where}, {ap.when}."

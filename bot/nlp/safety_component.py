@@ -6,6 +6,12 @@ message's intent becomes that category (``crisis``, ``acuut_gevaar``, ``strafbaa
 ``nlu_fallback`` can hide it. An "ik wil/kan niet meer" message becomes ``twijfel_stoppen``
 (the dialogue asks: stop this chat, or is it not going well with you?).
 
+Two classifiers, one decision. When the rules are silent but DIET alone predicts a danger
+intent with less than ``classifier_threshold`` (default 0.8) confidence, the prediction is
+demoted to the best non-danger intent: everyday words like "thuis", "vader" or "dood" must not
+set off an alarm on their own. Confident DIET predictions still count, so indirect phrasings the
+rules do not know are caught too.
+
 Messages starting with "/" (Rasa's intent shortcut, used by buttons) are left alone.
 The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
 """
@@ -29,6 +35,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.safety import SafetySignal, assess
 
 AMBIGUOUS_INTENT = "twijfel_stoppen"
+DANGER_INTENTS = frozenset({"crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"})
+DEFAULT_THRESHOLD = 0.8
 SAFETY_KEY = "safety_net"
 INTENT_SHORTCUT = "/"
 
@@ -47,7 +55,14 @@ class SafetyNet(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "SafetyNet":
-        return cls()
+        return cls(float(config.get("classifier_threshold", DEFAULT_THRESHOLD)))
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"classifier_threshold": DEFAULT_THRESHOLD}
+
+    def __init__(self, classifier_threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.classifier_threshold = classifier_threshold
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -61,6 +76,7 @@ class SafetyNet(GraphComponent):
         signal = assess(text)
         intent = self._intent_for(signal)
         if intent is None:
+            self._demote_unsure_danger(message)
             return
         top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
         ranking = [dict(top)] + [
@@ -70,6 +86,22 @@ class SafetyNet(GraphComponent):
         message.set(INTENT, top, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         message.set(SAFETY_KEY, {"intent": intent, "rules": list(signal.matched)}, add_to_output=True)
+
+    def _demote_unsure_danger(self, message: Message) -> None:
+        """The rules saw no danger: keep DIET's danger intent only when it is confident."""
+        top = message.get(INTENT) or {}
+        if top.get(INTENT_NAME_KEY) not in DANGER_INTENTS:
+            return
+        if (top.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold:
+            return
+        ranking = [e for e in (message.get(INTENT_RANKING_KEY) or [])
+                   if e.get(INTENT_NAME_KEY) not in DANGER_INTENTS]
+        if not ranking:
+            return
+        message.set(INTENT, dict(ranking[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        message.set(SAFETY_KEY, {"intent": None, "rules": [], "demoted": top.get(INTENT_NAME_KEY)},
+                    add_to_output=True)
 
     @staticmethod
     def _intent_for(signal: SafetySignal) -> Optional[str]:

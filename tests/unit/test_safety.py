@@ -261,3 +261,23 @@ def test_component_leaves_ordinary_messages_to_the_classifier(safety_net) -> Non
     [out] = safety_net.process([message])
     assert out.get("intent") == {"name": "melden", "confidence": 0.8}
     assert out.get("safety_net") is None
+
+
+def _danger_message(text: str, intent: str, confidence: float):
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "onveilig_thuis", "confidence": 0.1},
+               {"name": "out_of_scope", "confidence": 0.08}]
+    return rasa_message.Message(data={TEXT: text, INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
+
+
+def test_unsure_classifier_alone_does_not_raise_an_alarm(safety_net) -> None:
+    [out] = safety_net.process([_danger_message("thuis eten we patat", "crisis", 0.62)])
+    assert out.get("intent")["name"] == "out_of_scope"
+    assert all(r["name"] not in ("crisis", "onveilig_thuis") for r in out.get("intent_ranking"))
+    assert out.get("safety_net")["demoted"] == "crisis"
+
+
+def test_confident_classifier_alone_still_counts(safety_net) -> None:
+    [out] = safety_net.process([_danger_message("een zin die de regels niet kennen", "crisis", 0.93)])
+    assert out.get("intent")["name"] == "crisis"

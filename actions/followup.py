@@ -1,0 +1,280 @@
+"""Custom actions for the pupil's follow-up (``status_melding``): thin adapters over ``bot.desk``.
+
+The ``followup_form`` asks the code, then the secret; a successful check shows the status and
+the aanspreekpunt's messages, asks the nazorg question when its date has come, and offers to add
+information. Every failed check gets the same text and ends the form, whatever went wrong.
+The secret is never kept in a slot past its check and never logged.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.context import config, get_app, in_thread
+from bot.desk import checkin
+from bot.desk.context import desk_for
+from bot.desk.followup import WORDS, normalize_secret
+from bot.dialogue import followup_texts as texts
+from bot.report import normalize_reference
+
+logger = logging.getLogger(__name__)
+
+FOLLOWUP_SLOTS = (
+    "followup_code", "followup_secret", "followup_nazorg", "followup_addition", "followup_state",
+    "followup_reference", "followup_ask_nazorg",
+)
+OK, CLOSED, CODE_RETRY = "ok", "closed", "code_retry"
+MASK = "-"  # what a filled secret or code slot holds once it has been checked
+_CODE_IN_TEXT = re.compile(r"[0-9A-Za-z]{4}[\s\-]*[0-9A-Za-z]{4}[\s\-]*[0-9A-Za-z]{4}")
+_SECRET_SHAPE = re.compile(r"^[a-z]+[\s\-_.]*[a-z]+[\s\-_.]*[0-9]{2}$")
+
+
+def _desk():
+    return desk_for(get_app())
+
+
+def _say(dispatcher: CollectingDispatcher, text: str, buttons=None) -> None:
+    dispatcher.utter_message(text=text, buttons=[{"title": t, "payload": p} for t, p in buttons] if buttons else None)
+
+
+def _text(value: Any) -> Optional[str]:
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def code_in(text: Optional[str]) -> Optional[str]:
+    """A well-formed reference code in what the pupil typed (alone or in a sentence)."""
+    if not text or len(text) > 300:
+        return None
+    whole = normalize_reference(text)
+    if whole:
+        return whole
+    for candidate in _CODE_IN_TEXT.findall(text):
+        found = normalize_reference(candidate)
+        if found:
+            return found
+    return None
+
+
+def looks_like_secret(text: str) -> bool:
+    """Exactly two words of the secret word list and two digits, as typed (any case or separator)."""
+    if not _SECRET_SHAPE.match(text.strip().lower()):
+        return False
+    letters = normalize_secret(text)[:-2]
+    return any(letters[:i] in WORDS and letters[i:] in WORDS for i in range(1, len(letters)))
+
+
+def reset_events() -> List[EventType]:
+    return [SlotSet(name, None) for name in FOLLOWUP_SLOTS]
+
+
+def issue_followup_secret(reference: str) -> Optional[str]:
+    """For ActionSubmitReport: a new secret for a stored report (None if that failed; the report stays)."""
+    try:
+        return checkin.issue_secret(_desk(), reference)
+    except Exception as exc:  # noqa: BLE001 - the report is stored; the pupil still gets the code
+        logger.error("issuing a follow-up secret failed: %s", type(exc).__name__)
+        return None
+
+
+class ActionFollowupStart(Action):
+    """Start afresh; a code in the first message ("mijn code is ...") is kept."""
+
+    def name(self) -> Text:
+        return "action_followup_start"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        _say(dispatcher, texts.start())
+        events = reset_events()
+        code = code_in(tracker.latest_message.get("text"))
+        if code:
+            events.append(SlotSet("followup_code", code))
+        return events
+
+
+class ValidateFollowupForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_followup_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        state = tracker.get_slot("followup_state")
+        if state == CLOSED:
+            return []
+        needed = ["followup_code", "followup_secret"]
+        if state == OK:
+            if tracker.get_slot("followup_ask_nazorg"):
+                needed.append("followup_nazorg")
+            needed.append("followup_addition")
+        return needed
+
+    # The NLU may read a bare code or secret as anything, even "stoppen" (the slot mappings
+    # exclude the safety and stop intents). A message that is *only* a code, a secret, a nazorg
+    # choice or a "no" is taken as the answer whatever its intent: it cannot be a cry for help.
+
+    @staticmethod
+    def _asked(tracker: Tracker, slot: str) -> Optional[str]:
+        if tracker.get_slot("requested_slot") != slot:
+            return None
+        return _text(tracker.latest_message.get("text"))
+
+    def extract_followup_code(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._asked(tracker, "followup_code")
+        if text and (normalize_reference(text) or texts.lost_code(text)):
+            return {"followup_code": text}
+        return {}
+
+    def extract_followup_secret(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._asked(tracker, "followup_secret")
+        return {"followup_secret": text} if text and looks_like_secret(text) else {}
+
+    def extract_followup_nazorg(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._asked(tracker, "followup_nazorg")
+        return {"followup_nazorg": text} if text and texts.is_nazorg_choice(text) else {}
+
+    def extract_followup_addition(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._asked(tracker, "followup_addition")
+        return {"followup_addition": text} if text and texts.declines(text) else {}
+
+    def validate_followup_code(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = _text(value)
+        code = code_in(text)
+        if code:
+            return {"followup_code": code, "followup_state": None}
+        if texts.lost_code(text) or tracker.get_slot("followup_state") == CODE_RETRY:
+            _say(dispatcher, texts.code_lost(config()))
+            return {"followup_code": MASK, "followup_state": CLOSED}
+        _say(dispatcher, texts.code_not_readable())
+        return {"followup_code": None, "followup_state": CODE_RETRY}
+
+    async def validate_followup_secret(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        secret = _text(value)
+        code = tracker.get_slot("followup_code")
+        desk = _desk()
+        try:
+            access = await in_thread(checkin.check_code, desk, code, secret)
+            status = await in_thread(checkin.status_for_pupil, desk, access.reference) if access.granted else None
+        except Exception as exc:  # noqa: BLE001
+            logger.error("follow-up check failed: %s", type(exc).__name__)
+            _say(dispatcher, texts.failed(config()))
+            return {"followup_secret": MASK, "followup_state": CLOSED}
+        if status is None:
+            _say(dispatcher, texts.denied(config()))
+            return {"followup_secret": MASK, "followup_state": CLOSED}
+        _say(dispatcher, texts.status_text(config(), status.status))
+        for message in texts.messages_text(config(), status.messages):
+            _say(dispatcher, message)
+        return {"followup_secret": MASK, "followup_state": OK, "followup_reference": status.reference,
+                "followup_ask_nazorg": status.ask_nazorg}
+
+    async def validate_followup_nazorg(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        reference = tracker.get_slot("followup_reference")
+        answer = texts.parse_nazorg(_text(value))
+        if reference is None:
+            return {"followup_nazorg": MASK}
+        if answer is None:
+            _say(dispatcher, "Ik begreep je antwoord niet helemaal.")
+            return {"followup_nazorg": None}
+        try:
+            await in_thread(checkin.record_nazorg, _desk(), reference, answer)
+        except Exception as exc:  # noqa: BLE001
+            logger.error("recording a nazorg answer failed: %s", type(exc).__name__)
+            _say(dispatcher, texts.failed(config()))
+            return {"followup_nazorg": MASK, "followup_state": CLOSED}
+        _say(dispatcher, texts.nazorg_thanks(config(), answer))
+        return {"followup_nazorg": answer.value}
+
+    async def validate_followup_addition(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        reference = tracker.get_slot("followup_reference")
+        text = _text(value)
+        if reference is None or text is None or texts.declines(text):
+            return {"followup_addition": "nee"}
+        try:
+            await in_thread(checkin.add_addition, _desk(), reference, text)
+        except Exception as exc:  # noqa: BLE001
+            logger.error("storing an addition failed: %s", type(exc).__name__)
+            _say(dispatcher, texts.addition_failed(config()))
+            return {"followup_addition": "mislukt"}
+        _say(dispatcher, texts.addition_saved(config()))
+        return {"followup_addition": "opgeslagen"}
+
+
+class ActionAskFollowupCode(Action):
+    def name(self) -> Text:
+        return "action_ask_followup_code"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        text, buttons = texts.ask_code()
+        _say(dispatcher, text, buttons)
+        return []
+
+
+class ActionAskFollowupSecret(Action):
+    def name(self) -> Text:
+        return "action_ask_followup_secret"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        text, buttons = texts.ask_secret()
+        _say(dispatcher, text, buttons)
+        return []
+
+
+class ActionAskFollowupNazorg(Action):
+    def name(self) -> Text:
+        return "action_ask_followup_nazorg"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        text, buttons = texts.ask_nazorg()
+        _say(dispatcher, text, buttons)
+        return []
+
+
+class ActionAskFollowupAddition(Action):
+    def name(self) -> Text:
+        return "action_ask_followup_addition"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        text, buttons = texts.ask_addition(config())
+        _say(dispatcher, text, buttons)
+        return []
+
+
+class ActionFollowupDone(Action):
+    """After the form: a kind goodbye (unless a failure was already answered); forget everything."""
+
+    def name(self) -> Text:
+        return "action_followup_done"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        if tracker.get_slot("followup_state") == OK and tracker.get_slot("followup_addition") != "opgeslagen":
+            _say(dispatcher, texts.goodbye())
+        return reset_events()
+
+
+class ActionFollowupStop(Action):
+    def name(self) -> Text:
+        return "action_followup_stop"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        _say(dispatcher, texts.stopped())
+        return [ActiveLoop(None)] + reset_events() + [SlotSet("requested_slot", None)]
+
+
+class ActionFollowupReset(Action):
+    """Before safety help: leave the follow-up quietly (help comes first)."""
+
+    def name(self) -> Text:
+        return "action_followup_reset"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        return [ActiveLoop(None)] + reset_events() + [SlotSet("requested_slot", None)]
