@@ -77,10 +77,10 @@ def test_static_files_are_served_without_cookies(client):
 def test_other_blueprints_can_join_but_never_put_a_cookie_on_the_pupil_pages():
     """The factory stays open (the desk joins later); a cookie on the pupil's page is dropped."""
     app = create_app({"SECRET_KEY": "test-only"})
-    desk = Blueprint("desk", __name__, url_prefix="/desk")
+    desk = Blueprint("other", __name__, url_prefix="/other")
 
     @desk.get("/")
-    def desk_home():
+    def other_home():
         session["seen"] = True
         return "desk"
 
@@ -93,7 +93,7 @@ def test_other_blueprints_can_join_but_never_put_a_cookie_on_the_pupil_pages():
 
     app.register_blueprint(desk)
     client = app.test_client()
-    assert "Set-Cookie" in client.get("/desk/").headers
+    assert "Set-Cookie" in client.get("/other/").headers
     assert cookies_seen[-1] == {}
     assert "Set-Cookie" not in client.get("/").headers
     assert "Set-Cookie" not in client.get("/static/klankbord-widget.js").headers
@@ -101,7 +101,7 @@ def test_other_blueprints_can_join_but_never_put_a_cookie_on_the_pupil_pages():
     client.set_cookie("tracker", "x")
     client.get("/")
     assert cookies_seen[-1] == {}
-    client.get("/desk/")
+    client.get("/other/")
     assert "tracker" in cookies_seen[-1]
 
 
