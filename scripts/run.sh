@@ -61,6 +61,8 @@ Klankbord is running.
   Action server:             http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT
   Try it in a terminal:      curl -s -XPOST $KLANKBORD_RASA_URL/webhooks/rest/webhook \\
                                -d '{"sender":"demo","message":"ik word gepest"}'
+  Desk for the aanspreekpunt: $KLANKBORD_SCHOOL_ORIGIN/desk/   (create a user first:
+                               .venv/bin/klankbord users add NAME --role aanspreekpunt)
   Reports:                   .venv/bin/klankbord reports list
 $WHERE
 Logs in var/log/. Press Ctrl-C to stop.
