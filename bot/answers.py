@@ -169,7 +169,7 @@ def who_to_turn_to(config: SchoolConfig, audience: str) -> Answer:
         + f"{deputy.name} ({deputy.role}). {_reach(deputy)}"
     )
     if pupil:
-        lines.append("Is iemand in gevaar? Dan moet de school altijd iets doen. Dat vertellen ze je dan ook.")
+        lines.append("Is iemand in gevaar? Dan moet de school altijd iets doen.")
         buttons = [
             ("Ik wil iets melden", REPORT_PUPIL),
             ("Blijft het geheim?", ASK_CONFIDENTIALITY),
@@ -344,7 +344,7 @@ def confidentiality_explained(config: SchoolConfig, audience: str = "leerling") 
             "Er gebeurt pas iets nadat jullie samen hebben gepraat.",
             "- Mag gedeeld: het aanspreekpunt mag je mentor en/of je ouders erbij halen. Jij zegt wie.",
             "Je ouders krijgen het nooit zomaar te horen.",
-            "Eerlijk is eerlijk: als iemand in gevaar is, moet de school wel iets doen. Dat vertellen ze je dan.",
+            "Eerlijk is eerlijk: als iemand in gevaar is, moet de school wel iets doen, ook als je anoniem of vertrouwelijk meldt.",
             "Vertellen is geen klikken. Je zorgt ervoor dat het kan stoppen.",
         ])
         buttons = [("Ik wil iets melden", REPORT_PUPIL), ("Bij wie kan ik terecht?", ASK_CONTACT)]
