@@ -2,7 +2,7 @@
 
 Prints the macro-F1 over the intents of the public contract (retrieval intents counted under
 their base name) and the weighted figures Rasa reports. A script, not a test: it takes about
-ten minutes on two cores.
+half an hour on two cores.
 """
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ def main() -> int:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     cmd = [str(Path(sys.executable).parent / "rasa"), "train", "--fixed-model-name", name,
            "--out", str(MODELS), "--domain", "domain.yml", "--config", "config.yml", "--data", "data"]
-    print("training the Rasa model (about a minute or two) ...", file=sys.stderr)
+    print("training the Rasa model (a few minutes on 2 cores) ...", file=sys.stderr)
     result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=sys.stderr)
     if result.returncode != 0 or not target.is_file():
         print("rasa train failed", file=sys.stderr)
