@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 from bot.bootstrap import get_app
 from bot.config import SchoolConfig
@@ -27,3 +27,8 @@ def audience(tracker) -> str:
     if role in ("ouder", "medewerker"):
         return role
     return "leerling"
+
+
+def rasa_buttons(pairs: Iterable[Tuple[str, str]]) -> Optional[List[Dict[str, str]]]:
+    """(title, payload) pairs as Rasa buttons; None when there are none."""
+    return [{"title": title, "payload": payload} for title, payload in pairs] or None

@@ -16,7 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import config, get_app, in_thread
+from actions.context import config, get_app, in_thread, rasa_buttons
 from bot.desk import checkin
 from bot.desk.context import desk_for
 from bot.desk.followup import WORDS, normalize_secret
@@ -40,7 +40,7 @@ def _desk():
 
 
 def _say(dispatcher: CollectingDispatcher, text: str, buttons=None) -> None:
-    dispatcher.utter_message(text=text, buttons=[{"title": t, "payload": p} for t, p in buttons] if buttons else None)
+    dispatcher.utter_message(text=text, buttons=rasa_buttons(buttons or []))
 
 
 def _text(value: Any) -> Optional[str]:

@@ -6,13 +6,12 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 
-from actions.context import audience, config
+from actions.context import audience, config, rasa_buttons
 from bot import answers
 
 
 def _send(dispatcher, answer: "answers.Answer") -> None:
-    buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
-    dispatcher.utter_message(text=answer.text, buttons=buttons or None)
+    dispatcher.utter_message(text=answer.text, buttons=rasa_buttons(answer.buttons))
 
 
 class ActionAanspreekpunt(Action):

@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import config, get_app, in_thread
+from actions.context import config, get_app, in_thread, rasa_buttons
 from actions.followup import issue_followup_secret
 from bot import vocabulary
 from bot.dialogue import answers_parsing as parse
@@ -25,11 +25,7 @@ OTHER = "anders"
 
 def _say(dispatcher: CollectingDispatcher, name: str) -> None:
     text, buttons = questions.message(name)
-    dispatcher.utter_message(text=text, buttons=_buttons(buttons))
-
-
-def _buttons(pairs) -> Optional[List[Dict[str, str]]]:
-    return [{"title": title, "payload": payload} for title, payload in pairs] or None
+    dispatcher.utter_message(text=text, buttons=rasa_buttons(buttons))
 
 
 def _texts(value: Any) -> List[str]:
@@ -225,7 +221,7 @@ class _AskQuestion(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         text, buttons = questions.question(self.slot, tracker.get_slot("reporter_role"))
-        dispatcher.utter_message(text=text, buttons=_buttons(buttons))
+        dispatcher.utter_message(text=text, buttons=rasa_buttons(buttons))
         return []
 
 
@@ -245,7 +241,7 @@ class ActionAskConfidentiality(Action):
         text, buttons = form.confidentiality_question(config(), tracker.get_slot("reporter_role"))
         for part in text[:-1]:
             dispatcher.utter_message(text=part)
-        dispatcher.utter_message(text=text[-1], buttons=[{"title": t, "payload": p} for t, p in buttons])
+        dispatcher.utter_message(text=text[-1], buttons=rasa_buttons(buttons))
         return []
 
 

@@ -6,7 +6,7 @@ from typing import List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 
-from actions.context import config
+from actions.context import config, rasa_buttons
 from bot.dialogue import questions
 from bot.help_texts import hulp_nu, meldcode_steps, safety_help
 from bot.report import SafetyCategory
@@ -51,7 +51,7 @@ class ActionSafetyHelp(Action):
         if tracker.active_loop.get("name"):
             events.append(SlotSet("report_paused", True))
             text, buttons = questions.message("verder_melden_vraag")
-            dispatcher.utter_message(text=text, buttons=[{"title": t, "payload": p} for t, p in buttons])
+            dispatcher.utter_message(text=text, buttons=rasa_buttons(buttons))
         else:
             dispatcher.utter_message(
                 text="Wil je mij ook vertellen wat er gebeurt? Dan kan de school je helpen.",

@@ -31,13 +31,15 @@ def derived(pairs: Iterable[Tuple[str, str]]) -> List[Tuple[str, str]]:
     return extra
 
 
-def values_in(text: str, label: str) -> List[str]:
-    """Canonical values of ``label`` in free text, in order of appearance, without repeats."""
+def _found(text: str) -> List[Tuple[str, str]]:
+    """(label, canonical value) pairs in ``text``, in order, with the implied ones after them."""
     from bot.nlp.pipeline import analyse
 
-    doc = analyse(text)
-    pairs = [(ent.label_, ent.ent_id_) for ent in doc.ents if ent.ent_id_]
-    pairs += derived(pairs)
+    pairs = [(ent.label_, ent.ent_id_) for ent in analyse(text).ents if ent.ent_id_]
+    return pairs + derived(pairs)
+
+
+def _of_label(pairs: Iterable[Tuple[str, str]], label: str) -> List[str]:
     seen: List[str] = []
     for found_label, value in pairs:
         if found_label == label and value not in seen:
@@ -45,10 +47,16 @@ def values_in(text: str, label: str) -> List[str]:
     return seen
 
 
+def values_in(text: str, label: str) -> List[str]:
+    """Canonical values of ``label`` in free text, in order of appearance, without repeats."""
+    return _of_label(_found(text), label)
+
+
 def entities_in(text: str) -> Dict[str, List[str]]:
-    """All canonical values in ``text``, by label."""
+    """All canonical values in ``text``, by label (the text is analysed once)."""
+    pairs = _found(text)
     labels = (KIND, PLACE, PLATFORM, MOMENT, FREQUENCY, vocabulary.SCHOOL_ROLE)
-    return {label: values_in(text, label) for label in labels}
+    return {label: _of_label(pairs, label) for label in labels}
 
 
 def clean_values(values: Iterable[object], label: str) -> List[str]:
