@@ -1,13 +1,16 @@
 """Answers that carry school facts: composed in ``bot.answers`` from the school configuration."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 
 from actions.context import audience, config, rasa_buttons
 from bot import answers
+from bot.dialogue import answers_parsing as parse
+from bot.dialogue import report_form
+from bot.report import Confidentiality
 
 
 def _send(dispatcher, answer: "answers.Answer") -> None:
@@ -38,8 +41,18 @@ class ActionVertrouwelijkheid(Action):
         return "action_vertrouwelijkheid"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        choice = _confidentiality_answer(tracker)
+        if choice is not None:  # "vertrouwelijk graag" read as a question: it answers the form's question
+            return [SlotSet(name, value) for name, value in report_form.confidentiality_slots(choice).items()]
         _send(dispatcher, answers.confidentiality_explained(config(), audience(tracker)))
         return []
+
+
+def _confidentiality_answer(tracker: Tracker) -> Optional[Confidentiality]:
+    """The choice, when the report form just asked for it and the message only names one."""
+    if (tracker.active_loop or {}).get("name") != "report_form" or tracker.get_slot("requested_slot") != "confidentiality":
+        return None
+    return parse.bare_confidentiality_choice(tracker.latest_message.get("text") or "")
 
 
 class ActionUitlegPesten(Action):
@@ -48,23 +61,6 @@ class ActionUitlegPesten(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         _send(dispatcher, answers.what_is_bullying(config()))
-        return []
-
-
-class ActionStatusMelding(Action):
-    """Following a report up through the chat comes with the desk (issue 6); until then, say how."""
-
-    def name(self) -> Text:
-        return "action_status_melding"
-
-    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        ap = config().aanspreekpunt
-        dispatcher.utter_message(
-            text=(
-                "Je melding terugzien kan hier nog niet. Wil je weten hoe het gaat? "
-                f"Ga dan met je code naar {ap.name}, {ap.role}: {ap.where}, {ap.when}."
-            )
-        )
         return []
 
 

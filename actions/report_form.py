@@ -16,7 +16,7 @@ from bot.dialogue import answers_parsing as parse
 from bot.dialogue import questions
 from bot.dialogue import report_form as form
 from bot.nlp.normalize import clean_values, values_in
-from bot.report import Confidentiality, ReporterRole
+from bot.report import ReporterRole
 
 logger = logging.getLogger(__name__)
 
@@ -149,12 +149,7 @@ class ValidateReportForm(FormValidationAction):
         if choice is None:
             _say(dispatcher, "niet_begrepen_keuze")
             return {"confidentiality": None}
-        events: Dict[Text, Any] = {"confidentiality": choice.value}
-        if choice is Confidentiality.ANONIEM:
-            events["contact"] = None
-        if choice is not Confidentiality.MAG_GEDEELD:
-            events["share_with"] = None
-        return events
+        return form.confidentiality_slots(choice)
 
     def validate_share_with(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         text = _free_text(value)

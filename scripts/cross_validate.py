@@ -3,6 +3,8 @@
 Prints the macro-F1 over the intents of the public contract (retrieval intents counted under
 their base name) and the weighted figures Rasa reports. A script, not a test: it takes about
 half an hour on two cores.
+Environment: FOLDS (default 5), CONFIG (default config.yml) and NLU
+(default data/nlu), for trying a variant.
 """
 from __future__ import annotations
 
@@ -18,9 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     folds = int(os.environ.get("FOLDS", "5"))
+    config = os.environ.get("CONFIG", "config.yml")
+    nlu = os.environ.get("NLU", "data/nlu")
     out = Path(tempfile.mkdtemp(prefix="klankbord-cv-"))
-    cmd = [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", "data/nlu",
-           "--config", "config.yml", "--cross-validation", "--folds", str(folds), "--out", str(out)]
+    cmd = [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", nlu,
+           "--config", config, "--cross-validation", "--folds", str(folds), "--out", str(out)]
     print("running:", " ".join(cmd), file=sys.stderr)
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)

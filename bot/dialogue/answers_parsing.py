@@ -94,6 +94,24 @@ def parse_confidentiality(text: str) -> Optional[Confidentiality]:
     return None
 
 
+_QUESTION_START = re.compile(
+    r"^(wat|wie|hoe|waarom|wanneer|waar|welke|is|zijn|kan|kun|kunnen|mag|mogen|weet|weten|wordt|worden|"
+    r"krijgt|krijgen|horen|hoort|zien|ziet|vertel|vertellen|betekent|blijft|gaat|moet)\b(?! gedeeld)"
+)
+
+
+def bare_confidentiality_choice(text: str) -> Optional[Confidentiality]:
+    """A short answer that only names a choice ("vertrouwelijk graag", "doe maar anoniem"), or None.
+
+    Used when the classifier took such an answer for a question about confidentiality: a real
+    question ("is het echt anoniem?", "wie ziet mijn naam") is never read as a choice.
+    """
+    lowered = text.strip().lower()
+    if not lowered or "?" in lowered or len(lowered.split()) > 5 or _QUESTION_START.match(lowered):
+        return None
+    return parse_confidentiality(lowered)
+
+
 def parse_share_with(text: str) -> Optional[List[str]]:
     """With whom the aanspreekpunt may share: mentor and/or ouders; [] for nobody yet."""
     lowered = text.lower()

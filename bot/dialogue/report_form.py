@@ -158,6 +158,17 @@ def report_from_slots(
     return report
 
 
+def confidentiality_slots(choice: Confidentiality) -> Dict[str, Any]:
+    """Slot values for a confidentiality choice: an anonymous report keeps no contact, and only
+    *mag gedeeld* keeps with whom it may be shared."""
+    slots: Dict[str, Any] = {"confidentiality": choice.value}
+    if choice is Confidentiality.ANONIEM:
+        slots["contact"] = None
+    if choice is not Confidentiality.MAG_GEDEELD:
+        slots["share_with"] = None
+    return slots
+
+
 def empty_report_slots() -> Dict[str, Any]:
     """Slot values that forget a report in progress (after stop or submit)."""
     names = REPORT_SLOTS + ["place_note", "urgency_reason", "report_paused", "requested_slot"]
@@ -199,25 +210,37 @@ def opening(slots: Mapping[str, Any]) -> str:
 def confidentiality_question(config: SchoolConfig, role: Optional[str]) -> Tuple[List[str], List[Tuple[str, str]]]:
     """Explain the three choices and their limit, then ask. Returns (messages, buttons)."""
     who = config.aanspreekpunt.name
-    explain = (
-        "Nu iets belangrijks: wie mag weten dat jij dit meldt? Je hebt drie keuzes.\n"
-        "- Anoniem: je zegt je naam niet. De school weet niet wie je bent en kan je dus niet terugvragen hoe het gaat. "
-        f"Met je code kun je wel zelf naar {who} gaan.\n"
-        f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie je bent. "
-        "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n"
-        "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie."
-    )
-    limit = (
-        "Eerlijk is eerlijk: als iemand in gevaar is, moet de school iets doen. Ook als je anoniem of vertrouwelijk kiest. "
-        "Je ouders krijgen nooit vanzelf een bericht van deze chat."
-    )
     if role == ReporterRole.OUDER.value:
-        explain = explain.replace("jij dit meldt", "u dit meldt").replace("je zegt je naam", "u zegt uw naam") \
-            .replace("kan je dus", "kan u dus").replace("kun je wel zelf", "kunt u wel zelf") \
-            .replace("weet wie je bent", "weet wie u bent").replace("je mentor of je ouders", "de mentor") \
-            .replace("Jij kiest", "U kiest").replace("Je hebt", "U heeft")
+        explain = (
+            "Nu iets belangrijks: wie mag weten dat u dit meldt? U heeft drie keuzes.\n"
+            "- Anoniem: u zegt uw naam niet. De school kan u dan niet zelf benaderen. "
+            "Met de code leest u hier in de chat wat de school terugschrijft.\n"
+            f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie u bent. "
+            "Er gebeurt pas iets nadat u samen heeft gepraat.\n"
+            "- Mag gedeeld: het aanspreekpunt mag de mentor erbij halen."
+        )
         limit = "Als een kind in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
-    question = "Wat kies je?"
+        question = "Wat kiest u?"
+    else:
+        explain = (
+            "Nu iets belangrijks: wie mag weten dat jij dit meldt? Je hebt drie keuzes.\n"
+            "- Anoniem: je zegt je naam niet. De school weet dan niet wie je bent en kan jou niet zelf spreken. "
+            "Met je code lees je hier in de chat wat de school terugschrijft.\n"
+            f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie je bent. "
+            "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n"
+            "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie."
+        )
+        limit = (
+            "Eerlijk is eerlijk: als iemand in gevaar is, moet de school iets doen. Ook als je anoniem of vertrouwelijk kiest. "
+            "Je ouders krijgen nooit vanzelf een bericht van deze chat."
+        )
+        question = "Wat kies je?"
+        if role == ReporterRole.MEDEWERKER.value:
+            explain = explain.replace(
+                "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie.",
+                "- Mag gedeeld: het aanspreekpunt mag de mentor of de ouders van de leerling vertellen "
+                "dat jij dit zag. Jij kiest wie.")
+            limit = "Als een leerling in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
     buttons = [("Anoniem", "anoniem"), ("Vertrouwelijk", "vertrouwelijk"), ("Mag gedeeld worden", "mag gedeeld worden")]
     return [explain, limit, question], buttons
 

@@ -16,7 +16,7 @@ CODE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")
 
 # Marks of the questions that custom actions word themselves.
 CUSTOM_QUESTIONS = {
-    "confidentiality": "Wat kies je?",
+    "confidentiality": "Wat kies",  # "Wat kies je?" / "Wat kiest u?"
     "contact": "bereiken?",
     "confirmed": "Klopt dit?",
 }

@@ -4,6 +4,7 @@
     port = sink.start()              # a free port on 127.0.0.1 (or start(port=...) for a fixed one)
     ...                              # point KLANKBORD_SMTP_HOST/PORT at it, KLANKBORD_SMTP_TLS=none
     messages = sink.wait_for(2, timeout=10)   # raises TimeoutError if fewer arrive in time
+    mails = sink.wait_for_subject(ref, 2)     # the messages whose subject names ``ref``
     sink.stop()                      # may be started again later, also on the same port
 
 ``messages`` holds ``email.message.EmailMessage`` objects (``policy.default``);
@@ -103,6 +104,25 @@ class SmtpSink:
                     )
                 self._arrived.wait(remaining)
             return list(self.messages)
+
+    def wait_for_subject(self, text: str, n: int = 1, timeout: float = 30.0) -> List[EmailMessage]:
+        """Wait until ``n`` messages whose subject contains ``text`` arrived; returns those.
+
+        Safer than counting all messages when several tests share one sink: a late mail from
+        an earlier test cannot stand in for the one this test waits for.
+        """
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while True:
+                found = [m for m in self.messages if text in str(m["Subject"] or "")]
+                if len(found) >= n:
+                    return found
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError(
+                        f"SmtpSink got {len(found)} message(s) about {text!r} in {timeout}s, expected {n}"
+                    )
+                self._arrived.wait(remaining)
 
     def clear(self) -> None:
         with self._arrived:

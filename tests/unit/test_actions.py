@@ -6,7 +6,7 @@ import re
 
 from rasa_sdk.events import ActiveLoop, SlotSet
 
-from actions.info import ActionAanspreekpunt, ActionStatusMelding
+from actions.info import ActionAanspreekpunt, ActionVertrouwelijkheid
 from actions.report_form import (
     ActionAskConfidentiality, ActionAskConfirmed, ActionStartReport, ActionStopReport,
     ActionSubmitReport, ValidateReportForm,
@@ -165,9 +165,24 @@ def test_staff_get_the_meldcode_for_home_violence(app, dispatcher, tracker_facto
 def test_config_answers(app, dispatcher, tracker_factory):
     run(ActionHulpNu(), dispatcher, tracker_factory())
     run(ActionAanspreekpunt(), dispatcher, tracker_factory())
-    run(ActionStatusMelding(), dispatcher, tracker_factory())
     said = texts(dispatcher)
     for helpline in app.config.helplines.values():
         if helpline.key in ("kindertelefoon", "veilig_thuis", "politie"):
             assert helpline.phone in said
     assert app.config.aanspreekpunt.name in said
+
+
+def test_a_bare_choice_taken_for_a_question_still_answers_the_form(app, dispatcher, tracker_factory):
+    asking = {"requested_slot": "confidentiality", "contact": "Sam"}
+    tracker = tracker_factory("anoniem graag", intent="vraag_vertrouwelijkheid", slots=asking, active_loop="report_form")
+    events = run(ActionVertrouwelijkheid(), dispatcher, tracker)
+    assert slots_of(events) == {"confidentiality": "anoniem", "contact": None, "share_with": None}
+    assert texts(dispatcher) == ""
+
+
+def test_a_real_question_about_confidentiality_is_answered(app, dispatcher, tracker_factory):
+    asking = {"requested_slot": "confidentiality"}
+    tracker = tracker_factory("is het echt anoniem?", intent="vraag_vertrouwelijkheid", slots=asking,
+                              active_loop="report_form")
+    assert run(ActionVertrouwelijkheid(), dispatcher, tracker) == []
+    assert "anoniem" in texts(dispatcher).lower()

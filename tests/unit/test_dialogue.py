@@ -84,3 +84,42 @@ def test_summary_lists_every_answer():
     text = form.summary({"reporter_role": "ouder", "description": "d", "kinds": ["fysiek"],
                          "places": ["online"], "confidentiality": "mag_gedeeld", "share_with": ["mentor"]})
     assert "slaan, schoppen of duwen" in text and "Waar: online" in text and "Delen met: mentor" in text
+
+
+@pytest.mark.parametrize(
+    "role, register, not_in",
+    [
+        (ReporterRole.LEERLING.value, "Wat kies je?", " u "),
+        (ReporterRole.GETUIGE.value, "Wat kies je?", " u "),
+        (ReporterRole.OUDER.value, "Wat kiest u?", " je "),
+        (ReporterRole.MEDEWERKER.value, "Wat kies je?", "je ouders"),
+    ],
+)
+def test_confidentiality_is_explained_before_the_choice_in_the_reporters_register(role, register, not_in):
+    config = load_config()
+    messages, buttons = form.confidentiality_question(config, role)
+    explain, limit, question = messages
+    assert question == register
+    for choice in ("Anoniem:", "Vertrouwelijk:", "Mag gedeeld:"):
+        assert choice in explain
+    assert config.aanspreekpunt.name in explain
+    assert "gevaar" in limit, "where confidentiality ends is said before the choice"
+    assert not_in not in f" {explain} {limit} ".replace("\n", " ")
+    assert [payload for _, payload in buttons] == ["anoniem", "vertrouwelijk", "mag gedeeld worden"]
+
+
+@pytest.mark.parametrize(
+    "text, choice",
+    [
+        ("vertrouwelijk graag", Confidentiality.VERTROUWELIJK),
+        ("doe maar anoniem", Confidentiality.ANONIEM),
+        ("Mag gedeeld worden", Confidentiality.MAG_GEDEELD),
+        ("is het anoniem", None),
+        ("anoniem?", None),
+        ("wie ziet dat het vertrouwelijk is", None),
+        ("weet mijn mentor het dan", None),
+        ("ik wil weten of het echt vertrouwelijk blijft als ik het meld", None),
+    ],
+)
+def test_bare_choice_or_question(text, choice):
+    assert parse.bare_confidentiality_choice(text) == choice

@@ -1,0 +1,99 @@
+"""Benchmark: the trained NLU on the held-out sets, without servers.
+
+Loads a model (default: the newest models/klankbord-*.tar.gz) and parses
+- tests/nlu_holdout/core.yml: intent accuracy per intent (texts never used for training);
+- tests/safety/{dev,holdout}.yml: which messages the NLU (DIET + SafetyNet) puts in a danger
+  intent, i.e. recall per category and false alarms on ordinary messages, and how many danger
+  intents came from DIET alone (no rule fired).
+A script that prints figures, not a test: the end-to-end safety test goes through the servers.
+Usage: .venv/bin/python scripts/nlu_holdout.py [MODEL]
+       .venv/bin/python scripts/nlu_holdout.py --parse "tekst" ["tekst" ...]   (intent per text)
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DANGER = ["crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"]
+
+
+def _holdout_intents() -> dict[str, list[str]]:
+    data = yaml.safe_load((ROOT / "tests" / "nlu_holdout" / "core.yml").read_text(encoding="utf-8"))
+    return {block["intent"]: [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
+            for block in data["nlu"]}
+
+
+async def _parse_all(agent, texts: list[str]) -> dict[str, dict]:
+    return {t: await agent.parse_message(t) for t in texts}
+
+
+def _quiet() -> None:
+    """Rasa's debug logs print every parsed text; keep them (and the texts) out of the output."""
+    import structlog
+
+    logging.disable(logging.WARNING)
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+
+
+def main() -> int:
+    _quiet()
+    from rasa.core.agent import Agent
+
+    args = sys.argv[1:]
+    to_parse = args[args.index("--parse") + 1:] if "--parse" in args else []
+    args = args[:args.index("--parse")] if "--parse" in args else args
+    models = sorted((ROOT / "models").glob("klankbord-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    model = Path(args[0]) if args else (models[-1] if models else None)
+    if model is None or not model.is_file():
+        print("no model: run `make model` first", file=sys.stderr)
+        return 1
+    agent = Agent.load(str(model))
+    if to_parse:
+        for text, result in asyncio.run(_parse_all(agent, to_parse)).items():
+            ranking = ", ".join(f"{r['name']} {r['confidence']:.2f}" for r in result["intent_ranking"][:3])
+            print(f"{result['intent']['name']:24} {text!r}  [{ranking}]")
+        return 0
+    core = _holdout_intents()
+    safety = {part: yaml.safe_load((ROOT / "tests" / "safety" / f"{part}.yml").read_text(encoding="utf-8"))
+              for part in ("dev", "holdout")}
+    texts = [t for ts in core.values() for t in ts]
+    texts += [t for d in safety.values() for key in DANGER + ["gewoon"] for t in d.get(key, [])]
+    parsed = asyncio.run(_parse_all(agent, texts))
+
+    def intent(t: str) -> str:
+        return parsed[t]["intent"]["name"]
+
+    print(f"model: {model.name}\n\nheld-out intents (tests/nlu_holdout/core.yml)")
+    right = 0
+    for name, examples in core.items():
+        ok = sum(intent(t).split("/")[0] == name for t in examples)
+        right += ok
+        wrong = Counter(intent(t) for t in examples if intent(t).split("/")[0] != name)
+        print(f"  {name:26} {ok:2}/{len(examples):2}  {dict(wrong) if wrong else ''}")
+    total = sum(len(v) for v in core.values())
+    print(f"  accuracy {right}/{total} = {right / total:.1%}")
+
+    for part, data in safety.items():
+        print(f"\nsafety {part} (NLU only)")
+        diet_only = 0
+        for cat in DANGER:
+            hits = [t for t in data[cat] if intent(t) == cat]
+            diet_only += sum(1 for t in hits if "rules" not in (parsed[t].get("safety_net") or {}))
+            print(f"  {cat:16} recall {len(hits)}/{len(data[cat])}")
+        alarms = defaultdict(list)
+        for t in data["gewoon"]:
+            if intent(t) in DANGER:
+                alarms[intent(t)].append(round(parsed[t]["intent"]["confidence"], 3))
+        n = sum(len(v) for v in alarms.values())
+        print(f"  false alarms {n}/{len(data['gewoon'])} {dict(alarms)}; danger hits from DIET alone: {diet_only}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
