@@ -5,7 +5,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -14,6 +14,7 @@ from actions.followup import issue_followup_secret
 from bot import vocabulary
 from bot.dialogue import answers_parsing as parse
 from bot.dialogue import questions
+from bot.dialogue import stop_guard
 from bot.dialogue import report_form as form
 from bot.nlp.normalize import clean_values, values_in
 from bot.report import ReporterRole
@@ -296,6 +297,12 @@ class ActionStopReport(Action):
         return "action_stop_report"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        slot = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
+        if (tracker.active_loop or {}).get("name") == "report_form" and stop_guard.answers_the_question(slot, text):
+            # an answer the classifier took for "stop": check it as the form would, then go on
+            validated = getattr(ValidateReportForm(), f"validate_{slot}")(text, dispatcher, tracker, domain)
+            return [SlotSet(name, value) for name, value in validated.items()] + [FollowupAction("report_form")]
         _say(dispatcher, "gestopt")
         return [ActiveLoop(None)] + _forget_report()
 

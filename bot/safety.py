@@ -95,7 +95,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _SPELLING: Dict[str, str] = {
     "k": "ik", "kwil": "ik wil", "kben": "ik ben", "kheb": "ik heb", "kan'k": "kan ik",
     "mn": "mijn", "m'n": "mijn", "mijne": "mijn", "zn": "zijn", "z'n": "zijn",
-    "nie": "niet", "ni": "niet", "nit": "niet", "nt": "niet",
+    "nie": "niet", "ni": "niet", "nit": "niet", "nt": "niet", "kn": "kan",
     "ie": "hij", "em": "hem", "ff": "even", "wnt": "want", "omda": "omdat", "wrm": "waarom",
     "nx": "niks", "niemd": "niemand", "gwn": "gewoon", "egt": "echt", "mss": "misschien",
     "s nachts": "'s nachts", "snachts": "'s nachts", "savonds": "'s avonds",
@@ -194,6 +194,9 @@ _OVERRIDE.update({
     "mezelf": "mezelf", "mijzelf": "mezelf", "meself": "mezelf", "mzelf": "mezelf",
     "naaktfoto's": "naaktfoto", "foto's": "foto", "fotos": "foto", "pics": "pic",
     "ouders": "ouders", "pillen": "pil", "messen": "mes", "mesje": "mes", "dingen": "ding",
+    # Real words one letter away from a danger word: never "repair" them as typos.
+    "gemeld": "melden", "breuken": "breuk", "schaam": "schamen", "geachte": "geacht",
+    "woorden": "woord", "vrienden": "vriend", "schoot": "schieten",
 })
 # Pronouns stay themselves (the lookup table maps "mij" to "mijn").
 _OVERRIDE.update({p: p for p in ("ik", "me", "mij", "je", "jij", "jou", "hij", "hem", "zij", "ze", "haar",
@@ -431,7 +434,9 @@ def _clause_ends(doc, end: int, also: FrozenSet[str] = frozenset()) -> bool:
     i = end
     while i < len(doc) and doc[i].norm_ in _FILLERS:
         i += 1
-    return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START or doc[i].norm_ in also
+    if i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START or doc[i].norm_ in also:
+        return True
+    return not any(ch.isalnum() for ch in doc[i].text)  # an emoji or symbol: "ik wil niet meer 😔"
 
 
 _PAST_IRREGULAR = {"sloeg", "sloegen", "stak", "staken", "greep", "grepen", "trok", "trokken", "schoot", "schoten",

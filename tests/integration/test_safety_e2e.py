@@ -67,6 +67,7 @@ def test_safety_set_through_the_assistant(stack, config, part):
             failures.append(f"false alarm on {text!r}")
     rate = alarms / len(data["gewoon"])
     lines.append(f"{part} false alarms on ordinary messages {alarms}/{len(data['gewoon'])} = {rate:.1%}")
+    lines += [f"  {f}" for f in failures if "false alarm" in f]
     careful = sum(CAREFUL_QUESTION in _reply(stack, t) for t in data.get("ambigu", []))
     lines.append(f"{part} ambiguous phrases answered with the careful question {careful}/{len(data.get('ambigu', []))}")
     print("\n" + "\n".join(lines))

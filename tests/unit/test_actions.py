@@ -4,7 +4,9 @@ from __future__ import annotations
 import asyncio
 import re
 
-from rasa_sdk.events import ActiveLoop, SlotSet
+import pytest
+
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.info import ActionAanspreekpunt, ActionVertrouwelijkheid
 from actions.report_form import (
@@ -137,6 +139,29 @@ def test_stop_forgets_everything(app, dispatcher, tracker_factory):
     assert "niets opgeslagen" in texts(dispatcher)
     with app.uow_factory() as uow:
         assert uow.reports.list() == []
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("kinds", "spullen afpakken", {"kinds": ["spullen"]}),
+    ("moment", "in de pauze", {"moment": "pauze"}),
+    ("confidentiality", "vertrouwelijk", {"confidentiality": "vertrouwelijk", "share_with": None}),
+])
+def test_a_choice_taken_for_stop_is_kept_as_the_answer(app, dispatcher, tracker_factory, slot, text, expected):
+    slots = {"reporter_role": "leerling", "description": "ze pakken mijn tas af", "requested_slot": slot}
+    events = run(ActionStopReport(), dispatcher, tracker_factory(text, intent="stoppen", slots=slots,
+                                                                  active_loop="report_form"))
+    assert ActiveLoop(None) not in events and FollowupAction("report_form") in events
+    assert slots_of(events) == expected
+    assert "niets opgeslagen" not in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["stop", "laat maar, stop ermee", "ik wil stoppen met de pauze-vraag",
+                                  "vergeet het maar", "niet doorsturen"])
+def test_a_stop_word_always_stops(app, dispatcher, tracker_factory, text):
+    slots = {"description": "ze pakken mijn tas af", "requested_slot": "moment"}
+    events = run(ActionStopReport(), dispatcher, tracker_factory(text, intent="stoppen", slots=slots,
+                                                                  active_loop="report_form"))
+    assert ActiveLoop(None) in events and "niets opgeslagen" in texts(dispatcher)
 
 
 def test_crisis_pauses_the_form_and_gives_113(app, dispatcher, tracker_factory):

@@ -126,6 +126,9 @@ def test_nlu_examples_do_not_copy_the_test_sets() -> None:
     "ik kan niet meer inloggen", "ik wil niet meer naar school", "ik wil dat iemand er een eind aan maakt",
     "ze dreigen me uit de groepsapp te gooien", "we hadden seksuele voorlichting",
     "in fortnite heb ik een pistool", "ik krab aan mijn arm want ik heb jeuk", "ik durf niet naar school",
+    # real words one letter from a danger word ("gemeld" is not a typo of "geweld")
+    "horen de ouders van de pester dat ik het gemeld heb", "mijn vader heeft het gemeld bij de mentor",
+    "ik snap breuken niet", "ik schaam me voor mijn cijfer",
 ])
 def test_ordinary_and_idiomatic_messages_raise_no_alarm(text: str) -> None:
     signal = assess(text)
@@ -171,7 +174,7 @@ def test_priority_order_is_the_documented_one() -> None:
 
 
 @pytest.mark.parametrize("text", ["ik wil niet meer", "ik kan niet meer", "ik trek het niet meer",
-                                  "ik kan het niet meer aan, echt"])
+                                  "ik kan het niet meer aan, echt", "ik wil niet meer 😔", "ik kn niet meer 😭"])
 def test_ambiguous_phrases_ask_instead_of_stopping(text: str) -> None:
     signal = assess(text)
     assert signal.ambiguous and signal.category is None and signal.alarm
@@ -279,5 +282,14 @@ def test_unsure_classifier_alone_does_not_raise_an_alarm(safety_net) -> None:
 
 
 def test_confident_classifier_alone_still_counts(safety_net) -> None:
-    [out] = safety_net.process([_danger_message("een zin die de regels niet kennen", "crisis", 0.93)])
+    [out] = safety_net.process([_danger_message("een zin die de regels niet kennen", "crisis", 0.97)])
     assert out.get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize("text, confidence", [
+    ("een zin die de regels niet kennen", 0.93),  # below the threshold
+    ("doodgewoon", 0.99),  # one word: too little for the classifier alone to call danger
+])
+def test_classifier_alone_needs_confidence_and_a_sentence(safety_net, text, confidence) -> None:
+    [out] = safety_net.process([_danger_message(text, "crisis", confidence)])
+    assert out.get("intent")["name"] == "out_of_scope" and out.get("safety_net")["demoted"] == "crisis"

@@ -1,0 +1,53 @@
+"""Is a "stop" the classifier heard really a wish to stop, or an answer to the question asked?
+
+Stopping forgets the whole report, so a mistake costs the pupil everything they told; taking a
+real stop for an answer costs one more "stop". So when the report form asked a question with
+fixed choices and the message plainly names one of them ("spullen afpakken", "in de pauze") and
+has no stop word, it is read as the answer; so is "dat het stopt" when the form asked what the
+pupil wants to happen or what was tried.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot import vocabulary
+from bot.dialogue import answers_parsing as parse
+from bot.nlp.normalize import values_in
+
+_STOP_WORDS = re.compile(
+    r"\b(stop\w*|gestopt|laat (maar|ook maar|het)|vergeet|ophouden|hou op|houd op|afsluiten|sluit|afbreken|"
+    r"annuleer\w*|intrekken|trek\w* .*in|terugtrekken|wis|verwijder\w*|weggooien|gooi .*weg|quit|exit|cancel|"
+    r"niet (meer )?(doorsturen|versturen|opslaan|melden|sturen)|hoeft niet|bedenk|eruit|uit (de|deze) chat)\b"
+)
+
+# "dat het stopt", "ik heb gezegd dat ze moeten ophouden": the pupil's wish or what was tried.
+_WISH_THAT_IT_STOPS = re.compile(
+    r"\b(dat|zodat)\b.*\b(stop|stopt|stoppen|ophoudt|ophouden)\b|\b(moeten|moest|moesten) (stoppen|ophouden)\b"
+)
+_STOP_IS_THE_ANSWER = ("desired_outcome", "already_told")
+
+_CHOICE_LABELS = {
+    "kinds": vocabulary.KIND,
+    "places": vocabulary.PLACE,
+    "moment": vocabulary.MOMENT,
+    "frequency": vocabulary.FREQUENCY,
+}
+
+
+def answers_the_question(requested_slot: Optional[str], text: str) -> bool:
+    """True when ``text`` names a choice for ``requested_slot`` and says nothing about stopping."""
+    lowered = " ".join(parse.words(text or ""))
+    if requested_slot in _STOP_IS_THE_ANSWER and _WISH_THAT_IT_STOPS.search(lowered):
+        return True
+    if not requested_slot or not lowered or _STOP_WORDS.search(lowered):
+        return False
+    if requested_slot in _CHOICE_LABELS:
+        return bool(values_in(lowered, _CHOICE_LABELS[requested_slot]))
+    if requested_slot == "reporter_role":
+        return parse.parse_role(lowered) is not None
+    if requested_slot == "confidentiality":
+        return parse.bare_confidentiality_choice(lowered) is not None
+    if requested_slot == "share_with":
+        return bool(parse.parse_share_with(lowered))
+    return False
