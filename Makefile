@@ -28,7 +28,7 @@ run: setup
 test: setup
 	@scripts/test.sh
 
-# Intent macro-F1 in 5-fold cross-validation (slow: about 30 minutes on 2 cores).
+# Intent macro-F1 in 5-fold cross-validation (slow: about 20 minutes on 2 cores).
 cv: setup
 	@$(PY) scripts/cross_validate.py
 
