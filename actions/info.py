@@ -1,16 +1,14 @@
 """Answers that carry school facts: composed in ``bot.answers`` from the school configuration."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 
 from actions.context import audience, config, rasa_buttons
+from actions.report_form import answer_taken_for_interruption
 from bot import answers
-from bot.dialogue import answers_parsing as parse
-from bot.dialogue import report_form
-from bot.report import Confidentiality
 
 
 def _send(dispatcher, answer: "answers.Answer") -> None:
@@ -41,18 +39,12 @@ class ActionVertrouwelijkheid(Action):
         return "action_vertrouwelijkheid"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        choice = _confidentiality_answer(tracker)
-        if choice is not None:  # "vertrouwelijk graag" read as a question: it answers the form's question
-            return [SlotSet(name, value) for name, value in report_form.confidentiality_slots(choice).items()]
+        if tracker.get_slot("requested_slot") == "confidentiality":
+            answered = answer_taken_for_interruption(dispatcher, tracker, domain)
+            if answered is not None:  # "vertrouwelijk graag" read as a question: it answers the form
+                return answered
         _send(dispatcher, answers.confidentiality_explained(config(), audience(tracker)))
         return []
-
-
-def _confidentiality_answer(tracker: Tracker) -> Optional[Confidentiality]:
-    """The choice, when the report form just asked for it and the message only names one."""
-    if (tracker.active_loop or {}).get("name") != "report_form" or tracker.get_slot("requested_slot") != "confidentiality":
-        return None
-    return parse.bare_confidentiality_choice(tracker.latest_message.get("text") or "")
 
 
 class ActionUitlegPesten(Action):

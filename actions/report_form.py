@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions.context import config, get_app, in_thread, rasa_buttons
 from actions.followup import issue_followup_secret
 from bot import vocabulary
+from bot.dialogue import answer_guard
 from bot.dialogue import answers_parsing as parse
 from bot.dialogue import questions
-from bot.dialogue import stop_guard
 from bot.dialogue import report_form as form
 from bot.nlp.normalize import clean_values, values_in
 from bot.report import ReporterRole
@@ -292,17 +292,25 @@ class ActionSubmitReport(Action):
         return _forget_report() + [SlotSet("report_reference", reference)]
 
 
+def answer_taken_for_interruption(dispatcher, tracker: Tracker, domain) -> Optional[List[EventType]]:
+    """The slot events of the form's question when the message plainly answers it (checked as
+    the form checks answers), although the classifier took it for a stop or a question; else None."""
+    slot = tracker.get_slot("requested_slot")
+    text = tracker.latest_message.get("text") or ""
+    if (tracker.active_loop or {}).get("name") != "report_form" or not answer_guard.answers_the_question(slot, text):
+        return None
+    validated = getattr(ValidateReportForm(), f"validate_{slot}")(text, dispatcher, tracker, domain)
+    return [SlotSet(name, value) for name, value in validated.items()]
+
+
 class ActionStopReport(Action):
     def name(self) -> Text:
         return "action_stop_report"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        slot = tracker.get_slot("requested_slot")
-        text = tracker.latest_message.get("text") or ""
-        if (tracker.active_loop or {}).get("name") == "report_form" and stop_guard.answers_the_question(slot, text):
-            # an answer the classifier took for "stop": check it as the form would, then go on
-            validated = getattr(ValidateReportForm(), f"validate_{slot}")(text, dispatcher, tracker, domain)
-            return [SlotSet(name, value) for name, value in validated.items()] + [FollowupAction("report_form")]
+        answered = answer_taken_for_interruption(dispatcher, tracker, domain)
+        if answered is not None:  # an answer the classifier took for "stop": go on with the form
+            return answered + [FollowupAction("report_form")]
         _say(dispatcher, "gestopt")
         return [ActiveLoop(None)] + _forget_report()
 

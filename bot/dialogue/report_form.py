@@ -216,31 +216,32 @@ def confidentiality_question(config: SchoolConfig, role: Optional[str]) -> Tuple
             "- Anoniem: u zegt uw naam niet. De school kan u dan niet zelf benaderen. "
             "Met de code leest u hier in de chat wat de school terugschrijft.\n"
             f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie u bent. "
-            "Er gebeurt pas iets nadat u samen heeft gepraat.\n"
+            "Er gebeurt pas iets nadat u eerst met het aanspreekpunt heeft gepraat.\n"
             "- Mag gedeeld: het aanspreekpunt mag de mentor erbij halen."
         )
         limit = "Als een kind in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
         question = "Wat kiest u?"
     else:
+        staff = role == ReporterRole.MEDEWERKER.value
+        shared = (
+            "- Mag gedeeld: het aanspreekpunt mag de mentor of de ouders van de leerling vertellen dat jij dit zag. "
+            "Jij kiest wie." if staff else
+            "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie."
+        )
         explain = (
             "Nu iets belangrijks: wie mag weten dat jij dit meldt? Je hebt drie keuzes.\n"
             "- Anoniem: je zegt je naam niet. De school weet dan niet wie je bent en kan jou niet zelf spreken. "
             "Met je code lees je hier in de chat wat de school terugschrijft.\n"
             f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie je bent. "
-            "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n"
-            "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie."
+            "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n" + shared
         )
         limit = (
+            "Als een leerling in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
+            if staff else
             "Eerlijk is eerlijk: als iemand in gevaar is, moet de school iets doen. Ook als je anoniem of vertrouwelijk kiest. "
             "Je ouders krijgen nooit vanzelf een bericht van deze chat."
         )
         question = "Wat kies je?"
-        if role == ReporterRole.MEDEWERKER.value:
-            explain = explain.replace(
-                "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie.",
-                "- Mag gedeeld: het aanspreekpunt mag de mentor of de ouders van de leerling vertellen "
-                "dat jij dit zag. Jij kiest wie.")
-            limit = "Als een leerling in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
     buttons = [("Anoniem", "anoniem"), ("Vertrouwelijk", "vertrouwelijk"), ("Mag gedeeld worden", "mag gedeeld worden")]
     return [explain, limit, question], buttons
 

@@ -19,7 +19,7 @@ import threading
 import time
 from email import policy
 from email.message import EmailMessage
-from typing import Any, List, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 from aiosmtpd.controller import Controller
 
@@ -94,16 +94,7 @@ class SmtpSink:
 
     def wait_for(self, n: int, timeout: float = 10.0) -> List[EmailMessage]:
         """Wait until at least ``n`` messages have arrived; returns them all (a copy)."""
-        deadline = time.monotonic() + timeout
-        with self._arrived:
-            while len(self.messages) < n:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(
-                        f"SmtpSink got {len(self.messages)} message(s) in {timeout}s, expected {n}"
-                    )
-                self._arrived.wait(remaining)
-            return list(self.messages)
+        return self._wait(lambda m: True, n, timeout, "")
 
     def wait_for_subject(self, text: str, n: int = 1, timeout: float = 30.0) -> List[EmailMessage]:
         """Wait until ``n`` messages whose subject contains ``text`` arrived; returns those.
@@ -111,17 +102,18 @@ class SmtpSink:
         Safer than counting all messages when several tests share one sink: a late mail from
         an earlier test cannot stand in for the one this test waits for.
         """
+        return self._wait(lambda m: text in str(m["Subject"] or ""), n, timeout, f" about {text!r}")
+
+    def _wait(self, wanted: Callable[[EmailMessage], bool], n: int, timeout: float, about: str) -> List[EmailMessage]:
         deadline = time.monotonic() + timeout
         with self._arrived:
             while True:
-                found = [m for m in self.messages if text in str(m["Subject"] or "")]
+                found = [m for m in self.messages if wanted(m)]
                 if len(found) >= n:
                     return found
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise TimeoutError(
-                        f"SmtpSink got {len(found)} message(s) about {text!r} in {timeout}s, expected {n}"
-                    )
+                    raise TimeoutError(f"SmtpSink got {len(found)} message(s){about} in {timeout}s, expected {n}")
                 self._arrived.wait(remaining)
 
     def clear(self) -> None:

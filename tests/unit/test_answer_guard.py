@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.stop_guard import answers_the_question
+from bot.dialogue.answer_guard import answers_the_question
 
 
 @pytest.mark.parametrize("slot, text", [

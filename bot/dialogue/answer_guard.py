@@ -1,10 +1,10 @@
-"""Is a "stop" the classifier heard really a wish to stop, or an answer to the question asked?
+"""Is a "stop" (or a question) the classifier heard really an answer to the question asked?
 
 Stopping forgets the whole report, so a mistake costs the pupil everything they told; taking a
 real stop for an answer costs one more "stop". So when the report form asked a question with
-fixed choices and the message plainly names one of them ("spullen afpakken", "in de pauze") and
-has no stop word, it is read as the answer; so is "dat het stopt" when the form asked what the
-pupil wants to happen or what was tried.
+fixed choices and the message plainly names one of them ("spullen afpakken", "in de pauze",
+"vertrouwelijk graag") and has no stop word, it is read as the answer; so is "dat het stopt" when
+the form asked what the pupil wants to happen or what was tried.
 """
 from __future__ import annotations
 
