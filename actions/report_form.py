@@ -57,6 +57,11 @@ def _canonical(value: Any, label: str, keep_other: bool = True) -> Optional[List
     return found or None
 
 
+def _message_text(tracker: Tracker) -> Optional[str]:
+    """The pupil's whole message (an entity-filled slot value is only a part of it)."""
+    return parse.clean_text(tracker.latest_message.get("text"))
+
+
 def _free_text(value: Any) -> Optional[str]:
     texts = _texts(value)
     return parse.clean_text(texts[-1]) if texts else None
@@ -80,48 +85,71 @@ class ValidateReportForm(FormValidationAction):
         if role is None:
             _say(dispatcher, "niet_begrepen_keuze")
             return {"reporter_role": None}
-        return {"reporter_role": role.value}
+        result: Dict[Text, Any] = {"reporter_role": role.value}
+        # "ze trekken me aan mijn haar" answers "who are you?" and also tells what happens.
+        if tracker.get_slot("description") is None and form.is_disclosure(text, {}) and len(text.split()) >= 5:
+            result["description"] = text
+            result.update(form.also_told(text, tracker.slots, "reporter_role"))
+        return result
 
     def validate_description(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         text = _free_text(value)
         if text is None:
             _say(dispatcher, "lege_invoer")
-        return {"description": text}
+            return {"description": None}
+        return {"description": text, **form.also_told(text, tracker.slots, "description")}
 
-    def _validate_list(self, slot: str, label: str, value, dispatcher) -> Dict[Text, Any]:
+    def _other_answers_only(self, slot: str, value, tracker, dispatcher) -> Optional[Dict[Text, Any]]:
+        """When the answer names none of this question's choices but answers other open questions,
+        keep those and ask this one again (without saying it was not understood)."""
+        text = _message_text(tracker)
+        extra = form.also_told(text, tracker.slots, slot) if text else {}
+        if not extra:
+            return None
+        dispatcher.utter_message(text="Dank je, dat schrijf ik op.")
+        return {slot: None, **extra}
+
+    def _validate_list(self, slot: str, label: str, value, dispatcher, tracker) -> Dict[Text, Any]:
         values = _canonical(value, label)
+        if values == [OTHER]:
+            reask = self._other_answers_only(slot, value, tracker, dispatcher)
+            if reask is not None:
+                return reask
         if values is None:
             _say(dispatcher, "niet_begrepen_keuze")
-        return {slot: values}
+            return {slot: None}
+        text = _message_text(tracker)
+        return {slot: values, **(form.also_told(text, tracker.slots, slot) if text else {})}
 
     def validate_kinds(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._validate_list("kinds", vocabulary.KIND, value, dispatcher)
+        return self._validate_list("kinds", vocabulary.KIND, value, dispatcher, tracker)
 
     def validate_places(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        result = self._validate_list("places", vocabulary.PLACE, value, dispatcher)
+        result = self._validate_list("places", vocabulary.PLACE, value, dispatcher, tracker)
         if result["places"] and OTHER in result["places"]:
             note = _free_text(value)
             if note and not note.lower().startswith(("ergens anders", "iets anders")):
                 result["place_note"] = note
         return result
 
-    def _validate_single(self, slot: str, label: str, value, dispatcher) -> Dict[Text, Any]:
+    def _validate_single(self, slot: str, label: str, value, dispatcher, tracker) -> Dict[Text, Any]:
         text = _free_text(value)
         if text is None:
             _say(dispatcher, "niet_begrepen_keuze")
             return {slot: None}
         values = _canonical(value, label, keep_other=False)
         if values:
-            return {slot: values[0]}
+            return {slot: values[0], **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
         if parse.declined(text):
             return {slot: form.DECLINED}
-        return {slot: OTHER}
+        reask = self._other_answers_only(slot, value, tracker, dispatcher)
+        return reask if reask is not None else {slot: OTHER}
 
     def validate_moment(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._validate_single("moment", vocabulary.MOMENT, value, dispatcher)
+        return self._validate_single("moment", vocabulary.MOMENT, value, dispatcher, tracker)
 
     def validate_frequency(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._validate_single("frequency", vocabulary.FREQUENCY, value, dispatcher)
+        return self._validate_single("frequency", vocabulary.FREQUENCY, value, dispatcher, tracker)
 
     def _validate_text(self, slot: str, value, dispatcher) -> Dict[Text, Any]:
         text = _free_text(value)
@@ -150,7 +178,7 @@ class ValidateReportForm(FormValidationAction):
         if choice is None:
             _say(dispatcher, "niet_begrepen_keuze")
             return {"confidentiality": None}
-        return form.confidentiality_slots(choice)
+        return form.confidentiality_slots(choice, tracker.get_slot("reporter_role"))
 
     def validate_share_with(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         text = _free_text(value)
@@ -255,7 +283,8 @@ class ActionAskConfirmed(Action):
         return "action_ask_confirmed"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text="Dit is je melding:\n" + form.summary(tracker.slots))
+        intro = form.summary_intro(tracker.get_slot("reporter_role"))
+        dispatcher.utter_message(text=intro + "\n" + form.summary(tracker.slots))
         dispatcher.utter_message(
             text="Klopt dit? Dan verstuur ik het naar het aanspreekpunt pesten.",
             buttons=[

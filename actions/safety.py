@@ -8,7 +8,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 
 from actions.context import config, rasa_buttons
 from bot.dialogue import questions
-from bot.help_texts import hulp_nu, meldcode_steps, safety_help
+from bot.help_texts import also_help, careful_question, hulp_nu, meldcode_steps, safety_help
 from bot.report import SafetyCategory
 
 # When several signals come in one conversation, the most serious reason is kept.
@@ -21,6 +21,12 @@ def _most_serious(current: str | None, new: SafetyCategory) -> SafetyCategory:
         old = SafetyCategory(current)
         return old if _SEVERITY.index(old) < _SEVERITY.index(new) else new
     return new
+
+
+def _also(tracker: Tracker, category: SafetyCategory) -> List[SafetyCategory]:
+    """Other kinds of danger the safety net found in the same message (see ``SafetySignal.also``)."""
+    found = (tracker.latest_message.get("safety_net") or {}).get("also") or []
+    return [SafetyCategory(c) for c in found if c in {x.value for x in SafetyCategory} and c != category.value]
 
 
 class ActionSafetyHelp(Action):
@@ -40,6 +46,8 @@ class ActionSafetyHelp(Action):
             messages = meldcode_steps(cfg)
         else:
             messages = safety_help(category, cfg)
+        for other in _also(tracker, category):
+            messages.append(also_help(other, cfg))
         for message in messages:
             dispatcher.utter_message(text=message)
         events: List[EventType] = [
@@ -66,4 +74,19 @@ class ActionHulpNu(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         dispatcher.utter_message(text=hulp_nu(config()))
+        return []
+
+
+class ActionTwijfelStoppen(Action):
+    """"Ik wil niet meer": never a silent stop; ask, and say where help is."""
+
+    def name(self) -> Text:
+        return "action_twijfel_stoppen"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(
+            text=careful_question(config()),
+            buttons=[{"title": "Ik wil stoppen met de chat", "payload": "/stoppen"},
+                     {"title": "Het gaat niet goed met me", "payload": "/crisis"}],
+        )
         return []

@@ -57,6 +57,33 @@ def safety_help(category: SafetyCategory, config: SchoolConfig) -> List[str]:
     ]
 
 
+def also_help(category: SafetyCategory, config: SchoolConfig) -> str:
+    """One line of help for a second kind of danger in the same message."""
+    h = config.helplines
+    if category is SafetyCategory.ACUUT_GEVAAR:
+        return f"Ben je nu in gevaar? Bel meteen {h['noodnummer'].phone}."
+    if category is SafetyCategory.CRISIS:
+        z = h["zelfmoordpreventie"]
+        return (f"Denk je erover om jezelf iets aan te doen? Bel {z.phone} of {z.phone_alt} "
+                "(gratis, dag en nacht).")
+    if category is SafetyCategory.ONVEILIG_THUIS:
+        return f"Is het thuis niet veilig? {_line(h['veilig_thuis'])}."
+    return (f"Wat er gebeurd is, mag je ook melden bij de politie: {h['politie'].phone}. "
+            "Ben je jonger dan 16? Ga dan samen met een volwassene die je vertrouwt.")
+
+
+def careful_question(config: SchoolConfig) -> str:
+    """For "ik wil/kan niet meer": ask whether the pupil wants to stop the chat or is not doing well,
+    and name where to talk at once, in case it is the second."""
+    h = config.helplines
+    z, kt = h["zelfmoordpreventie"], h["kindertelefoon"]
+    return (
+        "Ik wil je goed begrijpen. Wil je stoppen met deze chat? Of gaat het niet goed met je?\n"
+        f"Gaat het niet goed? Je kunt meteen praten met 113: bel {z.phone} of {z.phone_alt} (gratis, dag en nacht). "
+        f"Of met {kt.name}: {kt.phone}."
+    )
+
+
 def hulp_nu(config: SchoolConfig) -> str:
     """All helplines, for the "Hulp nu" button."""
     h = config.helplines

@@ -60,11 +60,22 @@ class SafetySignal:
     ``ambiguous``: "ik wil/kan niet meer"-like and no category: ask carefully whether the pupil
     wants to stop the chat or is not doing well; never stop silently.
     ``matched``: the names of the rules that fired (never any of the text).
+    ``also``: other categories found in the same message ("ze hebben mijn telefoon afgepakt en ze
+    hadden een mes" is acute danger *and* a crime); the help names their help too, briefly.
+    ``harmless``: the exceptions that recognised a harmless use ("mijn telefoon is dood", "ze steken
+    de draak met me"); the classifier alone must not raise an alarm on such a message either.
     """
 
     category: Optional[SafetyCategory] = None
     ambiguous: bool = False
     matched: Tuple[str, ...] = ()
+    also: Tuple[SafetyCategory, ...] = ()
+    harmless: Tuple[str, ...] = ()
+
+    @property
+    def categories(self) -> Tuple[SafetyCategory, ...]:
+        """Every category whose help the answer gives, the most urgent first."""
+        return ((self.category,) if self.category else ()) + self.also
 
     @property
     def alarm(self) -> bool:
@@ -126,6 +137,11 @@ _FORMS: Dict[str, Tuple[str, ...]] = {
     "hebben": ("heb", "hebt", "heeft", "had", "hadden", "gehad", "hep"),
     "zijn": ("ben", "bent", "is", "was", "waren", "geweest"),
     "gaan": ("ga", "gaat", "ging", "gingen", "gegaan"),
+    "geven": ("geef", "geeft", "gaf", "gaven", "gegeven"),
+    "weten": ("weet", "wist", "wisten", "geweten"),
+    "mogen": ("mag", "mocht", "mochten"),
+    "overhalen": ("overgehaald",),
+    "trouwen": ("trouw", "trouwt", "trouwde", "getrouwd"),
     "komen": ("kom", "komt", "kwam", "kwamen", "gekomen"),
     "staan": ("sta", "staat", "stond", "stonden", "gestaan"),
     "zitten": ("zit", "zat", "zaten", "gezeten"),
@@ -264,10 +280,12 @@ def canonical(lower: str, spacy_lemma: str = "") -> str:
     if _known(word) or not word.isalpha():
         return lemma
     keys = _engine_keywords()
+    if word in keys:  # a word the rules look for is never "repaired" into another one
+        return lemma
     if word + "n" in keys:  # dropped final -n: "leve", "sterve"
         return _lemma(word + "n")
     if len(word) >= 6:
-        for key in keys:
+        for key in _sorted_keywords():  # a fixed order: the same repair in every process
             if len(key) >= 6 and key[0] == word[0] and _within_one_edit(word, key):
                 return _lemma(key)
     return lemma
@@ -370,7 +388,7 @@ ME = T("me", "mij", "ons")
 REFL = T("mezelf", "me", "mij")
 I = T("ik")
 FAMILY = R(r"^(stief|pleeg|half)?(vader|moeder|pa|ma|papa|mama|pap|mam|pappa|mamma|paps|mams|ouder|ouders"
-           r"|broer|broertje|broers|zus|zusje|zussen|zuster|opa|oma|oom|tante)$")
+           r"|broer|broertje|broers|zus|zusje|zussen|zuster|opa|oma|oom|tante)$|^(ex-?)?partner$|^ex(man|vrouw)$")
 PLATFORM = T("insta", "instagram", "tiktok", "snapchat", "snap", "youtube", "twitter", "twitch",
              "discord", "whatsapp", "account", "volger", "volgers", "story", "kanaal")
 HOME = T("thuis", "thuiskomen")
@@ -385,19 +403,20 @@ HARM_ACUTE = T("slaan", "schoppen", "trappen", "stompen", "meppen", "rammen", "s
                "vermoorden", "doodmaken", "kapotmaken", "aftuigen", "afrossen", "grazen", "elkaar",
                "beroven", "ontvoeren", "trekken", "sleuren", "slepen", "mishandelen", "opwachten")
 LETHAL = T("vermoorden", "doodmaken", "neersteken", "neerschieten", "afmaken", "doodschieten",
-           "doodsteken", "kapotmaken", "aftuigen", "slopen", "ombrengen")
+           "doodsteken", "kapotmaken", "aftuigen", "slopen", "ombrengen", "afbranden", "affikken")
 HIT = T("slaan", "schoppen", "stompen", "trappen", "meppen", "wurgen", "rammen", "beuken", "bijten")
 VIOLENCE = T("slaan", "schoppen", "trappen", "stompen", "duwen", "gooien", "steken", "wurgen",
              "meppen", "klap", "schop", "mishandelen", "rammen", "beuken")
 INJURY = [T("bloedneus", "gebroken", "breuk", "ziekenhuis", "hersenschudding", "gewond", "hechting",
-            "hechtingen", "kneuzing", "ehbo", "gekneusd", "bloed", "bloeden", "spoedeisende"),
-          [T("blauw", "blauwe"), T("oog", "ogen", "plek", "plekken")],
+            "hechtingen", "kneuzing", "ehbo", "gekneusd", "bloed", "bloeden", "spoedeisende", "wond", "wonden",
+            "striem", "striemen", "brandwond", "brandwonden"),
+          [T("blauw", "blauwe"), T("oog", "ogen", "plek", "plekken")], [T("eerste"), T("hulp")],
           [T("dik", "dikke"), T("lip")]]
 SUBJECT_OTHER = T("ze", "zij", "hij", "iemand", "jongen", "jongens", "meisje", "meisjes", "meiden",
                   "klasgenoot", "klasgenoten", "leerling", "leerlingen", "groep", "man", "mannen")
 SEX = R(r"^(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
 IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap|opname|opgenomen|gefilmd|opnemen)")
-BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed",
+BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed", "lijf", "kleedkamer",
                   "onderbroek", "bh", "string", "bloot", "blote", "douche", "douchen", "omkleden",
                   "uitkleden", "kruis", "vagina", "kut", "wc", "toilet")
 BODY_SEXUAL = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel", "penis", "lul", "vagina",
@@ -405,18 +424,24 @@ BODY_SEXUAL = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel
 SEX_ACT = T("zoenen", "kussen", "seks", "aanraken", "uitkleden", "pijpen", "aftrekken", "betasten",
             "naaktfoto", "nudes", "voelen", "likken")
 MONEY = [T("geld", "euro", "€", "zakgeld", "betalen", "pinnen", "tikkie", "bitcoin", "cadeaukaart",
-           "giftcard", "robux", "vbucks", "paysafe", "centen")]
+           "giftcard", "robux", "vbucks", "paysafe", "centen", "pinpas", "bankpas", "pincode")]
 COERCE = [T("anders", "afpakken", "eisen", "dreigen", "verspreiden", "chanteren"), R(r"hack")]
 THREAT_HARM = T("slaan", "schoppen", "steken", "neersteken", "vermoorden", "doodmaken", "pakken", "verspreiden",
                 "posten", "plaatsen", "online", "internet", "doorsturen", "rondsturen", "delen", "aandoen", "pijn",
                 "dood", "kapot", "kapotmaken", "afmaken", "naaktfoto", "nudes", "foto", "filmpje", "video", "adres",
                 "mes", "wapen", "geweld", "verkrachten", "neerschieten", "schieten", "slopen", "aftuigen", "trappen")
-SAY = T("zeggen", "roepen", "appen", "schrijven", "sturen", "beloven", "zweren", "dreigen", "tegen")
+SAY = T("zeggen", "roepen", "appen", "schrijven", "sturen", "beloven", "zweren", "dreigen", "tegen",
+        "bericht", "berichten", "berichtje", "berichtjes", "appje", "appjes", "dm", "dms", "briefje", "mail")
 SELF_HARM_VERB = R(r"(snijden|snijen|krassen|krabben|branden|verwonden|beschadigen|ophangen|verdrinken|bijten)$")
 # Without "mezelf": itching and scratching are everyday, cutting and scratching *into* skin are not.
-SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen)$")
+SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen|bewerken)$")
 SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
                    "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
+JOKE = [T("haha", "hahaha", "lol", "grapje", "xd", "jk"), R(r"[\U0001F602\U0001F923\U0001F480]")]
+ADULT = [T("man", "meester", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent", "juf"),
+         R(r"(leraar|docent|trainer|coach|meester)$")]
+ADULT_AGE = R(r"^(1[89]|[2-9][0-9])$")
+POSS = T("mijn", "zijn", "haar", "hun", "je", "jouw")
 PERMANENT = T("voorgoed", "definitief", "eeuwig", "permanent", "altijd")
 DEATH = T("dood", "sterven", "doodgaan", "overlijden")
 PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
@@ -437,6 +462,12 @@ def _clause_ends(doc, end: int, also: FrozenSet[str] = frozenset()) -> bool:
     if i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _CLAUSE_START or doc[i].norm_ in also:
         return True
     return not any(ch.isalnum() for ch in doc[i].text)  # an emoji or symbol: "ik wil niet meer 😔"
+
+
+def _message_ends(doc, end: int) -> bool:
+    """Only fillers, punctuation or emoji follow: the words are the whole thought ("ik geef het op.")."""
+    rest = [t for t in doc[end:] if t.norm_ not in _FILLERS]
+    return all(t.is_punct or not any(ch.isalnum() for ch in t.text) for t in rest)
 
 
 _PAST_IRREGULAR = {"sloeg", "sloegen", "stak", "staken", "greep", "grepen", "trok", "trokken", "schoot", "schoten",
@@ -514,6 +545,7 @@ def _flags() -> List[Rule]:
             seq(T("na"), G(1), T("school", "les", "schooltijd", "gym", "training", "pauze", "uur", "voetbal")),
             seq(T("op"), T("dit"), T("moment")),
             seq(T("zo"), T("meteen")),
+            seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
         ], negatable=False),
         rule("flag.family", [[FAMILY]], negatable=False),
         rule("flag.iemand_staat_klaar", [
@@ -528,7 +560,7 @@ def _flags() -> List[Rule]:
 def _crisis() -> List[Rule]:
     return [
         rule("crisis.zelfdoding", [
-            [R(r"^(zelfmoord|suicid|suicide|zelfdoding|unalive|selfharm|zelfbeschadig|automutil|zelfverwond)")],
+            [R(r"^(zelfmoord|zelfmo?o?r[dt]|suicid|suicide|zelfdoding|unalive|selfharm|zelfbeschadig|automutil|zelfverwond)")],
         ], negatable=False),
         rule("crisis.doodswens", [
             *near(T("willen", "wensen", "liever", "beter", "hopen", "zin"), DEATH, 3),
@@ -538,12 +570,13 @@ def _crisis() -> List[Rule]:
             seq(T("manier"), G(3), DEATH),
             seq(T("denken"), G(3), T("aan", "over"), T("doodgaan", "sterven", "zelfmoord")),
             seq(T("hoeveel"), G(1), PILLS, G(4), DEATH),
+            seq(T("fijn", "prima", "best", "heerlijk", "liefst"), G(6), T("als"), I, G(3), T("dood", "doodgaan")),
         ]),
         rule("crisis.niet_leven", [
             seq(T("willen", "wensen", "zin", "kunnen", "hoeven"), G(3), T("niet", "nooit", "geen"), G(3),
                 T("leven", "bestaan", "ademen")),
             seq(T("geen"), G(1), T("zin"), G(4), T("leven", "bestaan")),
-            seq(T("leven"), G(3), T("zinloos", "waardeloos", "voorbij", "geen", "klaar")),
+            seq(T("leven"), G(3), T("zinloos", "waardeloos", "geen")),
             seq(T("leven"), G(2), T("zat")),
             seq(T("leven"), G(2), T("niks", "niets"), T("waard")),
             seq(T("stoppen", "klaar", "ophouden", "kappen", "kapt"), T("met"), G(1), T("leven")),
@@ -555,12 +588,27 @@ def _crisis() -> List[Rule]:
             seq(I, G(1), T("er"), G(2), T("niet"), T("meer"), T("zijn")),
             seq(T("waarom"), T("zullen", "moeten", "zou"), I, T("nog", op="?"),
                 T("leven", "blijven", "doorgaan", "bestaan")),
+            seq(T("niet", "nooit"), G(2), T("willen", "hoeven"), G(1), T("leven", "bestaan")),
+            seq(T("willen"), A(2), T("er"), A(1), T("niet"), T("meer"), T("zijn")),
+            seq(T("er"), T("niet"), T("meer"), T("willen"), T("zijn")),
+            seq(T("plan"), G(6), T("weten"), G(2), T("wanneer", "hoe")),
+            seq(T("al"), T("weten"), T("hoe")),
+            seq(T("als"), I, G(3), T("niet"), G(4), T("weten"), G(2), T("wel", op="?"), T("waarom")),
+            seq(T("zeggen"), G(1), T("tegen"), G(3), T("dat"), G(2), T("niet"), G(1), T("schuld")),
+            seq(T("dat"), T("het"), G(3), T("niet"), T("meer"), T("hoeven")),
+            seq(T("zien"), G(2), T("geen"), T("uitweg")),
+            seq(T("voelen"), I, A(1), T("tenminste"), A(1), T("iets")),
+            seq(T("waarom"), G(3), T("leven"), G(2), T("nog")),
+            seq(T("waarom"), G(3), T("nog"), G(1), T("leven")),
+            seq(T("wat", "welke"), G(3), T("zin"), G(3), T("om"), T("te", op="?"), T("leven")),
         ], negatable=False),
+        rule("crisis.leven_voorbij", [seq(T("leven"), G(3), T("voorbij", "klaar"))], negatable=False),
         rule("crisis.einde_maken", [
             seq(I, GN(4), T("er"), G(2), T("eind", "einde"), T("aan"), T("te", op="?"), T("maken")),
             seq(T("maken"), I, T("er"), G(2), T("eind", "einde"), T("aan")),
-            seq(I, A(2), T("maken", "gaan"), A(2), T("er"), G(2), T("eind", "einde"), T("aan")),
-            seq(T("eind", "einde"), T("aan"), T("mijn"), T("leven")),
+            seq(I, A(2), T("maken", "gaan"), A(2), T("er"), G(4), T("eind", "einde"), T("aan")),
+            seq(T("eind", "einde"), T("aan"), POSS, T("leven")),
+            seq(T("er"), G(2), T("eind", "einde"), T("aan"), G(1), T("willen", "gaan"), T("maken")),
             seq(T("leven"), G(1), T("beeindigen", "nemen", "stoppen")),
             seq(T("beeindigen"), G(2), T("leven")),
             seq(T("van"), T("kant"), G(1), T("maken")),
@@ -568,6 +616,16 @@ def _crisis() -> List[Rule]:
         ], negatable=False),
         rule("crisis.zelfbeschadiging", [
             seq(I, G(3), T("mezelf", "me", "mij"), G(4), SELF_HARM_VERB),
+            seq(T("zichzelf"), G(4), SELF_HARM_VERB),
+            seq(SELF_HARM_VERB, G(1), T("zichzelf")),
+            seq(T("doen"), G(2), T("mezelf", "zichzelf"), G(1), T("aan")),
+            seq(T("zichzelf"), G(2), T("pijn")),
+            seq(T("verdienen"), G(3), T("pijn")),
+            seq(T("zichzelf", "mezelf"), G(2), T("aandoen")),
+            *near(T("mesje", "scheermesje", "mes", "schaar", "schaartje"), seq(T("te"), T("veel")), 10),
+            *near(T("mesje", "scheermesje"), seq(T("voor"), T("als")), 8),
+            *near(seq(T("eten"), G(3), T("niks", "niets", "niet")), T("verdienen", "expres", "straf", "straffen"), 10),
+            seq(I, G(1), T("bonken", "slaan", "beuken", "stoten"), G(1), T("mijn"), T("hoofd")),
             seq(I, G(1), SELF_HARM_VERB, G(1), T("mezelf", "me", "mij")),
             seq(I, G(2), T("mezelf", "me", "mij"), G(2), T("pijn")),
             seq(I, G(3), T("mezelf"), G(2), T("slaan", "stompen", "schoppen", "uithongeren")),
@@ -586,16 +644,27 @@ def _crisis() -> List[Rule]:
             seq(T("onder", "voor"), G(1), T("auto", "bus", "vrachtwagen", "trein", "metro", "tram"), G(1),
                 T("lopen", "springen", "liggen", "gooien", "fietsen")),
             *near(T("sparen", "opsparen", "verzamelen", "hamsteren"), PILLS, 4),
-            *near(PILLS, T("alle", "hele", "strip", "doos", "doosje", "pot", "potje", "handvol", "overdosis"), 3),
+            *near(PILLS, T("alle", "hele", "strip", "doos", "doosje", "pot", "potje", "handvol", "overdosis", "hoop",
+                           "heleboel", "berg", "zak", "zakje"), 3),
+            *near(T("spoor", "rails", "perron", "brug", "flat", "dak"), T("twijfelen", "springen"), 10),
+            *near(T("spoor", "rails", "perron", "brug", "trein"), seq(T("stap"), G(2), T("voren", "vooruit")), 10),
+            [T("strop")],
+            seq(T("touw"), G(1), T("liggen"), T("al", "klaar")),
+            seq(T("hoe"), T("hoog", "diep"), G(4), JUMP_PLACE),
+            *near(T("uitzoeken", "opzoeken", "googelen", "googlen"), JUMP_PLACE, 8),
+            *near(T("spoor", "rails", "brug", "flat", "dak", "trein"),
+                  seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen")), 8),
             [T("overdosis")],
         ], negatable=False),
         rule("crisis.verdwijnen", [
             seq(I, A(2), T("willen", "wou", "wens"), A(3), T("verdwijnen")),
+            seq(T("willen", "wou"), I, A(3), T("verdwijnen")),
             seq(I, A(2), T("willen", "wou"), A(2), T("er"), T("niet"), T("meer"), T("zijn")),
             seq(I, A(2), T("willen", "wou"), A(2), T("weg", "verdwijnen", "slapen"), G(2), T("voor"), T("altijd")),
         ], negatable=False),
         rule("crisis.last", [
-            seq(T("beter"), G(2), T("zonder"), G(1), T("mij", "me", "mezelf")),
+            seq(T("beter", "blij", "blijer", "gelukkiger", "fijner", "makkelijker"), G(3), T("zonder"), G(1), T("mij", "me", "mezelf")),
+            seq(T("zijn"), G(2), T("tot"), T("last")),
             seq(I, T("zijn", "voelen"), A(3), T("me", op="?"), A(2), T("een", "tot", "zo'n", "zon"), T("last")),
             seq(T("niemand"), G(3), ME, G(1), T("missen")),
             seq(T("niemand"), G(3), T("merken", "missen", "opvallen", "boeien"), G(5), T("als"), I,
@@ -615,8 +684,21 @@ def _crisis() -> List[Rule]:
         rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht)")]], negatable=False),
         # Farewell cues: two different ones in one message make "crisis.afscheid" (see _Engine.run).
         rule("flag.afscheid.laatste", [seq(T("laatste"), T("bericht", "berichtje", "appje", "keer"))], negatable=False),
+        rule("flag.afscheid.klaar", [seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen", "over")),
+                                     seq(T("het"), T("zijn"), T("klaar", "voorbij", "afgelopen"))], negatable=False),
         rule("flag.afscheid.sorry", [seq(T("sorry"), T("voor"), T("alles"))], negatable=False),
-        rule("flag.afscheid.vaarwel", [[T("vaarwel")], seq(T("dag"), T("iedereen", "allemaal"))], negatable=False),
+        rule("flag.afscheid.vaarwel", [[T("vaarwel")], seq(T("dag", "doei", "doeg", "bye", "houdoe"), T("iedereen", "allemaal"))],
+             negatable=False),
+        rule("flag.afscheid.bedankt", [seq(T("bedankt", "dank", "bedanken"), T("voor"), T("alles")),
+                                       seq(T("bedankt", "dank"), T("voor"), T("het"), T("proberen"))], negatable=False),
+        rule("flag.afscheid.nemen", [seq(T("afscheid"), T("nemen"))], negatable=False),
+        rule("flag.afscheid.stil", [seq(T("reageren", "opnemen"), G(2), T("niet"), T("meer")),
+                                    seq(T("nemen"), G(2), T("niet"), T("op"))], negatable=False),
+        rule("flag.afscheid.weg", [seq(T("als"), I, T("weg"), T("zijn")), seq(T("als"), I, T("er"), T("niet"), T("meer"), T("zijn"))],
+             negatable=False),
+        rule("flag.afscheid.spullen", [seq(T("spullen"), G(4), T("weggeven"))], negatable=False),
+        rule("flag.afscheid.waarom", [seq(T("niet"), T("te", op="?"), T("weten"), T("waarom"))], negatable=False),
+        rule("flag.afscheid.was_leuk", [seq(T("was"), T("leuk"), T("zolang"))], negatable=False),
         rule("flag.afscheid.spijt", [seq(T("het"), T("spijt"), T("me"))], negatable=False),
         rule("flag.afscheid.altijd", [seq(T("voor"), T("altijd"))], negatable=False),
         rule("flag.afscheid.liefde", [seq(I, T("houden"), T("van"), T("jullie", "iedereen"))], negatable=False),
@@ -635,20 +717,74 @@ def _acute() -> List[Rule]:
             [T("opwachten")],
             seq(T("staan", "zitten", "wachten"), G(2), ME, G(1), T("op"), T("te"), T("wachten")),
             seq(T("op"), ME, T("te"), T("wachten")),
-            seq(T("wachten"), ME, G(4), T("op")),
+            seq(T("wachten"), G(1), ME, G(4), T("op")),
+            seq(T("staan", "wachten", "zitten"), G(6), T("om"), ME, T("te"), HARM_ACUTE),
+            seq(ME, G(4), T("komen", "gaan"), T("halen", "pakken")),
+            seq(T("staan"), G(4), T("bij", "voor"), T("mijn", "ons"), T("huis", "deur")),
+            *near(seq(T("staan"), G(1), T("voor"), T("de"), T("deur")), seq(I, T("zijn"), T("alleen")), 12),
+            [T("bivakmuts", "bivakmutsen")],
+            seq(T("staan"), G(2), T("voor"), T("mijn", "ons"), T("huis", "deur")),
+            seq(T("staan"), G(5), T("om"), ME, T("heen")),
             seq(T("wachten"), G(3), T("op"), ME),
             seq(T("staan"), G(6), T("die"), ME, G(2), HARM_ACUTE),
             seq(T("ze", "zij", "hij", "jongens", "iemand", "groep"), T("komen"), ME, G(2), T("halen", "pakken")),
             seq(T("er", "ze", "zij", "hij", "iemand", "groep", "jongens", "mannen"), G(1), T("staan"), G(6),
                 T("te"), T("wachten")),
         ]),
-        rule("acuut.achtervolgd", [[T("achtervolgen", "achtervolging")],
-                                   seq(T("achter"), ME, T("aan"))]),
-        rule("acuut.gevolgd", [seq(T("volgen"), ME), seq(ME, G(3), T("volgen")),
-                               seq(I, T("worden"), G(2), T("volgen"))]),
-        rule("acuut.vastgehouden", [
+        rule("acuut.achtervolgd", [[T("achtervolgen", "achtervolging", "opjagen")],
+                                   seq(T("achter"), ME, T("aan")),
+                                   seq(T("jagen"), ME, G(4), T("op", "achterna")),
+                                   seq(ME, G(1), T("achterna"))]),
+        rule("acuut.dreiging_straks", [
+            seq(T("gaan", "komen"), ME, G(4), T("pakken", "slaan", "afmaken", "aftuigen", "neersteken", "vermoorden",
+                                                 "steken", "slopen")),
+            seq(ME, G(3), T("gaan", "komen"), T("pakken", "afmaken", "aftuigen", "slopen", "neersteken", "vermoorden",
+                                                 "doodmaken", "steken")),
+            seq(I, G(2), T("niet"), T("meer"), T("heel", op="?"), G(2), T("thuiskomen")),
+        ], check=lambda doc, s, e: _not_over(doc, s, e)),
+        rule("acuut.verstopt", [
+            *near(seq(ME, T("verstoppen")), T("zoeken", "achter", "bang", "help", "rennen", "wegrennen", "volgen"), 10),
+            *near(seq(T("verstoppen"), ME), T("zoeken", "achter", "bang", "help", "rennen", "wegrennen", "volgen"), 10),
+            *near(seq(T("zitten"), G(1), T("verstoppen", "verstopt")), T("zoeken", "achter", "bang", "help", "rennen",
+                                                                          "wegrennen", "durven", "volgen"), 10),
+        ], negatable=False),
+        rule("acuut.meegenomen", [
+            seq(ME, G(3), T("in"), G(1), L("auto", "busje", "bestelbus", "wagen", "bestelwagen"),
+                L("getrokken", "gesleurd", "geduwd", "gegooid", "meegenomen")),
+            seq(T("trekken", "sleuren", "duwen"), ME, G(2), T("in"), G(1), L("auto", "busje", "bestelbus", "wagen")),
+            *near(T("man", "mannen", "meneer", "vreemde", "onbekende", "volwassene"),
+                  seq(I, T("mee"), G(1), T("moeten", "komen", "gaan")), 12),
+        ]),
+        rule("acuut.adem", [seq(T("krijgen"), G(2), T("geen", "nauwelijks", "bijna"), G(1), T("lucht", "adem")),
+                            seq(T("zitten", "liggen"), G(1), T("bovenop"), ME)], negatable=False),
+        rule("acuut.hulpvraag", [seq(T("kunnen"), T("iemand"), G(1), T("komen")),
+                                 seq(T("trappen", "beuken", "rammen", "bonken"), G(3), T("deur"), G(2), T("in"))]),
+        rule("acuut.aanslag", [
+            *near(T("opblazen", "aanslag", "bomaanslag", "schietpartij", "shooten"), T("school", "klas", "iedereen", "kantine",
+                                                                           "gebouw", "aula"), 8),
+            seq(T("iedereen"), G(3), T("neerschieten", "doodschieten", "neersteken")),
+            *near(T("lijst", "namen"), LETHAL, 10),
+            seq(T("docent", "docenten", "leraar", "leraren", "leerlingen", "klas"), G(4), LETHAL),
+            *near(T("cobra", "vuurwerkbom", "bom", "molotov"), T("aula", "klas", "kantine", "school", "iedereen",
+                                                                  "gooien"), 8),
+        ]),
+        rule("acuut.gevolgd", [seq(T("volgen"), G(1), ME), seq(ME, G(3), T("volgen")),
+                               seq(T("worden"), G(4), T("volgen"))]),
+        rule("acuut.vastgehouden", patterns=[
             seq(T("houden", "hebben"), ME, G(2), T("vast")),
             seq(T("zitten", "zijn", "worden"), G(2), T("opsluiten")),
+            seq(ME, G(8), T("opsluiten")),
+            seq(T("auto", "busje"), T("in"), L("getrokken", "gesleurd", "geduwd")),
+            seq(T("in"), G(1), T("auto", "busje", "bestelbus"), L("getrokken", "gesleurd", "geduwd", "gegooid")),
+            seq(ME, G(2), T("mee"), T("te", op="?"), T("trekken", "sleuren", "nemen")),
+            *near(ME, seq(T("op"), T("slot")), 10),
+            seq(T("zitten"), T("vast"), T("in"), G(2), T("berging", "kast", "wc", "kelder", "lokaal", "kleedkamer",
+                                                          "hok", "schuur", "toilet", "lift", "bezemkast", "zolder")),
+            seq(T("worden"), G(8), T("vasthouden")),
+            [T("kofferbak")],
+            seq(T("trekken", "sleuren", "slepen"), ME, T("mee")),
+            seq(T("door"), G(4), L("meegenomen", "meegesleurd", "ontvoerd")),
+            seq(T("sluiten"), ME, G(4), T("op")),
         ]),
         rule("acuut.dreiging_nu", [seq(ME, G(4), HARM_ACUTE), seq(HARM_ACUTE, ME)], requires=("flag.imminent",),
              check=_not_over),
@@ -657,16 +793,31 @@ def _acute() -> List[Rule]:
             seq(ME, G(2), T("aan"), T("het"), HARM_ACUTE),
             seq(T("blijven"), G(1), HARM_ACUTE),
             *near(seq(T("op"), T("dit"), T("moment")), HARM_ACUTE, 4),
-        ]),
+            *near(T("nu"), seq(T("gooien", "smijten"), G(3), T("steen", "stenen", "stoel", "fles", "flessen",
+                                                              "vuurwerk", "stok", "stokken")), 5),
+            seq(T("gooien", "smijten"), G(3), T("steen", "stenen", "fles", "flessen", "vuurwerk"), G(2), T("naar"), ME),
+        ], check=lambda doc, s, e: _not_over(doc, s, e)),
         rule("acuut.gevecht", [seq(L("er"), L("is", "zijn"), G(3), T("gevecht", "vechtpartij", "steekpartij",
                                                                       "schietpartij", "knokpartij", "matpartij"))]),
-        rule("acuut.bloedt_erg", [seq(T("bloeden"), G(1), T("heel", "erg", "veel", "hard", "enorm"))],
+        rule("acuut.net_gebeurd", [*near(T("net", "zojuist", "daarnet"), T("steken", "neersteken", "neerschieten"), 4),
+                                   seq(I, L("lig", "ligt"), T("op"), G(1), T("grond")),
+                                   [T("bewusteloos")]]),
+        rule("acuut.bloedt_erg", [seq(T("bloeden", "bloed"), G(1), T("heel", "erg", "veel", "hard", "enorm"))],
              unless=("crisis.",)),
         rule("acuut.durf_niet_weg", [
             seq(T("durven"), G(2), T("niet"), G(2), T("naar"), T("buiten")),
             seq(T("durven", "kunnen"), G(2), T("niet"), G(1), T("weg")),
         ], negatable=False, requires=("flag.iemand_staat_klaar",)),
-        rule("acuut.lokken", [*near(T("instappen", "instap"), T("auto", "busje", "man", "vreemde", "onbekende"), 8)]),
+        rule("acuut.lokken", [*near(T("instappen", "instap"), T("auto", "busje", "man", "vreemde", "onbekende"), 8),
+                              *near(T("man", "vreemde", "onbekende"), T("aanspreken", "lokken"), 8)]),
+        rule("acuut.dreiging_buiten", [[T("dreigen", "bedreigen")]], requires=("flag.iemand_staat_klaar",)),
+        rule("acuut.gestalkt", [*near(T("man", "vent", "meneer"), seq(T("achter"), ME), 10),
+                                seq(T("uitstappen"), G(3), I, T("uitstappen"))]),
+        rule("acuut.vastgebonden", [[T("vastbinden")]], requires=("flag.imminent",)),
+        rule("acuut.dreiging_termijn", [
+            seq(T("als"), I, G(8), T("niet"), G(10), T("aandoen", "pijn", "vermoorden", "slaan", "pakken")),
+            seq(T("als"), I, G(8), T("zijn"), T("ik"), T("dood")),
+        ], negatable=False, requires=("flag.imminent",)),
     ]
 
 
@@ -680,10 +831,24 @@ def _crime() -> List[Rule]:
             seq(SAY, G(8), ME, G(4), T("kapot"), T("maken")),
             seq(SAY, G(8), ME, G(4), T("in"), T("elkaar"), T("slaan", "trappen", "schoppen")),
             seq(SAY, G(8), LETHAL),
-            seq(SAY, G(8), T("in"), G(1), T("brand", "fik"), T("steken", "zetten")),
+            seq(SAY, G(8), T("in"), G(1), T("brand", "fik"), G(1), T("steken", "zetten")),
+            seq(SAY, G(6), I, G(2), T("dood"), T("zijn", "gaan")),
+            seq(T("dood"), T("aan"), R(r"^[a-z]")),
+
             seq(T("steken", "schieten", "slaan", "maken"), T("je", "jou"), T("neer", "dood", "af", "kapot")),
             seq(LETHAL, T("je", "jou")),
         ]),
+        rule("strafbaar.dreiging_als", [
+            seq(T("als"), I, G(8), T("niet"), G(6), T("aandoen", "pijn", "vermoorden", "afmaken")),
+            seq(IMAGE, G(8), T("als", "anders"), G(6), MONEY),
+            seq(SAY, G(8), T("afbranden", "affikken", "opblazen")),
+            seq(T("als", "dan"), G(8), T("zijn"), T("ik", "je", "jij"), T("dood")),
+            seq(T("aandoen", "pijn", "vermoorden", "afmaken"), G(2), T("als"), I, G(3),
+                T("stoppen", "praten", "vertellen", "weigeren", "nee")),
+            seq(MONEY, G(3), T("als"), I, G(4), T("cam", "webcam", "camera", "foto", "fotos", "nudes")),
+            seq(T("aandoen", "pijn", "slaan", "vermoorden", "afmaken", "pakken"), G(6), T("als"), I, G(3), T("niet"),
+                G(2), T("betalen", "geven", "sturen", "doen")),
+        ], negatable=False),
         rule("strafbaar.dreigformule", [
             seq(T("jij", "je"), T("zijn"), T("de"), T("volgende")),
             seq(SAY, G(6), T("ik", "jij", "je"), T("zijn"), T("de"), T("volgende")),
@@ -701,16 +866,22 @@ def _crime() -> List[Rule]:
         ]),
         rule("strafbaar.mishandeling", [
             seq(T("in"), T("elkaar", "mekaar"), G(1), T("slaan", "schoppen", "trappen", "rammen", "meppen", "beuken")),
-            [T("mishandelen", "mishandeling", "aftuigen", "afrossen")],
+            [T("mishandelen", "mishandeling", "aftuigen", "afrossen", "vastbinden")],
+            seq(ME, G(2), T("in"), G(1), T("gezicht", "buik", "kruis"), G(1), T("slaan", "stompen", "schoppen", "trappen")),
+            seq(T("hoofd"), G(3), T("tegen"), G(2), T("muur", "grond", "kast", "deur", "tafel"), G(1),
+                T("slaan", "duwen", "rammen", "beuken", "gooien", "bonken")),
         ]),
         rule("strafbaar.letsel", [*each(INJURY, lambda inj: near(VIOLENCE, inj, 10))]),
         rule("strafbaar.geweld", [
-            seq(SUBJECT_OTHER, G(3), ME, G(3), HIT),
+            seq(SUBJECT_OTHER, G(5), ME, G(3), HIT),
             seq(SUBJECT_OTHER, G(1), HIT, G(1), ME),
             seq(HIT, SUBJECT_OTHER, ME),
             seq(I, T("worden"), G(2), HIT),
         ]),
         rule("strafbaar.beroving", [[T("beroven", "overvallen", "overval", "beroving")],
+                                    *near(WEAPON, T("afpakken", "stelen", "jatten", "beroven"), 10),
+                                    *near(T("afpakken", "stelen", "jatten", "roven"), VIOLENCE, 10),
+                                    *near(T("afpakken", "stelen", "jatten", "roven"), seq(ME, G(3), T("grond")), 10),
                                     seq(T("met"), T("geweld"))]),
         rule("strafbaar.seksueel_beeld", [
             [SEX],
@@ -726,14 +897,48 @@ def _crime() -> List[Rule]:
                "betasten", "ongewenst")],
             *near(T("dwingen"), SEX_ACT, 6),
         ]),
-        rule("strafbaar.grooming", [*near(T("volwassene", "man", "vent", "oudere"), T("afspreken", "ontmoeten"), 8)],
+        rule("strafbaar.grooming", [*near(T("volwassene", "man", "vent", "oudere"),
+                                          T("afspreken", "ontmoeten", "overhalen"), 25),
+                                    *near(ADULT_AGE, T("afspreken", "ontmoeten", "overhalen"), 15)],
              requires=("flag.online",)),
+        rule("strafbaar.grooming_signaal", [
+            seq(T("vragen"), G(3), T("of"), I, T("alleen"), G(2), T("zijn", "thuis")),
+            seq(T("volwassen"), G(2), T("voor"), G(1), T("leeftijd")),
+            *each(ADULT, lambda a: near(a, T("geheim", "geheimpje"), 20)),
+            *each(ADULT, lambda a: near(a, seq(T("niet"), G(1), T("aan"), G(2), T("mogen"), T("zeggen", "vertellen")), 20)),
+            *each(ADULT, lambda a: near(a, seq(T("mogen"), T("niks", "niets"), T("vertellen", "zeggen")), 20)),
+            *near(T("ongepast", "ongepaste"), IMAGE, 3),
+            *near(T("man", "meester", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent"),
+                  seq(T("niemand"), G(1), T("mogen"), T("zeggen", "vertellen")), 20),
+            *near(T("geld", "bieden", "betalen", "robux", "cadeau", "cadeautje"), seq(IMAGE, G(5), T("sturen")), 10),
+        ]),
         rule("strafbaar.afpersing", [
             [T("afpersen", "afpersing", "chanteren", "chantage", "sextortion", "losgeld")],
             seq(T("persen"), ME, G(3), T("af")),
             *[p for m in MONEY for p in near(m, T("slaan", "klappen", "slaag", "schoppen", "pijn", "elkaar", "trappen"), 10)],
             *[p for m in MONEY for c in COERCE for p in near(m, c, 8)],
             seq(T("betalen"), G(3), T("om"), G(3), T("terug")),
+            *near(IMAGE, seq(T("anders"), G(6), T("online", "posten", "verspreiden", "delen", "doorsturen",
+                                                   "rondsturen", "zetten", "internet", "insta", "snap", "sturen")), 15),
+            *near(T("dwingen"), T("drugs", "wiet", "dealen", "verkopen", "code", "pincode", "stelen", "geld",
+                                  "brengen", "zakje", "zakjes", "pakketje", "pakketjes"), 8),
+            *near(T("drugs", "wiet"), T("verkopen", "dealen", "bewaren", "smokkelen", "rondbrengen"), 6),
+            *near(T("pakketje", "pakketjes", "zakjes", "zakje"), T("wegbrengen", "brengen", "rondbrengen", "bezorgen"), 4),
+            *near(R(r"hack"), MONEY[0], 16),
+        ]),
+        rule("strafbaar.doxxing", [*near(T("adres", "huisadres"), T("online", "internet", "posten", "zetten", "delen",
+                                                                  "verspreiden", "insta", "tiktok", "snapchat"), 5)]),
+        rule("strafbaar.haat", [[R(r"^(hakenkruis|swastika)")],
+                                seq(T("hoofddoek"), G(8), T("trekken", "afrukken", "aftrekken")),
+                                seq(T("land"), T("uit"), T("moeten")),
+                                seq(T("terug"), T("naar"), G(1), T("eigen"), T("land"))], negatable=False),
+        rule("strafbaar.brandstichting", [seq(T("in"), G(1), T("brand", "fik"), T("steken"))]),
+        rule("strafbaar.loverboy", [seq(T("vriendje", "vriend"), G(1), T("zijn"), ADULT_AGE),
+                                    seq(T("vriendje", "vriend"), T("van"), ADULT_AGE),
+                                    seq(T("als"), I, G(3), T("van"), T("hem"), T("houden"))]),
+        rule("strafbaar.ontbloot", [
+            seq(T("broek", "onderbroek", "rok", "shirt", "bh"), G(1), T("naar"), T("beneden"), T("trekken", "doen", "rukken")),
+            seq(T("trekken", "rukken"), G(3), T("broek", "onderbroek", "rok"), G(1), T("naar"), T("beneden")),
         ]),
         rule("strafbaar.aangifte", [[T("aangifte")]], negatable=False),
     ]
@@ -753,6 +958,16 @@ def _home() -> List[Rule]:
         seq(T("pijn"), T("doen")),
         seq(T("doen"), ME, T("pijn")),
         seq(T("gooien"), G(3), T("naar"), ME),
+        seq(T("naar"), ME, T("gooien")),
+        seq(T("zitten"), T("hij", "ze", "zij"), T("aan"), ME),
+        seq(IMAGE, G(4), T("bad", "douche", "bloot", "naakt", "ondergoed", "badkamer")),
+        seq(T("onder"), G(1), T("rok", "broek", "shirt", "kleren", "onderbroek")),
+        seq(T("gooien"), T("met"), G(2), T("spullen", "dingen", "borden", "stoelen", "flessen")),
+        [T("aanraken", "betasten")],
+        seq(T("gooien"), G(4), T("naar"), T("mijn"), T("hoofd")),
+        seq(T("trekken"), ME, G(3), T("haar", "haren")),
+        seq(ME, G(3), LETHAL),
+        seq(LETHAL, G(1), ME),
         seq(T("sluiten"), ME, G(3), T("op")),
         seq(T("kijken"), G(3), T("douchen", "douche")),
         seq(T("douchen", "douche"), G(4), T("binnen", "binnenkomen")),
@@ -761,7 +976,57 @@ def _home() -> List[Rule]:
     home_violence = T("slaan", "schoppen", "mishandelen", "klappen", "slaag", "klap", "geweld", "gewelddadig",
                       "vuist", "donder", "misbruiken", "misbruik", "trappen", "wurgen")
     return [
-        rule("thuis.familie_geweld", [seq(FAMILY, G(8), m) for m in abuse_multi]),
+        rule("thuis.familie_geweld", [
+            *[seq(FAMILY, G(16), m) for m in abuse_multi],
+            seq(FAMILY, G(16), T("ze", "hij", "zij"), G(2), HIT, G(1), ME),
+            seq(FAMILY, G(3), T("zeggen", "dreigen"), G(14), T("aandoen")),
+        ]),
+        rule("thuis.wapen", [*near(FAMILY, WEAPON, 8), *near(HOME, WEAPON, 8)]),
+        rule("thuis.familie_geheim", [*near(FAMILY, T("geheim", "geheimpje"), 12)], negatable=False),
+        rule("thuis.eer", [seq(T("eer"), T("van"), T("de", "onze", "mijn"), T("familie"))], negatable=False),
+        rule("thuis.partnergeweld", [seq(FAMILY, G(2), T("gooien", "slaan", "schoppen", "duwen"), G(3), T("naar", "tegen"),
+                                         G(1), FAMILY)]),
+        rule("thuis.dronken_rijden", [*near(T("drinken", "dronken", "drank"), T("rijden", "autorijden"), 8)],
+             requires=("flag.family",)),
+        rule("thuis.emotioneel", [*near(FAMILY, seq(T("nooit"), G(1), T("geboren")), 16),
+                                  seq(FAMILY, G(4), T("zeggen"), G(4), T("dat"), I, G(3), T("mislukking", "waardeloos"))],
+             negatable=False),
+        rule("thuis.verzwijgen", [seq(T("moeten", "mogen"), G(1), T("zeggen"), G(4), T("dat"), G(6),
+                                      T("zelf", "gevallen", "voetbal", "ongeluk", "trap"))], negatable=False),
+        rule("thuis.buitengesloten", [seq(T("mogen"), G(2), T("niet"), G(1), T("naar"), T("binnen")),
+                                      seq(T("niet"), T("naar"), T("binnen"), T("mogen")),
+                                      seq(ME, G(2), T("deur"), T("uit"), T("zetten", "gooien")),
+                                      seq(T("huis"), T("uit"), T("zetten", "gooien"))], negatable=False),
+        rule("thuis.drugs", [*near(T("drugs", "naalden", "naald", "coke", "heroine"), HOME, 8)]),
+        rule("thuis.hulpgeroep", [*near(seq(T("om"), T("hulp"), T("roepen", "schreeuwen", "gillen")),
+                                        T("kind", "buurjongen", "buurmeisje", "nacht", "huis"), 10)]),
+        rule("thuis.lijfstraf", [
+            seq(T("klappen", "klap", "slaan", "slaag"), G(3), T("met"), T("de", "een"), T("riem", "slipper", "pantoffel")),
+            seq(T("als"), I, G(6), T("krijgen"), I, G(2), T("klappen", "slaag", "klap")),
+        ]),
+        rule("thuis.liever_niet_thuis", [
+            seq(T("liever"), G(5), T("dan"), G(1), T("thuis", "huis")),
+            *near(seq(T("willen", "durven", "kunnen"), G(1), T("niet"), G(2), T("naar"), T("huis")), FAMILY, 12),
+            *near(FAMILY, seq(T("verstoppen")), 12),
+        ], negatable=False),
+        rule("thuis.dwang", [[R(r"^(uithuwelijk|eerwraak)")],
+                             seq(FAMILY, G(3), T("willen"), T("dat"), I, G(10), T("trouwen")),
+                             seq(T("sturen"), G(3), T("om"), T("te"), T("trouwen")),
+                             *near(T("buitenland"), T("trouwen"), 8),
+                             *near(T("paspoort"), T("afpakken", "innemen"), 4),
+                             seq(T("dwingen"), G(3), T("trouwen", "huwelijk"))], negatable=False),
+        rule("thuis.huiselijk_geweld", [*near(T("geschreeuw", "schreeuwen", "ruzie", "gegil"),
+                                              T("klappen", "slaan", "gooien", "klap", "slaag"), 6)]),
+        rule("thuis.straf_slapen", [seq(T("laten"), ME, G(3), T("schuur", "kelder", "hok", "buiten", "gang", "balkon"),
+                                        G(2), T("slapen"))], negatable=False),
+        rule("thuis.opgesloten", [*near(T("opsluiten"), HOME, 12),
+                                  *near(seq(T("willen", "durven"), G(1), T("niet"), G(2), T("naar"), T("huis")),
+                                        T("slapen", "logeren", "vannacht"), 12),
+                                  seq(T("ergens"), T("anders"), T("slapen"))], negatable=False),
+        rule("thuis.opgesloten_straf", [
+            *near(T("opsluiten"), seq(T("als"), T("straf")), 10),
+            *near(seq(T("sluiten"), ME, G(4), T("op")), seq(T("als"), T("straf")), 10),
+        ], negatable=False),
         rule("thuis.familie_ongewenst", [
             seq(FAMILY, G(8), T("ding", "dingen"), G(1), T("die"), I, T("niet"), T("willen")),
             seq(FAMILY, G(8), T("aan"), G(2), T("zitten", "komen"), G(6), I, T("niet"), T("willen")),
@@ -792,8 +1057,16 @@ def _home() -> List[Rule]:
             *near(T("onveilig"), T("thuis"), 3),
         ], negatable=False),
         rule("thuis.verwaarlozing", [
-            *near(seq(T("geen", "zonder"), G(1), T("eten")), HOME, 8),
-            *near(seq(T("geen", "zonder"), G(1), T("eten")), FAMILY, 8),
+            *near(seq(T("geen", "zonder", "nooit", "niks", "niets", "niet"), G(3), T("eten")), HOME, 8),
+            *near(seq(T("mogen"), T("niet"), T("eten")), FAMILY, 8),
+            seq(T("krijgen"), G(2), T("nooit", "geen"), G(1), T("ontbijt", "lunch", "eten")),
+            *near(seq(T("zonder"), G(3), T("ontbijt", "eten", "lunch", "jas")), T("weken", "vaak", "regelmatig", "steeds"), 6),
+            seq(FAMILY, G(3), T("dagen", "weken", "nachten", "dag", "week"), T("weg")),
+            seq(FAMILY, G(2), T("zijn"), G(1), T("nooit"), T("thuis", "er")),
+            seq(FAMILY, G(2), T("zijn"), T("er"), T("nooit")),
+            *near(seq(T("zonder"), T("ontbijt", "eten", "lunch")), T("vaak", "regelmatig", "steeds", "altijd"), 4),
+            *near(T("onverklaarbaar", "onverklaarbare"), T("plek", "plekken", "wond", "wonden", "verwonding"), 3),
+            *near(seq(T("geen", "zonder"), G(3), T("eten")), FAMILY, 8),
             seq(T("krijgen"), G(2), T("geen"), G(1), T("eten")),
             seq(T("dagen", "nachten", "weken", "weekend", "weekenden", "dagenlang"), G(1), T("alleen"), G(1), T("thuis")),
             *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), HOME, 8),
@@ -828,12 +1101,33 @@ def _ambiguous() -> List[Rule]:
         ], negatable=False),
         rule("ambigu.springen", [seq(I, A(2), T("willen", "ga", "gaan"), A(2), T("springen"))],
              negatable=False, check=lambda doc, s, e: _clause_ends(doc, e)),
+        rule("ambigu.opgeven", [
+            seq(I, T("zijn"), T("er"), T("helemaal", op="?"), T("klaar"), T("mee")),
+            seq(I, T("geven"), T("het"), T("op")),
+            seq(I, T("zijn"), T("op")),
+            seq(I, T("willen"), A(1), T("weg")),
+            seq(T("het", "alles"), T("hoeven"), A(2), T("niet"), T("meer")),
+            seq(T("worden"), A(2), T("toch"), A(1), T("nooit"), T("beter")),
+        ], negatable=False, check=lambda doc, s, e: _message_ends(doc, e)),
+        rule("ambigu.geen_zin", [seq(T("het", "alles"), T("hebben"), A(2), T("geen"), T("zin"), A(1), T("meer"))],
+             negatable=False, check=lambda doc, s, e: _clause_ends(doc, e)),
+        rule("ambigu.zonder_ik", [seq(T("kunnen", "willen"), A(1), T("niet"), A(1), T("meer"))],
+             negatable=False, check=lambda doc, s, e: s == 0 and _message_ends(doc, e)),
         rule("ambigu.stoppen_alles", [
             seq(T("willen"), A(2), T("stoppen", "ophouden"), T("met"), T("alles")),
             seq(T("willen"), A(2), T("met"), T("alles"), T("stoppen", "ophouden")),
             seq(T("willen"), A(1), T("dat"), T("alles"), T("stoppen", "ophouden")),
         ], negatable=False),
     ]
+
+
+# Exceptions that recognise a harmless use of a danger word (an idiom, a game, the kitchen, sport,
+# a joke); they also keep the classifier alone from raising an alarm (see ``SafetySignal.harmless``).
+HARMLESS_USES = frozenset({
+    "uitz.idioom_dood", "uitz.keuken_knutsel", "uitz.sport_materiaal", "uitz.overdrijving", "uitz.hyperbool_straf",
+    "uitz.lachen_adem", "uitz.fictie", "uitz.museum", "uitz.game", "uitz.grap", "uitz.moe", "uitz.zacht_of_dier",
+    "uitz.beeldspraak", "uitz.jeuk", "uitz.sport", "uitz.terugslaan", "uitz.idioom_steken",
+})
 
 
 def _exceptions() -> List[Exception_]:
@@ -844,6 +1138,8 @@ def _exceptions() -> List[Exception_]:
             seq(T("lachen", "schamen", "vervelen", "ergeren", "schrikken", "werken", "zoeken", "lachen"),
                 G(1), T("me", "mij", "ons", "zich", op="?"), G(1), T("dood")),
             seq(T("dood"), T("moe")),
+            [T("doodgewoon", "doodnormaal", "doodstil", "doodmoe", "doodeng", "doodsaai", "doodleuk", "doodop",
+               "doodzonde", "doodziek")],
             seq(T("batterij", "accu", "telefoon", "mobiel", "laptop", "tablet", "ipad", "oplader", "controller",
                   "wifi", "internet", "plant", "spel", "personage", "karakter", "poppetje"), G(3), T("dood")),
         ], blocks=("crisis.",)),
@@ -856,18 +1152,48 @@ def _exceptions() -> List[Exception_]:
             "taart", "brood", "boterham", "appel", "groente", "fruit", "vlees", "kaas", "pizza", "koken", "bakken",
             "bestek", "vork", "lepel", "snijplank", "techniek", "knutselen", "hout", "karton", "handvaardigheid",
             "schillen", "smeren", "aardappel", "komkommer", "tomaat", "worst", "scouting", "cadeau", "kado",
-            "verjaardag", "vissen", "kamperen")], seq(T("om"), T("mee"), T("te"), T("snijden"))],
-            blocks=("acuut.wapen",), scope="doc"),
+            "verjaardag", "vissen", "kamperen", "keuken", "kok", "afwas", "afdrogen", "knoflook", "ui", "uien",
+            "appels", "traktatie", "klassentraktatie", "groenten",
+            "kamp", "marshmallow", "marshmallows", "puntig", "kookles", "vinger")], seq(T("om"), T("mee"), T("te"), T("snijden"))],
+            blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+        exception("uitz.sport_materiaal", [
+            seq(T("knuppel", "knuppels", "bat", "stick"), G(8), T("bal", "honkbal", "slagbal", "softbal")),
+            seq(T("bal", "honkbal", "slagbal", "softbal"), G(8), T("knuppel", "knuppels", "bat")),
+        ], blocks=("acuut.wapen",), scope="doc"),
+        exception("uitz.overdrijving", [
+            [T("cijfer", "onvoldoende", "toets", "proefwerk", "rapport", "tentamen", "overhoring", "lol", "haha",
+               "hahaha", "xd", "grapje")],
+            [R(r"[\U0001F480\U0001F602\U0001F923]")],
+        ], blocks=("crisis.leven_voorbij",), scope="doc"),
+        exception("uitz.hyperbool_straf", [
+            *near(LETHAL, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
+                            "vergeten", "kwijt", "opruimen"), 10),
+        ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde"), scope="doc"),
+        exception("uitz.lachen_adem", [seq(T("van"), T("het"), T("lachen"))], blocks=("acuut.adem",), scope="doc"),
         exception("uitz.fictie", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "film",
                                      "serie", "boek", "toneelstuk", "toneel", "verhaal", "netflix", "museum",
                                      "geschiedenis", "oorlog", "spel", "duty", "shooter", "airsoft", "paintball",
-                                     "nerf", "playstation", "xbox", "ps5")]],
-                  blocks=("acuut.wapen",), scope="doc"),
+                                     "nerf", "playstation", "xbox", "ps5", "lego", "playmobil", "speelgoed",
+                                     "among", "impostor", "imposter", "level", "potje", "leger", "militair", "soldaat",
+                                     "defensie", "jager", "jacht", "schietvereniging", "cod",
+                                     "valorant", "warzone", "apex", "brawl", "brawlstars", "clash")]],
+                  blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+        exception("uitz.museum", [[R(r"(museum|oorlog)")]], blocks=("acuut.wapen",), scope="doc"),
+        exception("uitz.game", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "cod", "among",
+                                   "impostor", "imposter", "level", "potje", "valorant", "warzone", "shooter",
+                                   "playstation", "xbox", "ps5", "spel")]],
+                  blocks=("acuut.aanslag", "strafbaar.dreiging_voorwaarde"), scope="doc"),
+        exception("uitz.grap", [*each(JOKE, lambda j: near(LETHAL, j, 15))],
+                  blocks=("strafbaar.dreiging", "thuis.familie_geweld", "acuut.dreiging"), scope="doc"),
+        exception("uitz.moe", [*near(T("kunnen"), T("gym", "rennen", "lachen", "parcours", "moordparcours", "training",
+                                                     "voetbal", "sport", "conditie", "hardlopen", "zwemmen"), 10)],
+                  blocks=("ambigu.",), scope="doc"),
         exception("uitz.sociale_media", [[PLATFORM], [T("online", "ontvolgen", "unfollow")]],
                   blocks=("acuut.gevolgd",), scope="doc"),
         exception("uitz.zacht_of_dier", [
             seq(HIT, G(3), T("met"), G(1), T("kussen", "kussentje", "sneeuwbal", "sneeuwballen", "waterpistool", "knuffel")),
             seq(HIT, G(2), T("mug", "vlieg", "wesp", "spin", "mugje"), G(1), T("dood", op="?")),
+            *near(LETHAL, T("spin", "spinnen", "mug", "muggen", "vlieg", "vliegen", "wesp", "mier", "mieren"), 6),
             seq(T("voor"), T("de"), T("grap")), [T("stoeien", "kussengevecht")],
         ], blocks=("thuis.familie_geweld", "strafbaar.geweld", "acuut.geweld_nu")),
         exception("uitz.beeldspraak", [
@@ -1002,14 +1328,22 @@ class _Engine:
             kept.add("crisis.afscheid")
         signals = sorted(n for n in kept if not n.startswith("flag."))
         present = {_CATEGORY[n.split(".", 1)[0]] for n in signals if n.split(".", 1)[0] in _CATEGORY}
-        category = next((c for c in PRIORITY if c in present), None)
+        ranked = [c for c in PRIORITY if c in present]
+        category = ranked[0] if ranked else None
         ambiguous = category is None and any(n.startswith("ambigu.") for n in signals)
-        return SafetySignal(category=category, ambiguous=ambiguous, matched=tuple(signals))
+        harmless = tuple(sorted(n for n in found if n in HARMLESS_USES))
+        return SafetySignal(category=category, ambiguous=ambiguous, matched=tuple(signals), also=tuple(ranked[1:]),
+                            harmless=harmless)
 
 
 @lru_cache(maxsize=1)
 def _engine() -> _Engine:
     return _Engine()
+
+
+@lru_cache(maxsize=1)
+def _sorted_keywords() -> Tuple[str, ...]:
+    return tuple(sorted(_engine_keywords()))
 
 
 def _engine_keywords() -> FrozenSet[str]:

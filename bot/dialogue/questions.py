@@ -95,6 +95,10 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
         )
     },
     "people_involved": {
+        "ouder": (
+            "Wie doen er mee? U mag namen noemen, maar het hoeft niet.",
+            [("Zeg ik liever niet", "zeg ik liever niet")],
+        ),
         None: (
             "Wie doen er mee? Je mag namen noemen, maar het hoeft niet.",
             [("Zeg ik liever niet", "zeg ik liever niet")],
@@ -125,6 +129,15 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
         ),
     },
     "share_with": {
+        "medewerker": (
+            "Met wie mag het aanspreekpunt delen dat jij dit zag?",
+            [
+                ("De mentor van de leerling", "de mentor"),
+                ("De ouders van de leerling", "de ouders"),
+                ("Allebei", "allebei"),
+                ("Nog niemand", "nog niemand"),
+            ],
+        ),
         None: (
             "Met wie mag het aanspreekpunt erover praten?",
             [

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot import vocabulary
 from bot.config import SchoolConfig
+from bot.nlp.normalize import clean_values, values_in
 from bot.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference,
 )
@@ -44,8 +45,8 @@ def required_slots(slots: Mapping[str, Any]) -> List[str]:
     """The questions this reporter needs, in order; contact only when confidentiality allows."""
     needed = [f.slot for f in FIELDS]
     confidentiality = slots.get("confidentiality")
-    if confidentiality != Confidentiality.MAG_GEDEELD.value:
-        needed.remove("share_with")
+    if confidentiality != Confidentiality.MAG_GEDEELD.value or is_parent(slots.get("reporter_role")):
+        needed.remove("share_with")  # a parent's "mag gedeeld" means: with the mentor
     if confidentiality in (None, Confidentiality.ANONIEM.value):
         needed.remove("contact")
     return needed + ["confirmed"]
@@ -82,10 +83,24 @@ CONFIDENTIALITY_TEXT = {
     Confidentiality.VERTROUWELIJK.value: "vertrouwelijk (alleen het aanspreekpunt weet wie je bent)",
     Confidentiality.MAG_GEDEELD.value: "mag gedeeld worden",
 }
+SHARE_TEXT = {"mentor": "de mentor", "ouders": "de ouders"}
+
+
+def is_parent(role: Optional[str]) -> bool:
+    """Parents are addressed with *u*; pupils and staff with *je*."""
+    return role == ReporterRole.OUDER.value
+
+
+def summary_intro(role: Optional[str]) -> str:
+    return "Dit is uw melding:" if is_parent(role) else "Dit is je melding:"
 
 
 def summary(slots: Mapping[str, Any]) -> str:
-    """The report as the pupil will send it, one line per answer."""
+    """The report as the reporter will send it, one line per answer."""
+    parent = is_parent(slots.get("reporter_role"))
+    confidentiality = CONFIDENTIALITY_TEXT.get(slots.get("confidentiality"), "-")
+    if parent:
+        confidentiality = confidentiality.replace("wie je bent", "wie u bent")
     lines = [
         f"- Wie: {ROLE_TEXT.get(slots.get('reporter_role'), '-')}",
         f"- Wat er gebeurt: {_show(slots.get('description'))}",
@@ -96,11 +111,12 @@ def summary(slots: Mapping[str, Any]) -> str:
         f"- Sinds wanneer: {_show(slots.get('since_when'))}",
         f"- Wie doen er mee: {_show(slots.get('people_involved'))}",
         f"- Wie weet het al: {_show(slots.get('already_told'))}",
-        f"- Wat je graag wilt: {_show(slots.get('desired_outcome'))}",
-        f"- Wie het mag weten: {CONFIDENTIALITY_TEXT.get(slots.get('confidentiality'), '-')}",
+        f"- Wat {'u' if parent else 'je'} graag wilt: {_show(slots.get('desired_outcome'))}",
+        f"- Wie het mag weten: {confidentiality}",
     ]
     if slots.get("confidentiality") == Confidentiality.MAG_GEDEELD.value:
-        lines.append(f"- Delen met: {', '.join(slots.get('share_with') or []) or 'nog niemand'}")
+        shared = ", ".join(SHARE_TEXT.get(s, s) for s in slots.get("share_with") or [])
+        lines.append(f"- Delen met: {shared or 'nog niemand'}")
     if slots.get("contact"):
         lines.append(f"- Contact: {slots['contact']}")
     return "\n".join(lines)
@@ -158,10 +174,12 @@ def report_from_slots(
     return report
 
 
-def confidentiality_slots(choice: Confidentiality) -> Dict[str, Any]:
+def confidentiality_slots(choice: Confidentiality, role: Optional[str] = None) -> Dict[str, Any]:
     """Slot values for a confidentiality choice: an anonymous report keeps no contact, and only
-    *mag gedeeld* keeps with whom it may be shared."""
+    *mag gedeeld* keeps with whom it may be shared (for a parent: the mentor, as explained)."""
     slots: Dict[str, Any] = {"confidentiality": choice.value}
+    if choice is Confidentiality.MAG_GEDEELD and is_parent(role):
+        slots["share_with"] = ["mentor"]
     if choice is Confidentiality.ANONIEM:
         slots["contact"] = None
     if choice is not Confidentiality.MAG_GEDEELD:
@@ -179,6 +197,29 @@ _WISH_ONLY = re.compile(
     r"\b(meld|melden|melding|vertellen|vertel|doorgeven|aangeven|rapporteren|iets zeggen|hulp)\b"
 )
 _REPORT_SLOTS_FROM_ENTITIES = ("kinds", "places", "moment", "frequency")
+
+
+_FIXED_CHOICE_LABELS = {
+    "kinds": vocabulary.KIND, "places": vocabulary.PLACE,
+    "moment": vocabulary.MOMENT, "frequency": vocabulary.FREQUENCY,
+}
+LIST_SLOTS = ("kinds", "places")
+
+
+def also_told(text: str, slots: Mapping[str, Any], asked: Optional[str]) -> Dict[str, Any]:
+    """Answers to questions not asked yet that this message gives too ("na school, via snapchat"
+    to "hoe vaak?" also tells when and where), so the form does not ask them again.
+
+    Only questions still open are filled: nothing the pupil said earlier is overwritten.
+    """
+    found: Dict[str, Any] = {}
+    for slot, label in _FIXED_CHOICE_LABELS.items():
+        if slot == asked or slots.get(slot):
+            continue
+        values = clean_values(values_in(text, label), label)
+        if values:
+            found[slot] = values if slot in LIST_SLOTS else values[0]
+    return found
 
 
 def is_disclosure(text: str, slots: Mapping[str, Any]) -> bool:
@@ -204,6 +245,8 @@ def opening(slots: Mapping[str, Any]) -> str:
         first = "Wat naar dat dit gebeurt. Het is niet jouw schuld. Goed dat je het vertelt."
     if mirrored:
         first += f" Ik hoor: {mirrored}."
+    if is_parent(role):
+        return first + " Ik stel een paar korte vragen, één voor één. U kunt altijd 'stop' typen."
     return first + " Ik stel een paar korte vragen, één voor één. Je kunt altijd 'stop' typen."
 
 
@@ -256,8 +299,10 @@ def contact_question(config: SchoolConfig, role: Optional[str]) -> str:
 
 
 def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = None) -> List[str]:
-    """What the pupil hears after sending: the code (and the secret, shown only this once), who
-    reads it and by when, how to check on it, where else to go."""
+    """What the reporter hears after sending: the code (and the secret, shown only this once), who
+    reads it and by when, how to check on it, where else to go. Parents are addressed with *u*."""
+    if report.reporter_role is ReporterRole.OUDER:
+        return _after_submit_parent(config, report, secret)
     ap = config.aanspreekpunt
     kt = config.helplines["kindertelefoon"]
     parts = [
@@ -282,10 +327,38 @@ def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = N
         )
     else:
         parts.append(f"{ap.name} neemt contact met je op. Je vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
-    parts.append(
-        f"Wil je intussen met iemand praten? {kt.name}: {kt.phone} of {kt.url.removeprefix('https://') if kt.url else ''}. "
-        "Gaat het niet goed? Klik op 'Hulp nu'."
-    )
+    if report.reporter_role is not ReporterRole.MEDEWERKER:
+        parts.append(
+            f"Wil je intussen met iemand praten? {kt.name}: {kt.phone} of {_bare_url(kt.url)}. "
+            "Gaat het niet goed? Klik op 'Hulp nu'."
+        )
+    return parts
+
+
+def _bare_url(url: Optional[str]) -> str:
+    return url.removeprefix("https://") if url else ""
+
+
+def _after_submit_parent(config: SchoolConfig, report: Report, secret: Optional[str]) -> List[str]:
+    ap = config.aanspreekpunt
+    kt = config.helplines["kindertelefoon"]
+    first = f"Uw melding is verstuurd. De code is: {report.reference}\n"
+    if secret:
+        first += (f"Het geheime woord is: {secret}\n"
+                  "Bewaar ze allebei goed. Het geheime woord ziet u maar één keer.")
+    else:
+        first += "Bewaar de code goed."
+    parts = [first, f"{ap.name} ({ap.role}) leest uw melding binnen {config.response_days} werkdagen."]
+    if secret:
+        parts.append(
+            "Wilt u later weten hoe het gaat? Typ dan hier: 'hoe staat het met mijn melding'. "
+            f"Met de code en het geheime woord leest u dan ook berichten van {ap.name}."
+        )
+    if report.confidentiality is Confidentiality.ANONIEM:
+        parts.append(f"Uw melding is anoniem. U vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
+    else:
+        parts.append(f"{ap.name} neemt contact met u op. U vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
+    parts.append(f"Wil uw kind intussen met iemand praten? {kt.name}: {kt.phone} of {_bare_url(kt.url)}.")
     return parts
 
 

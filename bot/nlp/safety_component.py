@@ -7,12 +7,12 @@ message's intent becomes that category (``crisis``, ``acuut_gevaar``, ``strafbaa
 (the dialogue asks: stop this chat, or is it not going well with you?).
 
 Two classifiers, one decision. When the rules are silent but DIET alone predicts a danger
-intent with less than ``classifier_threshold`` (default 0.95) confidence, or in a message of
-fewer than ``min_words`` (default 3) words, the prediction is demoted to the best non-danger
-intent: everyday words like "thuis", "vader" or "doodgewoon" must not set off an alarm on their
-own. Confident DIET predictions on real sentences still count, so indirect phrasings the rules do
-not know are caught too. (Measured 2026-11-26: on the safety test sets the rules found every
-danger message themselves, and DIET alone caused the only false alarms, at 0.85 and 0.94.)
+intent with less than ``classifier_threshold`` (default 0.9) confidence, in a message of fewer than
+``min_words`` (default 3) words, or where the rules recognised a harmless use of a danger word
+("mijn telefoon is dood", "ze steken de draak met me": ``SafetySignal.harmless``), the prediction
+is demoted to the best non-danger intent. Confident DIET predictions on real sentences still count,
+so indirect phrasings the rules do not know are caught too; and when the rules found one kind of
+danger and DIET confidently another, the answer names both helps (``also``).
 
 Messages starting with "/" (Rasa's intent shortcut, used by buttons) are left alone.
 The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
@@ -39,7 +39,7 @@ from bot.safety import SafetySignal, assess
 
 AMBIGUOUS_INTENT = "twijfel_stoppen"
 DANGER_INTENTS = frozenset({"crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"})
-DEFAULT_THRESHOLD = 0.95
+DEFAULT_THRESHOLD = 0.9
 DEFAULT_MIN_WORDS = 3
 SAFETY_KEY = "safety_net"
 INTENT_SHORTCUT = "/"
@@ -82,8 +82,13 @@ class SafetyNet(GraphComponent):
         signal = assess(text)
         intent = self._intent_for(signal)
         if intent is None:
-            self._demote_unsure_danger(message)
+            self._demote_unsure_danger(message, bool(signal.harmless))
             return
+        also = [c.value for c in signal.also]
+        diet = message.get(INTENT) or {}
+        if (diet.get(INTENT_NAME_KEY) in DANGER_INTENTS - {intent, *also} and not signal.harmless
+                and (diet.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold):
+            also.append(diet[INTENT_NAME_KEY])  # the classifier sees a second kind of danger: name its help too
         top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
         ranking = [dict(top)] + [
             entry for entry in (message.get(INTENT_RANKING_KEY) or [])
@@ -91,15 +96,17 @@ class SafetyNet(GraphComponent):
         ]
         message.set(INTENT, top, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-        message.set(SAFETY_KEY, {"intent": intent, "rules": list(signal.matched)}, add_to_output=True)
+        message.set(SAFETY_KEY, {"intent": intent, "rules": list(signal.matched), "also": also},
+                    add_to_output=True)
 
-    def _demote_unsure_danger(self, message: Message) -> None:
-        """The rules saw no danger: keep DIET's danger intent only when it is confident."""
+    def _demote_unsure_danger(self, message: Message, harmless: bool = False) -> None:
+        """The rules saw no danger: keep DIET's danger intent only when it is confident and the
+        rules did not recognise a harmless use of a danger word ("mijn telefoon is dood")."""
         top = message.get(INTENT) or {}
         if top.get(INTENT_NAME_KEY) not in DANGER_INTENTS:
             return
         confident = (top.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold
-        if confident and len(re.findall(r"\w+", message.get(TEXT) or "")) >= self.min_words:
+        if confident and not harmless and len(re.findall(r"\w+", message.get(TEXT) or "")) >= self.min_words:
             return
         ranking = [e for e in (message.get(INTENT_RANKING_KEY) or [])
                    if e.get(INTENT_NAME_KEY) not in DANGER_INTENTS]

@@ -211,3 +211,87 @@ def test_a_real_question_about_confidentiality_is_answered(app, dispatcher, trac
                               active_loop="report_form")
     assert run(ActionVertrouwelijkheid(), dispatcher, tracker) == []
     assert "anoniem" in texts(dispatcher).lower()
+
+
+# -- answers that tell more than was asked --------------------------------------------------
+
+def test_an_answer_also_fills_open_questions_it_answers(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    text = "vooral na schooltijd via snapchat"
+    tracker = tracker_factory(text, intent="inform", active_loop="report_form",
+                              slots={"reporter_role": "ouder", "kinds": ["buitensluiten"]})
+    result = form.validate_frequency(text, dispatcher, tracker, {})
+    # Not a frequency: ask it again, but keep when and where, without "not understood".
+    assert result == {"frequency": None, "moment": "na_school", "places": ["online"]}
+    assert "begreep" not in texts(dispatcher)
+
+
+def test_an_answer_never_overwrites_an_earlier_answer(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    text = "elke dag in de gang"
+    tracker = tracker_factory(text, intent="inform", active_loop="report_form",
+                              slots={"places": ["kleedkamer"], "moment": None})
+    result = form.validate_frequency(text, dispatcher, tracker, {})
+    assert result == {"frequency": "elke_dag"}
+
+
+def test_the_description_prefills_what_it_says(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    text = "ze schelden me elke dag uit in de kleedkamer"
+    tracker = tracker_factory(text, intent="pesten_melden", active_loop="report_form", slots={"reporter_role": "leerling"})
+    result = form.validate_description(text, dispatcher, tracker, {})
+    assert result["description"] == text
+    assert result["kinds"] == ["schelden"] and result["places"] == ["kleedkamer"] and result["frequency"] == "elke_dag"
+
+
+def test_a_story_given_as_the_role_answer_is_the_description(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    text = "ze trekken me altijd aan mijn haar in de gang"
+    tracker = tracker_factory(text, intent="pesten_melden", active_loop="report_form")
+    result = form.validate_reporter_role(text, dispatcher, tracker, {})
+    assert result["reporter_role"] == "leerling" and result["description"] == text
+    assert result["places"] == ["gang"]
+    short = form.validate_reporter_role("ik zelf", dispatcher, tracker_factory("ik zelf"), {})
+    assert short == {"reporter_role": "leerling"}
+
+
+# -- parents are addressed with u ----------------------------------------------------------
+
+def test_a_parent_reads_u_in_the_summary_and_after_sending(app, dispatcher, tracker_factory):
+    slots = {**FULL, "reporter_role": "ouder", "confidentiality": "mag_gedeeld", "share_with": ["mentor"],
+             "contact": "06-12345678"}
+    run(ActionAskConfirmed(), dispatcher, tracker_factory(slots=slots))
+    run(ActionSubmitReport(), dispatcher, tracker_factory(slots=slots))
+    said = texts(dispatcher)
+    assert "Dit is uw melding" in said and "Wat u graag wilt" in said and "Delen met: de mentor" in said
+    assert "Uw melding is verstuurd" in said and "neemt contact met u op" in said
+    assert not re.search(r"\b(je|jouw|jij)\b", said.split("Dit is uw melding")[1].replace(FULL["description"], ""))
+
+
+def test_a_parent_sharing_means_the_mentor_and_is_not_asked_again(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    tracker = tracker_factory("mag gedeeld worden", intent="inform", active_loop="report_form",
+                              slots={"reporter_role": "ouder"})
+    result = form.validate_confidentiality("mag gedeeld worden", dispatcher, tracker, {})
+    assert result == {"confidentiality": "mag_gedeeld", "share_with": ["mentor"]}
+    needed = asyncio.run(form.required_slots([], dispatcher, tracker_factory(slots={"reporter_role": "ouder", **result}), {}))
+    assert "share_with" not in needed and "contact" in needed
+
+
+# -- help for every danger in one message ---------------------------------------------------
+
+def test_help_names_every_kind_of_danger_found(app, dispatcher, tracker_factory):
+    tracker = tracker_factory("ze hebben mijn telefoon afgepakt en ze hadden een mes", intent="acuut_gevaar")
+    tracker.latest_message["safety_net"] = {"intent": "acuut_gevaar", "rules": [], "also": ["strafbaar_feit"]}
+    run(ActionSafetyHelp(), dispatcher, tracker)
+    said = texts(dispatcher)
+    assert "112" in said and app.config.helplines["politie"].phone in said
+
+
+def test_the_careful_question_asks_and_names_113(app, dispatcher, tracker_factory):
+    from actions.safety import ActionTwijfelStoppen
+
+    run(ActionTwijfelStoppen(), dispatcher, tracker_factory("ik kan niet meer", intent="twijfel_stoppen"))
+    said = texts(dispatcher)
+    assert "stoppen met deze chat" in said and app.config.helplines["zelfmoordpreventie"].phone_alt in said
+    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/stoppen", "/crisis"]

@@ -83,7 +83,7 @@ def test_report_from_slots_respects_anonymity():
 def test_summary_lists_every_answer():
     text = form.summary({"reporter_role": "ouder", "description": "d", "kinds": ["fysiek"],
                          "places": ["online"], "confidentiality": "mag_gedeeld", "share_with": ["mentor"]})
-    assert "slaan, schoppen of duwen" in text and "Waar: online" in text and "Delen met: mentor" in text
+    assert "slaan, schoppen of duwen" in text and "Waar: online" in text and "Delen met: de mentor" in text and "Wat u graag wilt" in text
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ def _measure(part: str) -> dict:
     data = _load(part)
     figures: dict = {"part": part, "recall": {}, "missed": {}}
     for category in DANGER:
-        hits = [t for t in data[category] if assess(t).category is SafetyCategory(category)]
+        hits = [t for t in data[category] if SafetyCategory(category) in assess(t).categories]
         figures["recall"][category] = (len(hits), len(data[category]))
         figures["missed"][category] = [t for t in data[category] if t not in hits]
     ordinary = data["gewoon"]
@@ -104,14 +104,14 @@ def test_nlu_examples_do_not_copy_the_test_sets() -> None:
     tests = {norm(t) for part in ("dev", "holdout") for items in _load(part).values() for t in items}
     nlu = yaml.safe_load(NLU_FILE.read_text(encoding="utf-8"))
     assert str(nlu["version"]) == "3.1"
-    seen = {}
+    seen: dict = {}
     for block in nlu["nlu"]:
         examples = [line[2:].strip() for line in block["examples"].splitlines() if line.strip()]
-        seen[block["intent"]] = len(examples)
+        seen[block["intent"]] = seen.get(block["intent"], 0) + len(examples)
         copied = [e for e in examples if norm(e) in tests]
         assert not copied, f"{block['intent']}: NLU examples copied from the test set: {copied}"
     assert set(seen) == set(DANGER)
-    assert all(40 <= n <= 60 for n in seen.values()), seen
+    assert all(40 <= n <= 250 for n in seen.values()), seen
 
 
 # --- idioms, negation, typos, priority ------------------------------------------------------
@@ -287,9 +287,33 @@ def test_confident_classifier_alone_still_counts(safety_net) -> None:
 
 
 @pytest.mark.parametrize("text, confidence", [
-    ("een zin die de regels niet kennen", 0.93),  # below the threshold
+    ("een zin die de regels niet kennen", 0.88),  # below the threshold
     ("doodgewoon", 0.99),  # one word: too little for the classifier alone to call danger
+    ("mijn telefoon is helemaal dood", 0.99),  # the rules know this harmless use of "dood"
 ])
 def test_classifier_alone_needs_confidence_and_a_sentence(safety_net, text, confidence) -> None:
     [out] = safety_net.process([_danger_message(text, "crisis", confidence)])
     assert out.get("intent")["name"] == "out_of_scope" and out.get("safety_net")["demoted"] == "crisis"
+
+
+def test_classifier_names_a_second_kind_of_danger(safety_net) -> None:
+    [out] = safety_net.process([_danger_message("mijn oom zegt dat het ons geheimpje is en hij slaat me", "onveilig_thuis", 0.99)])
+    assert out.get("intent")["name"] == "onveilig_thuis"
+    [out] = safety_net.process([_danger_message("ik wil dood, echt", "onveilig_thuis", 0.97)])
+    assert out.get("intent")["name"] == "crisis" and out.get("safety_net")["also"] == ["onveilig_thuis"]
+
+
+def test_typo_repair_never_turns_a_known_rule_word_into_another() -> None:
+    """"zonder" is one letter from "zolder"; the repair must not depend on the process's hash seed."""
+    from bot.safety import canonical
+
+    assert canonical("zonder", "zonder") == "zonder"
+    assert canonical("zelfmord", "zelfmord") in {"zelfmoord"}
+    assert assess("iedereen is beter af zonder mij").category is SafetyCategory.CRISIS
+
+
+def test_one_message_can_need_two_kinds_of_help() -> None:
+    signal = assess("ze hebben bij het station mijn telefoon afgepakt en ze hadden een mes")
+    assert signal.category is SafetyCategory.ACUUT_GEVAAR
+    assert SafetyCategory.STRAFBAAR_FEIT in signal.also
+    assert signal.categories[0] is SafetyCategory.ACUUT_GEVAAR
