@@ -39,11 +39,25 @@ class ActionVertrouwelijkheid(Action):
         return "action_vertrouwelijkheid"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        if tracker.get_slot("requested_slot") == "confidentiality":
-            answered = answer_taken_for_interruption(dispatcher, tracker, domain)
-            if answered is not None:  # "vertrouwelijk graag" read as a question: it answers the form
-                return answered
+        answered = answer_taken_for_interruption(dispatcher, tracker, domain, heard="question")
+        if answered is not None:  # "vertrouwelijk graag" read as a question: it answers the form
+            return answered
         _send(dispatcher, answers.confidentiality_explained(config(), audience(tracker)))
+        return []
+
+
+class ActionBotChallenge(Action):
+    """"Ben jij een robot?" gets an honest answer; an answer to the form that the classifier took
+    for such a question ("Sam, 1b") is kept as the answer."""
+
+    def name(self) -> Text:
+        return "action_bot_challenge"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        answered = answer_taken_for_interruption(dispatcher, tracker, domain, heard="question")
+        if answered is not None:
+            return answered
+        dispatcher.utter_message(response="utter_bot_challenge")
         return []
 
 

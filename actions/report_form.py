@@ -321,12 +321,13 @@ class ActionSubmitReport(Action):
         return _forget_report() + [SlotSet("report_reference", reference)]
 
 
-def answer_taken_for_interruption(dispatcher, tracker: Tracker, domain) -> Optional[List[EventType]]:
+def answer_taken_for_interruption(dispatcher, tracker: Tracker, domain, heard: str = "stop") -> Optional[List[EventType]]:
     """The slot events of the form's question when the message plainly answers it (checked as
     the form checks answers), although the classifier took it for a stop or a question; else None."""
     slot = tracker.get_slot("requested_slot")
     text = tracker.latest_message.get("text") or ""
-    if (tracker.active_loop or {}).get("name") != "report_form" or not answer_guard.answers_the_question(slot, text):
+    if ((tracker.active_loop or {}).get("name") != "report_form"
+            or not answer_guard.answers_the_question(slot, text, heard)):
         return None
     validated = getattr(ValidateReportForm(), f"validate_{slot}")(text, dispatcher, tracker, domain)
     return [SlotSet(name, value) for name, value in validated.items()]

@@ -2,9 +2,10 @@
 
 Loads a model (default: the newest models/klankbord-*.tar.gz) and parses
 - tests/nlu_holdout/core.yml: intent accuracy per intent (texts never used for training);
-- tests/safety/{dev,holdout}.yml: which messages the NLU (DIET + SafetyNet) puts in a danger
-  intent, i.e. recall per category and false alarms on ordinary messages, and how many danger
-  intents came from DIET alone (no rule fired).
+- tests/safety/{dev,holdout}.yml and tests/safety/extern/*.yml (independent sets by separate
+  authors): which messages the NLU (DIET + SafetyNet) gives a category's help (as the intent, or as
+  a second help), i.e. recall per category; false alarms (a danger intent or the careful question)
+  on ordinary messages; and how many danger intents came from DIET alone (no rule fired).
 A script that prints figures, not a test: the end-to-end safety test goes through the servers.
 Usage: .venv/bin/python scripts/nlu_holdout.py [MODEL]
        .venv/bin/python scripts/nlu_holdout.py --parse "tekst" ["tekst" ...]   (intent per text)
@@ -62,6 +63,10 @@ def main() -> int:
     core = _holdout_intents()
     safety = {part: yaml.safe_load((ROOT / "tests" / "safety" / f"{part}.yml").read_text(encoding="utf-8"))
               for part in ("dev", "holdout")}
+    for path in sorted((ROOT / "tests" / "safety" / "extern").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["gewoon"] = data.pop("ordinary", [])
+        safety[f"extern/{path.stem}"] = data
     texts = [t for ts in core.values() for t in ts]
     texts += [t for d in safety.values() for key in DANGER + ["gewoon"] for t in d.get(key, [])]
     parsed = asyncio.run(_parse_all(agent, texts))
@@ -82,13 +87,13 @@ def main() -> int:
     for part, data in safety.items():
         print(f"\nsafety {part} (NLU only)")
         diet_only = 0
-        for cat in DANGER:
-            hits = [t for t in data[cat] if intent(t) == cat]
+        for cat in DANGER:  # recognised: the answer gives this category's help (first, or as a second help)
+            hits = [t for t in data[cat] if cat in [intent(t)] + ((parsed[t].get("safety_net") or {}).get("also") or [])]
             diet_only += sum(1 for t in hits if "rules" not in (parsed[t].get("safety_net") or {}))
             print(f"  {cat:16} recall {len(hits)}/{len(data[cat])}")
         alarms = defaultdict(list)
         for t in data["gewoon"]:
-            if intent(t) in DANGER:
+            if intent(t) in DANGER + ["twijfel_stoppen"]:
                 alarms[intent(t)].append(round(parsed[t]["intent"]["confidence"], 3))
         n = sum(len(v) for v in alarms.values())
         print(f"  false alarms {n}/{len(data['gewoon'])} {dict(alarms)}; danger hits from DIET alone: {diet_only}")

@@ -4,7 +4,8 @@ Stopping forgets the whole report, so a mistake costs the pupil everything they 
 real stop for an answer costs one more "stop". So when the report form asked a question with
 fixed choices and the message plainly names one of them ("spullen afpakken", "in de pauze",
 "vertrouwelijk graag") and has no stop word, it is read as the answer; so is "dat het stopt" when
-the form asked what the pupil wants to happen or what was tried.
+the form asked what the pupil wants to happen or what was tried. A statement the classifier took
+for a question to the assistant answers a question asked in the pupil's own words.
 """
 from __future__ import annotations
 
@@ -35,8 +36,19 @@ _CHOICE_LABELS = {
 }
 
 
-def answers_the_question(requested_slot: Optional[str], text: str) -> bool:
-    """True when ``text`` names a choice for ``requested_slot`` and says nothing about stopping."""
+# Questions answered in the pupil's own words: any statement answers them.
+_FREE_TEXT = ("description", "since_when", "people_involved", "already_told", "desired_outcome", "contact")
+
+
+def answers_the_question(requested_slot: Optional[str], text: str, heard: str = "stop") -> bool:
+    """True when ``text`` names a choice for ``requested_slot`` and says nothing about stopping.
+
+    ``heard="question"``: the classifier took the message for a question to the assistant ("ben
+    jij een robot?"); then a statement without a question form also answers a free-text question
+    ("Sam, 1b" asked for contact details is no question about bots).
+    """
+    if heard == "question" and requested_slot in _FREE_TEXT:
+        return bool(parse.clean_text(text)) and not parse.looks_like_question(text)
     lowered = " ".join(parse.words(text or ""))
     if requested_slot in _STOP_IS_THE_ANSWER and _WISH_THAT_IT_STOPS.search(lowered):
         return True

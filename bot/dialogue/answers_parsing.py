@@ -96,8 +96,15 @@ def parse_confidentiality(text: str) -> Optional[Confidentiality]:
 
 _QUESTION_START = re.compile(
     r"^(wat|wie|hoe|waarom|wanneer|waar|welke|is|zijn|kan|kun|kunnen|mag|mogen|weet|weten|wordt|worden|"
-    r"krijgt|krijgen|horen|hoort|zien|ziet|vertel|vertellen|betekent|blijft|gaat|moet)\b(?! gedeeld)"
+    r"krijgt|krijgen|horen|hoort|zien|ziet|vertel|vertellen|betekent|blijft|gaat|moet|ben|bent|heb|hebt|"
+    r"praat|spreek|lees|leest)\b(?! gedeeld)"
 )
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a sentence that starts the way Dutch questions start ("ben jij een mens")."""
+    lowered = text.strip().lower()
+    return "?" in lowered or bool(_QUESTION_START.match(lowered))
 
 
 def bare_confidentiality_choice(text: str) -> Optional[Confidentiality]:

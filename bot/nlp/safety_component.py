@@ -4,10 +4,11 @@ It runs after ``FallbackClassifier``. When ``bot.safety.assess`` finds a danger 
 message's intent becomes that category (``crisis``, ``acuut_gevaar``, ``strafbaar_feit``,
 ``onveilig_thuis``) with confidence 1.0, first in ``intent_ranking``; so neither DIET's guess nor
 ``nlu_fallback`` can hide it. An "ik wil/kan niet meer" message becomes ``twijfel_stoppen``
-(the dialogue asks: stop this chat, or is it not going well with you?).
+(the dialogue asks: stop this chat, or is it not going well with you?). Only the rules decide
+that: DIET's own ``twijfel_stoppen`` is always demoted, as it cannot see where the sentence goes on.
 
 Two classifiers, one decision. When the rules are silent but DIET alone predicts a danger
-intent with less than ``classifier_threshold`` (default 0.9) confidence, in a message of fewer than
+intent with less than ``classifier_threshold`` (default 0.95) confidence, in a message of fewer than
 ``min_words`` (default 3) words, or where the rules recognised a harmless use of a danger word
 ("mijn telefoon is dood", "ze steken de draak met me": ``SafetySignal.harmless``), the prediction
 is demoted to the best non-danger intent. Confident DIET predictions on real sentences still count,
@@ -39,7 +40,7 @@ from bot.safety import SafetySignal, assess
 
 AMBIGUOUS_INTENT = "twijfel_stoppen"
 DANGER_INTENTS = frozenset({"crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"})
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.95
 DEFAULT_MIN_WORDS = 3
 SAFETY_KEY = "safety_net"
 INTENT_SHORTCUT = "/"
@@ -103,13 +104,17 @@ class SafetyNet(GraphComponent):
         """The rules saw no danger: keep DIET's danger intent only when it is confident and the
         rules did not recognise a harmless use of a danger word ("mijn telefoon is dood")."""
         top = message.get(INTENT) or {}
-        if top.get(INTENT_NAME_KEY) not in DANGER_INTENTS:
+        name = top.get(INTENT_NAME_KEY)
+        if name not in DANGER_INTENTS and name != AMBIGUOUS_INTENT:
             return
         confident = (top.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold
-        if confident and not harmless and len(re.findall(r"\w+", message.get(TEXT) or "")) >= self.min_words:
+        if (name in DANGER_INTENTS and confident and not harmless
+                and len(re.findall(r"\w+", message.get(TEXT) or "")) >= self.min_words):
             return
+        # "ik kan niet meer inloggen" is no despair: whether "ik kan/wil niet meer" ends the thought
+        # is for the rules to see (``_clause_ends``), not for the classifier.
         ranking = [e for e in (message.get(INTENT_RANKING_KEY) or [])
-                   if e.get(INTENT_NAME_KEY) not in DANGER_INTENTS]
+                   if e.get(INTENT_NAME_KEY) not in DANGER_INTENTS | {AMBIGUOUS_INTENT}]
         if not ranking:
             return
         message.set(INTENT, dict(ranking[0]), add_to_output=True)

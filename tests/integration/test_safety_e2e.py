@@ -92,7 +92,9 @@ def _crisis_then_continue(conv):
 )
 def test_crisis_interrupts_each_question_and_nothing_is_lost(stack, smtp, config, slot):
     conv = Conversation(stack.say, stack.new_sender())
-    answers = {**PUPIL_ANSWERS, "confidentiality": "vertrouwelijk", "contact": "Sam, 1b"}
+    # A description that names no kind, place or frequency, so that every question is asked.
+    answers = {**PUPIL_ANSWERS, "description": "het gaat al een tijdje zo en ik vind het heel naar",
+               "confidentiality": "vertrouwelijk", "contact": "Sam, 1b"}
     ref = complete_report(conv, "ik wil iets melden", answers, interrupt_at=slot, interrupt=_crisis_then_continue)
     app = bootstrap(config=config, database_url=stack.database_url)
     try:

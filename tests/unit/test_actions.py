@@ -295,3 +295,16 @@ def test_the_careful_question_asks_and_names_113(app, dispatcher, tracker_factor
     said = texts(dispatcher)
     assert "stoppen met deze chat" in said and app.config.helplines["zelfmoordpreventie"].phone_alt in said
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/stoppen", "/crisis"]
+
+
+def test_an_answer_taken_for_a_bot_question_is_kept(app, dispatcher, tracker_factory):
+    from actions.info import ActionBotChallenge
+
+    slots = {**FULL, "contact": None, "confirmed": None, "requested_slot": "contact"}
+    events = run(ActionBotChallenge(), dispatcher, tracker_factory("Sam, 1b", intent="bot_challenge", slots=slots,
+                                                                   active_loop="report_form"))
+    assert slots_of(events) == {"contact": "Sam, 1b"}
+    dispatcher.messages.clear()
+    events = run(ActionBotChallenge(), dispatcher, tracker_factory("ben jij een robot", intent="bot_challenge",
+                                                                   slots=slots, active_loop="report_form"))
+    assert events == [] and dispatcher.messages[0].get("response") == "utter_bot_challenge"

@@ -33,3 +33,19 @@ def test_a_plain_answer_is_an_answer(slot, text):
 ])
 def test_a_stop_or_an_unknown_question_stays_a_stop(slot, text):
     assert not answers_the_question(slot, text)
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("contact", "Sam, 1b", True),
+    ("contact", "mijn mail is sam123@gmail.com", True),
+    ("people_involved", "twee jongens uit 2b", True),
+    ("contact", "ben jij een robot", False),
+    ("description", "blijft dit geheim?", False),
+    ("contact", "wie leest dit", False),
+])
+def test_a_statement_taken_for_a_question_answers_a_free_text_question(slot, text, expected):
+    assert answers_the_question(slot, text, heard="question") is expected
+
+
+def test_a_statement_taken_for_a_stop_never_answers_a_free_text_question():
+    assert answers_the_question("description", "ik wil niet verder") is False

@@ -317,3 +317,10 @@ def test_one_message_can_need_two_kinds_of_help() -> None:
     assert signal.category is SafetyCategory.ACUUT_GEVAAR
     assert SafetyCategory.STRAFBAAR_FEIT in signal.also
     assert signal.categories[0] is SafetyCategory.ACUUT_GEVAAR
+
+
+def test_only_the_rules_decide_the_careful_question(safety_net) -> None:
+    [out] = safety_net.process([_danger_message("ik kan niet meer inloggen", "twijfel_stoppen", 0.96)])
+    assert out.get("intent")["name"] == "out_of_scope"
+    [out] = safety_net.process([_danger_message("ik kan niet meer", "out_of_scope", 0.9)])
+    assert out.get("intent")["name"] == "twijfel_stoppen"
