@@ -87,7 +87,7 @@ class ValidateReportForm(FormValidationAction):
             return {"reporter_role": None}
         result: Dict[Text, Any] = {"reporter_role": role.value}
         # "ze trekken me aan mijn haar" answers "who are you?" and also tells what happens.
-        if tracker.get_slot("description") is None and form.is_disclosure(text, {}) and len(text.split()) >= 5:
+        if tracker.get_slot("description") is None and parse.story_beyond_role(text):
             result["description"] = text
             result.update(form.also_told(text, tracker.slots, "reporter_role"))
         return result

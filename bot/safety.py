@@ -1226,7 +1226,7 @@ def _exceptions() -> List[Exception_]:
                                        seq(T("slaan", "schoppen", "trappen", "meppen"), G(2), T("terug"))],
                   blocks=("acuut.", "strafbaar.", "thuis.")),
         exception("uitz.idioom_steken", [
-            seq(T("draak"), G(2), T("steken")), seq(T("lek"), G(1), T("steken")),
+            seq(T("draak"), G(2), T("steken")), seq(T("steken"), G(2), T("draak")), seq(T("lek"), G(1), T("steken")),
             seq(T("in"), G(1), T("lach"), G(1), T("schieten")), seq(T("schieten"), G(1), T("in"), G(1), T("lach")),
             seq(T("slaan"), G(2), T("alarm")), seq(T("slaan"), G(2), T("over")),
             seq(T("slaan", "gooien", "trappen", "schoppen"), G(3), T("deur", "boek", "laptop", "kast"), G(1), T("dicht")),

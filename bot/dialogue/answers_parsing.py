@@ -62,6 +62,21 @@ def role_from_story(text: str) -> Optional[ReporterRole]:
     return None
 
 
+_ROLE_STATEMENT = re.compile(
+    r"^(ik (word|wordt) (zelf |zelf ook |ook )?gepest|ik zie het( bij iemand anders| bij een ander)?"
+    r"|ik ben (zelf )?(de |een )?(ouder|verzorger|moeder|vader|leerling|leraar|lerares|docent|mentor|juf|meester"
+    r"|medewerker|conci[eë]rge|getuige)( of verzorger)?( van \w+)?|ik werk (op|bij) (de )?school( als \w+)?)"
+    r"[\s,.!]*"
+)
+
+
+def story_beyond_role(text: str) -> bool:
+    """Does an answer to "wie ben jij?" also tell what happens ("ik word gepest, ze schelden me uit
+    in de gang")? The role buttons ("ik zie het bij iemand anders") alone do not."""
+    rest = _ROLE_STATEMENT.sub("", text.strip().lower(), count=1)
+    return len(words(rest)) >= 4
+
+
 def parse_role(text: str) -> Optional[ReporterRole]:
     """The answer to "who are you?" (button texts or own words)."""
     lowered = text.lower().strip()

@@ -308,3 +308,16 @@ def test_an_answer_taken_for_a_bot_question_is_kept(app, dispatcher, tracker_fac
     events = run(ActionBotChallenge(), dispatcher, tracker_factory("ben jij een robot", intent="bot_challenge",
                                                                    slots=slots, active_loop="report_form"))
     assert events == [] and dispatcher.messages[0].get("response") == "utter_bot_challenge"
+
+
+@pytest.mark.parametrize("text", ["ik zie het bij iemand anders", "ik ben ouder of verzorger",
+                                  "ik werk op school als medewerker", "ik word zelf gepest"])
+def test_a_role_button_is_no_story(app, dispatcher, tracker_factory, text):
+    result = ValidateReportForm().validate_reporter_role(text, dispatcher, tracker_factory(text), {})
+    assert set(result) == {"reporter_role"}
+
+
+def test_a_role_with_a_story_keeps_the_story(app, dispatcher, tracker_factory):
+    text = "ik word gepest, ze schelden me elke dag uit"
+    result = ValidateReportForm().validate_reporter_role(text, dispatcher, tracker_factory(text), {})
+    assert result["reporter_role"] == "leerling" and result["description"] == text and result["kinds"] == ["schelden"]
