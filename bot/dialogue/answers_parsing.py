@@ -129,7 +129,7 @@ def bare_confidentiality_choice(text: str) -> Optional[Confidentiality]:
     question ("is het echt anoniem?", "wie ziet mijn naam") is never read as a choice.
     """
     lowered = text.strip().lower()
-    if not lowered or "?" in lowered or len(lowered.split()) > 5 or _QUESTION_START.match(lowered):
+    if not lowered or len(lowered.split()) > 5 or looks_like_question(lowered):
         return None
     return parse_confidentiality(lowered)
 
