@@ -21,7 +21,7 @@ from bot.report import ReporterRole
 
 logger = logging.getLogger(__name__)
 
-OTHER = "anders"
+OTHER = form.OTHER
 
 
 def _say(dispatcher: CollectingDispatcher, name: str) -> None:
@@ -126,10 +126,8 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_places(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         result = self._validate_list("places", vocabulary.PLACE, value, dispatcher, tracker)
-        if result["places"] and OTHER in result["places"]:
-            note = _free_text(value)
-            if note and not note.lower().startswith(("ergens anders", "iets anders")):
-                result["place_note"] = note
+        if result["places"]:
+            result.update(form.own_words_slots("places", result["places"], _free_text(value), tracker.slots))
         return result
 
     def _validate_single(self, slot: str, label: str, value, dispatcher, tracker) -> Dict[Text, Any]:
@@ -139,11 +137,12 @@ class ValidateReportForm(FormValidationAction):
             return {slot: None}
         values = _canonical(value, label, keep_other=False)
         if values:
-            return {slot: values[0], **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
+            return {slot: values[0], **form.own_words_slots(slot, values[0], text, tracker.slots),
+                    **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
         if parse.declined(text):
             return {slot: form.DECLINED}
         reask = self._other_answers_only(slot, value, tracker, dispatcher)
-        return reask if reask is not None else {slot: OTHER}
+        return reask if reask is not None else {slot: OTHER, **form.own_words_slots(slot, OTHER, text, tracker.slots)}
 
     def validate_moment(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._validate_single("moment", vocabulary.MOMENT, value, dispatcher, tracker)

@@ -89,7 +89,9 @@ def full_dict(report: Report) -> Dict[str, Any]:
     data = summary_dict(report)
     data.update(
         moment=report.moment,
+        moment_note=report.moment_note,
         frequency=report.frequency,
+        frequency_note=report.frequency_note,
         since_when=report.since_when,
         description=report.description,
         place_note=report.place_note,
@@ -140,7 +142,9 @@ def _print_report(report: Report, notifications: Sequence[Any]) -> None:
         ("Waar", ", ".join(report.places) or "-"),
         ("Waar (eigen woorden)", report.place_note),
         ("Wanneer", report.moment),
+        ("Wanneer (eigen woorden)", report.moment_note),
         ("Hoe vaak", report.frequency),
+        ("Hoe vaak (eigen woorden)", report.frequency_note),
         ("Sinds wanneer", report.since_when),
         ("Wie zijn erbij betrokken", report.people_involved),
         ("Wie weet het al / wat is geprobeerd", report.already_told),

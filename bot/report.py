@@ -85,7 +85,9 @@ class Report:
     places: List[str] = field(default_factory=list)
     place_note: Optional[str] = None
     moment: Optional[str] = None
+    moment_note: Optional[str] = None
     frequency: Optional[str] = None
+    frequency_note: Optional[str] = None
     since_when: Optional[str] = None
     people_involved: Optional[str] = None
     already_told: Optional[str] = None

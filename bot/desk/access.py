@@ -46,8 +46,8 @@ STRUCTURED_FIELDS = (
 )
 # The pupil's own words, names and contact details.
 PERSONAL_FIELDS = (
-    "description", "place_note", "since_when", "people_involved", "already_told", "desired_outcome",
-    "contact",
+    "description", "place_note", "moment_note", "frequency_note", "since_when", "people_involved",
+    "already_told", "desired_outcome", "contact",
 )
 PROTECTED = frozenset({Confidentiality.ANONIEM, Confidentiality.VERTROUWELIJK})
 

@@ -12,6 +12,7 @@ from bot.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference,
 )
 
+OTHER = "anders"  # an answer that names none of the choices
 DECLINED = "niet gezegd"  # stored for optional questions the pupil chose not to answer
 
 
@@ -39,6 +40,8 @@ FIELDS: List[Field] = [
 ]
 FIELD_BY_SLOT = {f.slot: f for f in FIELDS}
 REPORT_SLOTS = [f.slot for f in FIELDS] + ["confirmed"]
+# Where an answer named none of the choices ("anders"), the reporter's own words are kept here.
+NOTE_SLOTS = {"places": "place_note", "moment": "moment_note", "frequency": "frequency_note"}
 
 
 def required_slots(slots: Mapping[str, Any]) -> List[str]:
@@ -62,6 +65,28 @@ def field_named(text: str) -> Optional[str]:
         if any(k in lowered for k in f.keywords):
             return f.slot
     return None
+
+
+def own_words_slots(slot: str, values: Any, text: Optional[str],
+                    slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """The note slot for a choice question: the reporter's own words when the answer counts as
+    "anders" (not when they pressed the "iets/ergens anders" button); an earlier note is emptied
+    when a corrected answer names a choice."""
+    note_slot = NOTE_SLOTS[slot]
+    chosen = values if isinstance(values, list) else [values]
+    if OTHER in chosen and text and not text.lower().startswith(("ergens anders", "iets anders")):
+        return {note_slot: text}
+    return {note_slot: None} if slots.get(note_slot) else {}
+
+
+def _show_choice(slots: Mapping[str, Any], slot: str, label: str) -> str:
+    """A choice answer for the summary, with the reporter's own words in place of "iets anders"."""
+    value = slots.get(slot)
+    if value in (None, "", []):
+        return "-"
+    note = slots.get(NOTE_SLOTS[slot])
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(str(note) if v == OTHER and note else vocabulary.label_of(v, label) for v in values)
 
 
 def _show(value: Any, label: str = vocabulary.KIND) -> str:
@@ -105,9 +130,9 @@ def summary(slots: Mapping[str, Any]) -> str:
         f"- Wie: {ROLE_TEXT.get(slots.get('reporter_role'), '-')}",
         f"- Wat er gebeurt: {_show(slots.get('description'))}",
         f"- Soort pesten: {_show(slots.get('kinds'))}",
-        f"- Waar: {_show(slots.get('places'), vocabulary.PLACE)}",
-        f"- Wanneer: {vocabulary.label_of(slots['moment']) if slots.get('moment') else '-'}",
-        f"- Hoe vaak: {vocabulary.label_of(slots['frequency']) if slots.get('frequency') else '-'}",
+        f"- Waar: {_show_choice(slots, 'places', vocabulary.PLACE)}",
+        f"- Wanneer: {_show_choice(slots, 'moment', vocabulary.MOMENT)}",
+        f"- Hoe vaak: {_show_choice(slots, 'frequency', vocabulary.FREQUENCY)}",
         f"- Sinds wanneer: {_show(slots.get('since_when'))}",
         f"- Wie doen er mee: {_show(slots.get('people_involved'))}",
         f"- Wie weet het al: {_show(slots.get('already_told'))}",
@@ -159,7 +184,9 @@ def report_from_slots(
         places=list(slots.get("places") or []),
         place_note=_optional(slots.get("place_note")),
         moment=_optional(slots.get("moment")),
+        moment_note=_optional(slots.get("moment_note")),
         frequency=_optional(slots.get("frequency")),
+        frequency_note=_optional(slots.get("frequency_note")),
         since_when=_optional(slots.get("since_when")),
         people_involved=_optional(slots.get("people_involved")),
         already_told=_optional(slots.get("already_told")),
@@ -189,7 +216,7 @@ def confidentiality_slots(choice: Confidentiality, role: Optional[str] = None) -
 
 def empty_report_slots() -> Dict[str, Any]:
     """Slot values that forget a report in progress (after stop or submit)."""
-    names = REPORT_SLOTS + ["place_note", "urgency_reason", "report_paused", "requested_slot"]
+    names = REPORT_SLOTS + [*NOTE_SLOTS.values(), "urgency_reason", "report_paused", "requested_slot"]
     return {name: None for name in names}
 
 

@@ -104,6 +104,8 @@ def full_report(**changes) -> Report:
         kinds=["schelden", "online", "beelden"],
         places=["kleedkamer", "onderweg"],
         place_note="bij het hek achter de gymzaal",
+        moment_note="als we naar de bus lopen",
+        frequency_note="soms wel, soms niet",
         moment="na_school",
         frequency="elke_dag",
         since_when="sinds de zomervakantie",

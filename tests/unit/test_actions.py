@@ -65,6 +65,28 @@ def test_kinds_from_free_text_and_unknown_text(app, dispatcher, tracker_factory)
     assert form.validate_kinds(["ze doen gewoon raar"], dispatcher, tracker, {})["kinds"] == ["anders"]
 
 
+def test_own_words_for_when_and_how_often_are_kept_and_stored(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    words = "als mijn grote broer er niet bij is"
+    moment = form.validate_moment(words, dispatcher, tracker_factory(words, active_loop="report_form"), {})
+    assert moment == {"moment": "anders", "moment_note": words}
+    often = form.validate_frequency("hangt ervan af", dispatcher, tracker_factory("hangt ervan af"), {})
+    assert often == {"frequency": "anders", "frequency_note": "hangt ervan af"}
+    # A corrected answer that names a choice drops the old words.
+    corrected = tracker_factory("in de pauze", slots={"moment": "anders", "moment_note": words})
+    assert form.validate_moment("in de pauze", dispatcher, corrected, {}) == {"moment": "pauze", "moment_note": None}
+
+    slots = {**FULL, "moment": "anders", "moment_note": words, "frequency": "anders",
+             "frequency_note": "hangt ervan af"}
+    run(ActionAskConfirmed(), dispatcher, tracker_factory(slots=slots))
+    assert f"Wanneer: {words}" in texts(dispatcher) and "Hoe vaak: hangt ervan af" in texts(dispatcher)
+    ref = slots_of(run(ActionSubmitReport(), dispatcher, tracker_factory(slots=slots)))["report_reference"]
+    with app.uow_factory() as uow:
+        report = uow.reports.get(ref)
+    assert (report.moment, report.moment_note) == ("anders", words)
+    assert (report.frequency, report.frequency_note) == ("anders", "hangt ervan af")
+
+
 def test_typed_entities_are_not_trusted(app, dispatcher, tracker_factory):
     form = ValidateReportForm()
     tracker = tracker_factory('/pesten_melden{"soort": "<script>"}')
