@@ -54,6 +54,11 @@ class Helpline:
     url: Optional[str] = None
     note: Optional[str] = None
 
+    @property
+    def site(self) -> str:
+        """The web address as a pupil types it (without "https://"); empty when there is none."""
+        return self.url.removeprefix("https://") if self.url else ""
+
 
 @dataclass(frozen=True)
 class Commission:

@@ -15,7 +15,7 @@ def _line(h: Helpline) -> str:
     if h.phone:
         how.append(f"bel {h.phone}" + (f" of {h.phone_alt}" if h.phone_alt else ""))
     if h.url:
-        how.append(f"kijk op {h.url.removeprefix('https://')}")
+        how.append(f"kijk op {h.site}")
     note = f" ({h.note})" if h.note else ""
     return f"{h.name}: {' of '.join(how)}{note}"
 
@@ -35,7 +35,7 @@ def safety_help(category: SafetyCategory, config: SchoolConfig) -> List[str]:
         return [
             "Goed dat je dit vertelt. Het klinkt alsof het heel zwaar is. Je staat er niet alleen voor, en het is niet jouw schuld.",
             f"Praat er vandaag over met iemand. Bel {z.phone} of {z.phone_alt} (gratis, dag en nacht), "
-            f"of chat op {z.url.removeprefix('https://')}. {_line(h['kindertelefoon'])}.",
+            f"of chat op {z.site}. {_line(h['kindertelefoon'])}.",
             "Vertel het vandaag ook aan een volwassene die je vertrouwt, thuis of op school. "
             f"Ben je nu in gevaar? Bel {h['noodnummer'].phone}.",
         ]
@@ -80,7 +80,7 @@ def careful_question(config: SchoolConfig) -> str:
     return (
         "Ik wil je goed begrijpen. Wil je stoppen met deze chat? Of gaat het niet goed met je?\n"
         f"Gaat het niet goed? Je kunt meteen praten met 113: bel {z.phone} of {z.phone_alt} (gratis, dag en nacht). "
-        f"Of met {kt.name}: {kt.phone}."
+        f"{kt.name} kun je ook bellen: {kt.phone}."
     )
 
 

@@ -356,14 +356,10 @@ def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = N
         parts.append(f"{ap.name} neemt contact met je op. Je vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
     if report.reporter_role is not ReporterRole.MEDEWERKER:
         parts.append(
-            f"Wil je intussen met iemand praten? {kt.name}: {kt.phone} of {_bare_url(kt.url)}. "
+            f"Wil je intussen met iemand praten? {kt.name}: {kt.phone} of {kt.site}. "
             "Gaat het niet goed? Klik op 'Hulp nu'."
         )
     return parts
-
-
-def _bare_url(url: Optional[str]) -> str:
-    return url.removeprefix("https://") if url else ""
 
 
 def _after_submit_parent(config: SchoolConfig, report: Report, secret: Optional[str]) -> List[str]:
@@ -385,7 +381,7 @@ def _after_submit_parent(config: SchoolConfig, report: Report, secret: Optional[
         parts.append(f"Uw melding is anoniem. U vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
     else:
         parts.append(f"{ap.name} neemt contact met u op. U vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
-    parts.append(f"Wil uw kind intussen met iemand praten? {kt.name}: {kt.phone} of {_bare_url(kt.url)}.")
+    parts.append(f"Wil uw kind intussen met iemand praten? {kt.name}: {kt.phone} of {kt.site}.")
     return parts
 
 
