@@ -28,6 +28,8 @@ FREE_TEXT = {
     "people_involved": "BETROKKENXYZ Tom en Ali",
     "contact": "CONTACTXYZ Eva, 06-11112222",
     "place_note": "PLEKXYZ bij de achterdeur",
+    "moment_note": "WANNEERXYZ als de bus van Jan komt",
+    "frequency_note": "HOEVAAKXYZ soms twee keer",
     "already_told": "VERTELDXYZ alleen mijn zus",
     "desired_outcome": "WENSXYZ dat ze ophouden",
     "since_when": "SINDSXYZ na de kerstvakantie",

@@ -70,6 +70,7 @@ def add_report(desk: Desk, *, confidentiality: Confidentiality = Confidentiality
         moment=moment, frequency="elke_dag", since_when=since_when,
         people_involved=people, already_told=already_told, desired_outcome=desired_outcome,
         place_note="Plek-GEHEIM: achter de aula" if "anders" in places else None,
+        moment_note="Wanneer-GEHEIM: als de bus van Jan komt" if moment == "anders" else None,
         contact=contact, conversation_id="conv-1",
         urgency=Urgency.HOOG if urgent else Urgency.NORMAAL,
         urgency_reason=SafetyCategory.ACUUT_GEVAAR if urgent else None,
