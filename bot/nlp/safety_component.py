@@ -15,6 +15,9 @@ is demoted to the best non-danger intent. Confident DIET predictions on real sen
 so indirect phrasings the rules do not know are caught too; and when the rules found one kind of
 danger and DIET confidently another, the answer names both helps (``also``).
 
+With ``IntentVote`` in the pipeline, the classifier's danger intent and its confidence are DIET's
+own (``diet_intent``), so averaging with the linear model neither adds nor hides danger signals.
+
 Messages starting with "/" (Rasa's intent shortcut, used by buttons) are left alone.
 The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
 """
@@ -36,6 +39,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlp.intent_vote import DIET_INTENT
 from bot.safety import SafetySignal, assess
 
 AMBIGUOUS_INTENT = "twijfel_stoppen"
@@ -86,7 +90,7 @@ class SafetyNet(GraphComponent):
             self._demote_unsure_danger(message, bool(signal.harmless))
             return
         also = [c.value for c in signal.also]
-        diet = message.get(INTENT) or {}
+        diet = message.get(DIET_INTENT) or message.get(INTENT) or {}
         if (diet.get(INTENT_NAME_KEY) in DANGER_INTENTS - {intent, *also} and not signal.harmless
                 and (diet.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold):
             also.append(diet[INTENT_NAME_KEY])  # the classifier sees a second kind of danger: name its help too
@@ -104,12 +108,13 @@ class SafetyNet(GraphComponent):
         """The rules saw no danger: keep DIET's danger intent only when it is confident and the
         rules did not recognise a harmless use of a danger word ("mijn telefoon is dood")."""
         top = message.get(INTENT) or {}
-        name = top.get(INTENT_NAME_KEY)
-        if name not in DANGER_INTENTS and name != AMBIGUOUS_INTENT:
-            return
-        confident = (top.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold
-        if (name in DANGER_INTENTS and confident and not harmless
+        diet = message.get(DIET_INTENT) or top
+        if (diet.get(INTENT_NAME_KEY) in DANGER_INTENTS and not harmless
+                and (diet.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold
                 and len(re.findall(r"\w+", message.get(TEXT) or "")) >= self.min_words):
+            self._put_first(message, diet[INTENT_NAME_KEY], float(diet[PREDICTED_CONFIDENCE_KEY]))
+            return
+        if top.get(INTENT_NAME_KEY) not in DANGER_INTENTS | {AMBIGUOUS_INTENT}:
             return
         # "ik kan niet meer inloggen" is no despair: whether "ik kan/wil niet meer" ends the thought
         # is for the rules to see (``_clause_ends``), not for the classifier.
@@ -121,6 +126,16 @@ class SafetyNet(GraphComponent):
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         message.set(SAFETY_KEY, {"intent": None, "rules": [], "demoted": top.get(INTENT_NAME_KEY)},
                     add_to_output=True)
+
+    @staticmethod
+    def _put_first(message: Message, name: str, confidence: float) -> None:
+        """DIET is confident of a danger intent the vote did not put first: it goes first."""
+        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == name:
+            return
+        top = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+        ranking = [top] + [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get(INTENT_NAME_KEY) != name]
+        message.set(INTENT, dict(top), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     @staticmethod
     def _intent_for(signal: SafetySignal) -> Optional[str]:
