@@ -445,7 +445,8 @@ POSS = T("mijn", "zijn", "haar", "hun", "je", "jouw")
 PERMANENT = T("voorgoed", "definitief", "eeuwig", "permanent", "altijd")
 DEATH = T("dood", "sterven", "doodgaan", "overlijden")
 PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
-JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor")
+JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor",
+               "parkeergarage", "viaduct", "flatgebouw", "hoogbouw")
 # Words after "ik wil/kan niet meer" that still end the thought ("ik kan niet meer, echt").
 _FILLERS = {"echt", "hoor", "man", "joh", "gewoon", "ofzo", "meer", "zo", "nu", "eigenlijk", "serieus",
             "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus"}

@@ -2,9 +2,10 @@
 
 Runs right after ``DIETClassifier``. It trains ``bot.nlp.linear_intents.LinearIntentModel`` on the
 same examples, and for each message replaces ``intent`` and ``intent_ranking`` with the weighted
-average of both (``diet_weight``, default 0.5). DIET's own best guess stays available under
-``diet_intent`` (not in the output): ``SafetyNet`` trusts a danger intent only on DIET's own
-confidence, as it always did, so the vote never makes the safety net more or less eager.
+average of both (``diet_weight``, default 0.5). DIET's own best guess stays in the parse result
+as ``diet_intent`` (``scripts/nlu_holdout.py`` compares the two). ``SafetyNet`` trusts a danger
+intent only on DIET's own confidence, as it always did, so the vote does not make the safety net
+more or less eager.
 """
 from __future__ import annotations
 
@@ -80,6 +81,6 @@ class IntentVote(GraphComponent):
         diet.setdefault(diet_top[INTENT_NAME_KEY], float(diet_top.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
         ranking = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
                    for name, confidence in blend(diet, linear, self.diet_weight)[:RANKING_LENGTH]]
-        message.set(DIET_INTENT, dict(diet_top))
+        message.set(DIET_INTENT, dict(diet_top), add_to_output=True)
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -129,6 +129,7 @@ def test_nlu_examples_do_not_copy_the_test_sets() -> None:
     # real words one letter from a danger word ("gemeld" is not a typo of "geweld")
     "horen de ouders van de pester dat ik het gemeld heb", "mijn vader heeft het gemeld bij de mentor",
     "ik snap breuken niet", "ik schaam me voor mijn cijfer",
+    "we springen van de duikplank", "ik ga naar de parkeergarage",
 ])
 def test_ordinary_and_idiomatic_messages_raise_no_alarm(text: str) -> None:
     signal = assess(text)
@@ -151,6 +152,8 @@ def test_negation_switches_off_danger_words(text: str) -> None:
     ("ZE KOMEN ME VANMIDDAG PAKKEN", SafetyCategory.ACUUT_GEVAAR),
     ("ze hebben me gisteren in elkaar geslagen", SafetyCategory.STRAFBAAR_FEIT),  # past: a crime, not acute
     ("ze gaan me vanmiddag in elkaar slaan", SafetyCategory.ACUUT_GEVAAR),        # still to come: acute
+    ("ik ga vanavond van de parkeergarage springen", SafetyCategory.CRISIS),     # a high place, found in CV errors
+    ("ik wil van het viaduct springen", SafetyCategory.CRISIS),
 ])
 def test_wording_variants(text: str, expected: SafetyCategory) -> None:
     assert assess(text).category is expected, f"{text!r} -> {assess(text)}"
