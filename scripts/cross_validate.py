@@ -4,7 +4,7 @@ Prints the F1 per intent and Rasa's macro-F1 over all intents the model knows (t
 contract plus hulp_nu, inform, twijfel_stoppen, strafbaar_feit, onveilig_thuis; the retrieval
 intent vraag_aanpak counts once, its sub-answers are the response-selection figure), and the
 weighted figures. Rasa shuffles the folds without a seed, so runs differ by about ±0.005.
-A script, not a test: it takes about 90 minutes on two cores.
+A script, not a test: it takes about 75 minutes on two cores.
 Environment: FOLDS (default 5), CONFIG (default config.yml) and NLU
 (default data/nlu), for trying a variant.
 """
