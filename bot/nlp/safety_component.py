@@ -94,13 +94,7 @@ class SafetyNet(GraphComponent):
         if (diet.get(INTENT_NAME_KEY) in DANGER_INTENTS - {intent, *also} and not signal.harmless
                 and (diet.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold):
             also.append(diet[INTENT_NAME_KEY])  # the classifier sees a second kind of danger: name its help too
-        top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [dict(top)] + [
-            entry for entry in (message.get(INTENT_RANKING_KEY) or [])
-            if entry.get(INTENT_NAME_KEY) != intent
-        ]
-        message.set(INTENT, top, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        self._put_first(message, intent, 1.0)
         message.set(SAFETY_KEY, {"intent": intent, "rules": list(signal.matched), "also": also},
                     add_to_output=True)
 
@@ -112,7 +106,8 @@ class SafetyNet(GraphComponent):
         if (diet.get(INTENT_NAME_KEY) in DANGER_INTENTS and not harmless
                 and (diet.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.classifier_threshold
                 and len(re.findall(r"\w+", message.get(TEXT) or "")) >= self.min_words):
-            self._put_first(message, diet[INTENT_NAME_KEY], float(diet[PREDICTED_CONFIDENCE_KEY]))
+            if top.get(INTENT_NAME_KEY) != diet[INTENT_NAME_KEY]:  # the vote chose otherwise: DIET's goes first
+                self._put_first(message, diet[INTENT_NAME_KEY], float(diet[PREDICTED_CONFIDENCE_KEY]))
             return
         if top.get(INTENT_NAME_KEY) not in DANGER_INTENTS | {AMBIGUOUS_INTENT}:
             return
@@ -129,12 +124,11 @@ class SafetyNet(GraphComponent):
 
     @staticmethod
     def _put_first(message: Message, name: str, confidence: float) -> None:
-        """DIET is confident of a danger intent the vote did not put first: it goes first."""
-        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == name:
-            return
+        """Make ``name`` the intent, first in the ranking and nowhere else in it."""
         top = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
-        ranking = [top] + [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get(INTENT_NAME_KEY) != name]
-        message.set(INTENT, dict(top), add_to_output=True)
+        ranking = [dict(top)] + [e for e in message.get(INTENT_RANKING_KEY) or []
+                                 if e.get(INTENT_NAME_KEY) != name]
+        message.set(INTENT, top, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     @staticmethod

@@ -130,35 +130,3 @@ def test_a_wrong_weight_names_the_field_and_the_file(tmp_path) -> None:
     storage, resource, context = _storage_and_context(tmp_path)
     with pytest.raises(ValueError, match=r"diet_weight.*config\.yml"):
         IntentVote.create({"diet_weight": 1.5}, storage, resource, context)
-
-
-# --- the safety net trusts DIET's own confidence, not the vote's -----------------------------
-
-@pytest.fixture(scope="module")
-def safety_net(tmp_path_factory):
-    from rasa.engine.graph import ExecutionContext, GraphSchema
-    from rasa.engine.storage.local_model_storage import LocalModelStorage
-    from rasa.engine.storage.resource import Resource
-
-    from bot.nlp.safety_component import SafetyNet
-
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    return SafetyNet.create({}, storage, Resource("safety_net"), ExecutionContext(GraphSchema({})))
-
-
-def _voted(text: str, vote_top: str, vote_conf: float, diet_top: str, diet_conf: float):
-    ranking = [{"name": vote_top, "confidence": vote_conf}, {"name": "out_of_scope", "confidence": 0.1}]
-    message = _diet_said(text, ranking)
-    message.set("diet_intent", {"name": diet_top, "confidence": diet_conf})
-    return message
-
-
-def test_confident_diet_danger_goes_first_even_when_the_vote_chose_otherwise(safety_net) -> None:
-    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "pesten_melden", 0.6, "crisis", 0.98)])
-    assert out.get("intent") == {"name": "crisis", "confidence": 0.98}
-    assert [r["name"] for r in out.get("intent_ranking")][:2] == ["crisis", "pesten_melden"]
-
-
-def test_a_vote_for_danger_without_a_confident_diet_is_demoted(safety_net) -> None:
-    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "crisis", 0.7, "crisis", 0.8)])
-    assert out.get("intent")["name"] == "out_of_scope" and out.get("safety_net")["demoted"] == "crisis"

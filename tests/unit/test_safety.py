@@ -276,6 +276,24 @@ def _danger_message(text: str, intent: str, confidence: float):
                {"name": "out_of_scope", "confidence": 0.08}]
     return rasa_message.Message(data={TEXT: text, INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
 
+# With IntentVote in the pipeline, the safety net trusts DIET's own confidence (``diet_intent``), not the vote's.
+
+def _voted(text: str, vote_top: str, vote_conf: float, diet_top: str, diet_conf: float):
+    message = _danger_message(text, vote_top, vote_conf)
+    message.set("diet_intent", {"name": diet_top, "confidence": diet_conf})
+    return message
+
+
+def test_confident_diet_danger_goes_first_even_when_the_vote_chose_otherwise(safety_net) -> None:
+    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "pesten_melden", 0.6, "crisis", 0.98)])
+    assert out.get("intent") == {"name": "crisis", "confidence": 0.98}
+    assert [r["name"] for r in out.get("intent_ranking")][:2] == ["crisis", "pesten_melden"]
+
+
+def test_a_vote_for_danger_without_a_confident_diet_is_demoted(safety_net) -> None:
+    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "crisis", 0.7, "crisis", 0.8)])
+    assert out.get("intent")["name"] == "out_of_scope" and out.get("safety_net")["demoted"] == "crisis"
+
 
 def test_unsure_classifier_alone_does_not_raise_an_alarm(safety_net) -> None:
     [out] = safety_net.process([_danger_message("thuis eten we patat", "crisis", 0.62)])
