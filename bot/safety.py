@@ -49,7 +49,29 @@ PRIORITY: Tuple[SafetyCategory, ...] = (
 3. ``onveilig_thuis``: abuse at home is usually a crime too, but the police advice for crimes
    ("go with a parent") is wrong when a parent is the danger; Veilig Thuis is the right route.
 4. ``strafbaar_feit``: threats, extortion, image abuse and assault by others.
+
+One exception (``_rank``): acute danger found only by rules that describe a threat or a state
+(a weapon, being locked up, a threat "to come") and not by a word that places it *now* yields to
+home or to a crime. "Mijn vader dreigt met een mes als hij boos wordt" is a home situation (Veilig
+Thuis); "vorige week hebben ze me met een mes beroofd" or "hij maakt me af als ik het vertel" is
+a crime. The acute help then still comes along (``also``: "Ben je nu in gevaar? Bel 112").
 """
+
+NOT_NOW_ACUTE: FrozenSet[str] = frozenset({
+    "acuut.wapen", "acuut.wapen_stomp", "acuut.vastgehouden", "acuut.dreiging_straks",
+    "acuut.opgewacht", "acuut.achtervolgd", "acuut.gevolgd",
+})
+"""Acute rules that say what threatens, not that it happens now (see ``_rank``)."""
+
+WEAK_HOME_SIGNS: FrozenSet[str] = frozenset({
+    "thuis.durf_niet_thuis", "thuis.bang_thuis", "thuis.liever_niet_thuis", "thuis.naar_huis_dan",
+    "thuis.opgesloten", "thuis.wapen",
+})
+"""Home rules that may be about someone else's home or bullies on the way home ("ik zit opgesloten
+bij iemand thuis", "hij heeft het geweer van zn vader"): not enough to put home before acute danger."""
+
+CONDITIONAL_THREAT: FrozenSet[str] = frozenset({"strafbaar.dreiging_als", "strafbaar.dreiging_voorwaarde"})
+"""A threat tied to a condition ("als je het vertelt", "anders"): a crime, not yet acute."""
 
 
 @dataclass(frozen=True)
@@ -548,6 +570,9 @@ def _flags() -> List[Rule]:
             seq(T("zo"), T("meteen")),
             seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
         ], negatable=False),
+        rule("flag.past", [[T("gisteren", "eergisteren", "gisteravond", "gistermiddag", "gisternacht", "vorig",
+                              "vorige", "afgelopen", "toen")],
+                           [L("had", "hadden", "hield", "hielden", "was", "waren", "werd", "werden")]], negatable=False),
         rule("flag.family", [[FAMILY]], negatable=False),
         rule("flag.iemand_staat_klaar", [
             seq(T("ze", "er", "zij", "hij", "jongens", "groep", "iemand", "mannen"), G(1),
@@ -1342,12 +1367,30 @@ class _Engine:
             kept.add("crisis.afscheid")
         signals = sorted(n for n in kept if not n.startswith("flag."))
         present = {_CATEGORY[n.split(".", 1)[0]] for n in signals if n.split(".", 1)[0] in _CATEGORY}
-        ranked = [c for c in PRIORITY if c in present]
+        ranked = _rank(present, kept)
         category = ranked[0] if ranked else None
         ambiguous = category is None and any(n.startswith("ambigu.") for n in signals)
         harmless = tuple(sorted(n for n in found if n in HARMLESS_USES))
         return SafetySignal(category=category, ambiguous=ambiguous, matched=tuple(signals), also=tuple(ranked[1:]),
                             harmless=harmless)
+
+
+def _rank(present: Set[SafetyCategory], kept: Set[str]) -> List[SafetyCategory]:
+    """The categories in ``PRIORITY`` order, except that acute danger nothing places *now*
+    (no ``flag.imminent``, only ``NOT_NOW_ACUTE`` rules) comes after home, and after a crime
+    that is over (``flag.past``) or a conditional threat."""
+    ranked = [c for c in PRIORITY if c in present]
+    acute = {n for n in kept if n.startswith("acuut.")}
+    if not acute or "flag.imminent" in kept or not acute <= NOT_NOW_ACUTE:
+        return ranked
+    home = any(n.startswith("thuis.") and n not in WEAK_HOME_SIGNS for n in kept)
+    crime = SafetyCategory.STRAFBAAR_FEIT in present and ("flag.past" in kept or kept & CONDITIONAL_THREAT)
+    if not (home or crime):
+        return ranked
+    after = SafetyCategory.ONVEILIG_THUIS if home else SafetyCategory.STRAFBAAR_FEIT
+    ranked.remove(SafetyCategory.ACUUT_GEVAAR)
+    ranked.insert(ranked.index(after) + 1, SafetyCategory.ACUUT_GEVAAR)
+    return ranked
 
 
 @lru_cache(maxsize=1)

@@ -276,7 +276,8 @@ def _danger_message(text: str, intent: str, confidence: float):
                {"name": "out_of_scope", "confidence": 0.08}]
     return rasa_message.Message(data={TEXT: text, INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
 
-# With IntentVote in the pipeline, the safety net trusts DIET's own confidence (``diet_intent``), not the vote's.
+# With IntentVote in the pipeline, a danger intent counts on DIET's own confidence (``diet_intent``,
+# 0.95) or on the vote's (0.7: both classifiers lean that way).
 
 def _voted(text: str, vote_top: str, vote_conf: float, diet_top: str, diet_conf: float):
     message = _danger_message(text, vote_top, vote_conf)
@@ -290,9 +291,24 @@ def test_confident_diet_danger_goes_first_even_when_the_vote_chose_otherwise(saf
     assert [r["name"] for r in out.get("intent_ranking")][:2] == ["crisis", "pesten_melden"]
 
 
-def test_a_vote_for_danger_without_a_confident_diet_is_demoted(safety_net) -> None:
-    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "crisis", 0.7, "crisis", 0.8)])
+def test_an_unsure_vote_for_danger_without_a_confident_diet_is_demoted(safety_net) -> None:
+    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "crisis", 0.65, "crisis", 0.8)])
     assert out.get("intent")["name"] == "out_of_scope" and out.get("safety_net")["demoted"] == "crisis"
+
+
+def test_a_confident_vote_for_danger_counts_without_a_confident_diet(safety_net) -> None:
+    [out] = safety_net.process([_voted("een zin die de regels niet kennen", "crisis", 0.75, "pesten_melden", 0.6)])
+    assert out.get("intent") == {"name": "crisis", "confidence": 0.75}
+    [out] = safety_net.process([_voted("ik wil dood, echt", "onveilig_thuis", 0.8, "crisis", 0.5)])
+    assert out.get("intent")["name"] == "crisis" and out.get("safety_net")["also"] == ["onveilig_thuis"]
+
+
+def test_a_confident_vote_behind_the_fallback_still_counts(safety_net) -> None:
+    message = _voted("een zin die de regels niet kennen", "crisis", 0.75, "crisis", 0.7)
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.45})
+    message.set("intent_ranking", [{"name": "nlu_fallback", "confidence": 0.45}, *message.get("intent_ranking")])
+    [out] = safety_net.process([message])
+    assert out.get("intent") == {"name": "crisis", "confidence": 0.75}
 
 
 def test_unsure_classifier_alone_does_not_raise_an_alarm(safety_net) -> None:
@@ -334,10 +350,28 @@ def test_typo_repair_never_turns_a_known_rule_word_into_another() -> None:
 
 
 def test_one_message_can_need_two_kinds_of_help() -> None:
-    signal = assess("ze hebben bij het station mijn telefoon afgepakt en ze hadden een mes")
-    assert signal.category is SafetyCategory.ACUUT_GEVAAR
-    assert SafetyCategory.STRAFBAAR_FEIT in signal.also
-    assert signal.categories[0] is SafetyCategory.ACUUT_GEVAAR
+    signal = assess("ze staan nu bij het station met een mes en ze hebben mijn telefoon afgepakt")
+    assert signal.categories[:2] == (SafetyCategory.ACUUT_GEVAAR, SafetyCategory.STRAFBAAR_FEIT)
+
+
+@pytest.mark.parametrize("text, first", [
+    # a weapon in a robbery that is over: a crime first, "bel 112 als je nu in gevaar bent" along
+    ("ze hebben bij het station mijn telefoon afgepakt en ze hadden een mes", SafetyCategory.STRAFBAAR_FEIT),
+    ("vorige week heeft een jongen me met een mes bedreigd en mn telefoon afgepakt", SafetyCategory.STRAFBAAR_FEIT),
+    ("hij gaat me vermoorden als ik het aan iemand vertel", SafetyCategory.STRAFBAAR_FEIT),
+    # a weapon or being locked up at home, nothing that says "now": Veilig Thuis first
+    ("mijn vader dreigt met een mes als hij boos wordt", SafetyCategory.ONVEILIG_THUIS),
+    ("ze sluiten me thuis op in de kelder als straf", SafetyCategory.ONVEILIG_THUIS),
+    # ... but a word that places it now keeps acute danger first
+    ("mijn vader staat nu met een mes in de gang", SafetyCategory.ACUUT_GEVAAR),
+    ("ze hadden vorige week een mes en nu staan ze weer bij het hek", SafetyCategory.ACUUT_GEVAAR),
+    # bullies waiting on the way home are no home situation
+    ("ik durf niet naar huis te fietsen want ze wachten me op bij de brug", SafetyCategory.ACUUT_GEVAAR),
+])
+def test_acute_danger_that_is_not_now_yields_to_home_or_a_crime(text: str, first: SafetyCategory) -> None:
+    signal = assess(text)
+    assert signal.category is first, signal
+    assert SafetyCategory.ACUUT_GEVAAR in signal.categories  # the 112 line always comes along
 
 
 def test_only_the_rules_decide_the_careful_question(safety_net) -> None:
