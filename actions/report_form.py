@@ -141,6 +141,9 @@ class ValidateReportForm(FormValidationAction):
                     **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
         if parse.declined(text):
             return {slot: form.DECLINED}
+        if slot == "moment" and parse.tells_a_situation(text):  # "als we met de bus gaan": when, and where
+            return {slot: OTHER, **form.own_words_slots(slot, OTHER, text, tracker.slots),
+                    **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
         reask = self._other_answers_only(slot, value, tracker, dispatcher)
         return reask if reask is not None else {slot: OTHER, **form.own_words_slots(slot, OTHER, text, tracker.slots)}
 

@@ -166,6 +166,15 @@ def is_no(text: str, intent: Optional[str] = None) -> bool:
     return intent == "ontkennen" or lowered in NO or lowered.startswith("nee")
 
 
+_SITUATION = re.compile(r"^(als|wanneer|zodra|terwijl|tijdens|onderweg|op weg|elke keer|iedere keer)\b")
+
+
+def tells_a_situation(text: str) -> bool:
+    """An answer to "wanneer?" in the pupil's own words: a situation, not a choice ("als we met de
+    bus gaan", "tijdens het fietsen naar huis"). It may name a place too; it still answers when."""
+    return bool(_SITUATION.match(text.strip().lower()))
+
+
 DECLINE = re.compile(r"\b(zeg ik liever niet|liever niet|wil ik niet zeggen|weet ik niet|geen idee|weet niet|idk|niemand|nee|niks|niets)\b")
 
 

@@ -248,6 +248,20 @@ def test_an_answer_also_fills_open_questions_it_answers(app, dispatcher, tracker
     assert "begreep" not in texts(dispatcher)
 
 
+def test_a_situation_answers_when_even_if_it_names_a_place(app, dispatcher, tracker_factory):
+    form = ValidateReportForm()
+    text = "als we met de bus gaan"
+    tracker = tracker_factory(text, intent="inform", active_loop="report_form",
+                              slots={"reporter_role": "leerling", "kinds": ["uitschelden"]})
+    result = form.validate_moment(text, dispatcher, tracker, {})
+    assert result["moment"] == "anders" and result["moment_note"] == text
+    assert result.get("places") == ["onderweg"]  # the place is kept too, and "wanneer?" is not asked again
+    # A bare place is no answer to "wanneer?": keep it and ask again.
+    tracker = tracker_factory("in de bus", intent="inform", active_loop="report_form",
+                              slots={"reporter_role": "leerling", "kinds": ["uitschelden"]})
+    assert form.validate_moment("in de bus", dispatcher, tracker, {})["moment"] is None
+
+
 def test_an_answer_never_overwrites_an_earlier_answer(app, dispatcher, tracker_factory):
     form = ValidateReportForm()
     text = "elke dag in de gang"
