@@ -8,7 +8,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 
 from actions.context import config, rasa_buttons
 from bot.dialogue import questions
-from bot.help_texts import also_help, careful_question, hulp_nu, meldcode_steps, safety_help
+from bot.help_texts import also_helps, careful_question, hulp_nu, meldcode_steps, safety_help
 from bot.report import SafetyCategory
 
 # When several signals come in one conversation, the most serious reason is kept.
@@ -46,8 +46,7 @@ class ActionSafetyHelp(Action):
             messages = meldcode_steps(cfg)
         else:
             messages = safety_help(category, cfg)
-        for other in _also(tracker, category):
-            messages.append(also_help(other, cfg))
+        messages += also_helps(category, _also(tracker, category), cfg)
         for message in messages:
             dispatcher.utter_message(text=message)
         events: List[EventType] = [

@@ -57,6 +57,16 @@ def safety_help(category: SafetyCategory, config: SchoolConfig) -> List[str]:
     ]
 
 
+NAMES_112 = frozenset({SafetyCategory.ACUUT_GEVAAR, SafetyCategory.CRISIS, SafetyCategory.ONVEILIG_THUIS})
+"""Categories whose own help already says "Ben je nu in gevaar? Bel 112" (and the meldcode steps)."""
+
+
+def also_helps(category: SafetyCategory, others: List[SafetyCategory], config: SchoolConfig) -> List[str]:
+    """One line for each other kind of danger in the message, none that repeats the main help."""
+    return [also_help(other, config) for other in others
+            if other is not category and not (other is SafetyCategory.ACUUT_GEVAAR and category in NAMES_112)]
+
+
 def also_help(category: SafetyCategory, config: SchoolConfig) -> str:
     """One line of help for a second kind of danger in the same message."""
     h = config.helplines

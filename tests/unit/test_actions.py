@@ -324,6 +324,20 @@ def test_help_names_every_kind_of_danger_found(app, dispatcher, tracker_factory)
     assert "112" in said and app.config.helplines["politie"].phone in said
 
 
+def test_acute_danger_behind_home_adds_no_second_112_line(app, dispatcher, tracker_factory):
+    tracker = tracker_factory("mijn vader dreigt met een mes als hij boos wordt", intent="onveilig_thuis")
+    tracker.latest_message["safety_net"] = {"intent": "onveilig_thuis", "rules": [], "also": ["acuut_gevaar"]}
+    run(ActionSafetyHelp(), dispatcher, tracker)
+    said = texts(dispatcher)
+    assert app.config.helplines["veilig_thuis"].phone in said and said.count("Ben je nu in gevaar?") == 1
+    # Behind a crime, whose help has no 112 of its own, the line comes along.
+    dispatcher.messages.clear()
+    tracker = tracker_factory("vorige week hebben ze me met een mes beroofd", intent="strafbaar_feit")
+    tracker.latest_message["safety_net"] = {"intent": "strafbaar_feit", "rules": [], "also": ["acuut_gevaar"]}
+    run(ActionSafetyHelp(), dispatcher, tracker)
+    assert texts(dispatcher).count("Ben je nu in gevaar?") == 1 and "112" in texts(dispatcher)
+
+
 def test_the_careful_question_asks_and_names_113(app, dispatcher, tracker_factory):
     from actions.safety import ActionTwijfelStoppen
 
