@@ -6,7 +6,7 @@ Loads a model (default: the newest models/klankbord-*.tar.gz) and parses
 - tests/safety/{dev,holdout}.yml and tests/safety/extern/*.yml (independent sets by separate
   authors): which messages the NLU (DIET + SafetyNet) gives a category's help (as the intent, or as
   a second help), i.e. recall per category; false alarms (a danger intent or the careful question)
-  on ordinary messages; and how many danger intents came from DIET alone (no rule fired).
+  on ordinary messages; and how many danger intents came from the classifiers alone (no rule fired).
 A script that prints figures, not a test: the end-to-end safety test goes through the servers.
 Usage: .venv/bin/python scripts/nlu_holdout.py [MODEL]
        .venv/bin/python scripts/nlu_holdout.py --parse "tekst" ["tekst" ...]   (intent per text)
@@ -81,17 +81,17 @@ def main() -> int:
 
     for part, data in safety.items():
         print(f"\nsafety {part} (NLU only)")
-        diet_only = 0
+        classifier_only = 0
         for cat in DANGER:  # recognised: the answer gives this category's help (first, or as a second help)
             hits = [t for t in data[cat] if cat in [intent(t)] + ((parsed[t].get("safety_net") or {}).get("also") or [])]
-            diet_only += sum(1 for t in hits if "rules" not in (parsed[t].get("safety_net") or {}))
+            classifier_only += sum(1 for t in hits if "rules" not in (parsed[t].get("safety_net") or {}))
             print(f"  {cat:16} recall {len(hits)}/{len(data[cat])}")
         alarms = defaultdict(list)
         for t in data["gewoon"]:
             if intent(t) in DANGER + ["twijfel_stoppen"]:
                 alarms[intent(t)].append(round(parsed[t]["intent"]["confidence"], 3))
         n = sum(len(v) for v in alarms.values())
-        print(f"  false alarms {n}/{len(data['gewoon'])} {dict(alarms)}; danger hits from DIET alone: {diet_only}")
+        print(f"  false alarms {n}/{len(data['gewoon'])} {dict(alarms)}; danger hits from the classifiers alone: {classifier_only}")
     return 0
 
 
