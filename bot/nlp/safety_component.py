@@ -7,13 +7,13 @@ message's intent becomes that category (``crisis``, ``acuut_gevaar``, ``strafbaa
 (the dialogue asks: stop this chat, or is it not going well with you?). Only the rules decide
 that: DIET's own ``twijfel_stoppen`` is always demoted, as it cannot see where the sentence goes on.
 
-Two classifiers, one decision. When the rules are silent but DIET alone predicts a danger
-intent with less than ``classifier_threshold`` (default 0.95) confidence, in a message of fewer than
+Rules and classifiers, one decision. When the rules are silent but the classifiers predict a
+danger intent without enough confidence (``_classifier_danger``), in a message of fewer than
 ``min_words`` (default 3) words, or where the rules recognised a harmless use of a danger word
 ("mijn telefoon is dood", "ze steken de draak met me": ``SafetySignal.harmless``), the prediction
-is demoted to the best non-danger intent. Confident DIET predictions on real sentences still count,
+is demoted to the best non-danger intent. Confident predictions on real sentences still count,
 so indirect phrasings the rules do not know are caught too; and when the rules found one kind of
-danger and DIET confidently another, the answer names both helps (``also``).
+danger and the classifiers confidently another, the answer names both helps (``also``).
 
 With ``IntentVote`` in the pipeline, a danger intent also counts when the vote (DIET's ranking
 averaged with the linear model's) gives it at least ``vote_threshold`` (default 0.7): two
