@@ -665,6 +665,7 @@ def _crisis() -> List[Rule]:
             seq(I, G(3), T("mezelf", "me", "mij"), G(1), T("iets", "wat"), G(1), T("aandoen")),
             seq(T("me", "mij", "mezelf"), T("op"), T("te"), T("hangen")),
             *near(SELF_HARM_VERB_BODY, seq(T("mijn", op="?"), SELF_HARM_BODY), 4),
+            *near(SELF_HARM_BODY, T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes"), 4),
             *near(seq(T("krabben", "branden", "bijten"), G(4), SELF_HARM_BODY), T("bloed", "bloeden", "open", "kapot"), 4),
             seq(T("touw"), G(6), T("ophangen", "hangen")),
             *near(T("branden"), T("aansteker", "sigaret", "lucifer", "strijkijzer"), 6),

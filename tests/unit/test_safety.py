@@ -130,6 +130,7 @@ def test_nlu_examples_do_not_copy_the_test_sets() -> None:
     "horen de ouders van de pester dat ik het gemeld heb", "mijn vader heeft het gemeld bij de mentor",
     "ik snap breuken niet", "ik schaam me voor mijn cijfer",
     "we springen van de duikplank", "ik ga naar de parkeergarage",
+    "ik heb een sneetje in mijn vinger van het papier", "ik snijd een sneetje brood",
 ])
 def test_ordinary_and_idiomatic_messages_raise_no_alarm(text: str) -> None:
     signal = assess(text)
@@ -154,6 +155,8 @@ def test_negation_switches_off_danger_words(text: str) -> None:
     ("ze gaan me vanmiddag in elkaar slaan", SafetyCategory.ACUUT_GEVAAR),        # still to come: acute
     ("ik ga vanavond van de parkeergarage springen", SafetyCategory.CRISIS),     # a high place, found in CV errors
     ("ik wil van het viaduct springen", SafetyCategory.CRISIS),
+    ("mn armen zitten vol sneetjes", SafetyCategory.CRISIS),                      # cuts, no verb
+    ("mijn benen zitten helemaal vol snijwondjes", SafetyCategory.CRISIS),
 ])
 def test_wording_variants(text: str, expected: SafetyCategory) -> None:
     assert assess(text).category is expected, f"{text!r} -> {assess(text)}"
