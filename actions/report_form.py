@@ -136,13 +136,12 @@ class ValidateReportForm(FormValidationAction):
             _say(dispatcher, "niet_begrepen_keuze")
             return {slot: None}
         values = _canonical(value, label, keep_other=False)
-        if values:
-            return {slot: values[0], **form.own_words_slots(slot, values[0], text, tracker.slots),
-                    **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
-        if parse.declined(text):
+        if not values and parse.declined(text):
             return {slot: form.DECLINED}
-        if slot == "moment" and parse.tells_a_situation(text):  # "als we met de bus gaan": when, and where
-            return {slot: OTHER, **form.own_words_slots(slot, OTHER, text, tracker.slots),
+        # A choice, or for "wanneer?" a situation in own words ("als we met de bus gaan": when, and where).
+        answer = values[0] if values else (OTHER if slot == "moment" and parse.tells_a_situation(text) else None)
+        if answer is not None:
+            return {slot: answer, **form.own_words_slots(slot, answer, text, tracker.slots),
                     **form.also_told(_message_text(tracker) or text, tracker.slots, slot)}
         reask = self._other_answers_only(slot, value, tracker, dispatcher)
         return reask if reask is not None else {slot: OTHER, **form.own_words_slots(slot, OTHER, text, tracker.slots)}

@@ -23,10 +23,11 @@ def _most_serious(current: str | None, new: SafetyCategory) -> SafetyCategory:
     return new
 
 
-def _also(tracker: Tracker, category: SafetyCategory) -> List[SafetyCategory]:
-    """Other kinds of danger the safety net found in the same message (see ``SafetySignal.also``)."""
+def _also(tracker: Tracker) -> List[SafetyCategory]:
+    """Other kinds of danger the safety net found in the same message (see ``SafetySignal.also``);
+    ``also_helps`` leaves out the main one and what its help already says."""
     found = (tracker.latest_message.get("safety_net") or {}).get("also") or []
-    return [SafetyCategory(c) for c in found if c in {x.value for x in SafetyCategory} and c != category.value]
+    return [SafetyCategory(c) for c in found if c in {x.value for x in SafetyCategory}]
 
 
 class ActionSafetyHelp(Action):
@@ -46,7 +47,7 @@ class ActionSafetyHelp(Action):
             messages = meldcode_steps(cfg)
         else:
             messages = safety_help(category, cfg)
-        messages += also_helps(category, _also(tracker, category), cfg)
+        messages += also_helps(category, _also(tracker), cfg)
         for message in messages:
             dispatcher.utter_message(text=message)
         events: List[EventType] = [

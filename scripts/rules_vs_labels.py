@@ -21,7 +21,7 @@ def main() -> int:
     logging.disable(logging.WARNING)
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from bot.nlp.safety_component import AMBIGUOUS_INTENT
+    from bot.nlp.safety_component import intent_for
     from bot.safety import assess
 
     nlu = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "data" / "nlu")
@@ -30,7 +30,7 @@ def main() -> int:
     for example in examples:
         label = example.get("intent").split("/")[0]
         signal = assess(example.get("text"))
-        said = signal.category.value if signal.category else (AMBIGUOUS_INTENT if signal.ambiguous else None)
+        said = intent_for(signal)
         if said is not None and said != label:
             disagree[(label, said)].append(f"{example.get('text')}   <- {', '.join(signal.matched)}")
     for (label, said), lines in sorted(disagree.items(), key=lambda kv: -len(kv[1])):

@@ -94,7 +94,7 @@ class SafetyNet(GraphComponent):
         if not isinstance(text, str) or text.lstrip().startswith(INTENT_SHORTCUT):
             return
         signal = assess(text)
-        intent = self._intent_for(signal)
+        intent = intent_for(signal)
         if intent is None:
             self._demote_unsure_danger(message, bool(signal.harmless))
             return
@@ -153,10 +153,11 @@ class SafetyNet(GraphComponent):
         message.set(INTENT, top, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
-    @staticmethod
-    def _intent_for(signal: SafetySignal) -> Optional[str]:
-        if signal.category is not None:
-            return signal.category.value
-        if signal.ambiguous:
-            return AMBIGUOUS_INTENT
-        return None
+
+def intent_for(signal: SafetySignal) -> Optional[str]:
+    """The intent the rules give a message: its danger category, the careful question, or None."""
+    if signal.category is not None:
+        return signal.category.value
+    if signal.ambiguous:
+        return AMBIGUOUS_INTENT
+    return None
