@@ -10,6 +10,8 @@ from actions.context import config, rasa_buttons
 from bot.dialogue import questions
 from bot.help_texts import also_helps, careful_question, hulp_nu, meldcode_steps, safety_help
 from bot.report import SafetyCategory
+from bot.domain.chat_input import TOO_LONG_KEY
+from bot.texts.chat_guard import TOO_LONG_AFTER_HELP
 
 # When several signals come in one conversation, the most serious reason is kept.
 _SEVERITY = [SafetyCategory.ACUUT_GEVAAR, SafetyCategory.CRISIS, SafetyCategory.ONVEILIG_THUIS,
@@ -21,6 +23,11 @@ def _most_serious(current: str | None, new: SafetyCategory) -> SafetyCategory:
         old = SafetyCategory(current)
         return old if _SEVERITY.index(old) < _SEVERITY.index(new) else new
     return new
+
+
+def _too_long(tracker: Tracker) -> List[str]:
+    """The note for a message too long to read, whose danger the chat channel found."""
+    return [TOO_LONG_AFTER_HELP] if (tracker.latest_message.get("safety_net") or {}).get(TOO_LONG_KEY) else []
 
 
 def _also(tracker: Tracker) -> List[SafetyCategory]:
@@ -47,7 +54,7 @@ class ActionSafetyHelp(Action):
             messages = meldcode_steps(cfg)
         else:
             messages = safety_help(category, cfg)
-        messages += also_helps(category, _also(tracker), cfg)
+        messages += also_helps(category, _also(tracker), cfg) + _too_long(tracker)
         for message in messages:
             dispatcher.utter_message(text=message)
         events: List[EventType] = [
@@ -84,6 +91,8 @@ class ActionTwijfelStoppen(Action):
         return "action_twijfel_stoppen"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        for note in _too_long(tracker):
+            dispatcher.utter_message(text=note)
         dispatcher.utter_message(
             text=careful_question(config()),
             buttons=[{"title": "Ik wil stoppen met de chat", "payload": "/stoppen"},

@@ -118,6 +118,18 @@ def assess(text: str) -> SafetySignal:
     return engine.run(doc)
 
 
+def combine(signals: Sequence[SafetySignal]) -> SafetySignal:
+    """One signal for the pieces of a message too long to read whole: the most urgent category
+    (``PRIORITY``) first, the others as ``also``; the careful question only if nothing else."""
+    found = [c for s in signals for c in s.categories]
+    ordered = [c for c in PRIORITY if c in found]
+    matched = tuple(dict.fromkeys(name for s in signals for name in s.matched))
+    harmless = tuple(dict.fromkeys(name for s in signals for name in s.harmless))
+    if not ordered:
+        return SafetySignal(ambiguous=any(s.ambiguous for s in signals), matched=matched, harmless=harmless)
+    return SafetySignal(category=ordered[0], matched=matched, also=tuple(ordered[1:]), harmless=harmless)
+
+
 # --------------------------------------------------------------------------------------------
 # Text and token normalisation
 # --------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.attacked import Attacked, attacked_stack
 from tests.support.servers import ROOT, Stack, make_stack
 from tests.support.smtp import SmtpSink
 
@@ -33,3 +34,9 @@ def stack(smtp: SmtpSink, tmp_path_factory) -> Stack:
         yield running
     finally:
         running.stop_all()
+
+
+@pytest.fixture(scope="session")
+def attacked(smtp: SmtpSink) -> Attacked:
+    """A second running assistant with the chat's default limits (tests/support/attacked.py)."""
+    yield from attacked_stack(smtp.port)

@@ -21,8 +21,9 @@ classifiers that agree. On the held-out and independent safety sets this caught 
 messages the rules and a lone DIET missed ("mn armen zitten vol sneetjes"), for 5 new false alarms
 (docs/figures.md). DIET's own guess stays in ``diet_intent``.
 
-Messages starting with "/" (Rasa's intent shortcut, used by buttons) are left alone.
-The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
+Every message is assessed, a "/" in front or not: the chat channel lets through only the
+payloads of offered buttons, and for those Rasa's ``RegexMessageHandler``, which runs after this
+component, replaces the whole parse with the button's intent. The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
 """
 from __future__ import annotations
 
@@ -91,9 +92,9 @@ class SafetyNet(GraphComponent):
 
     def _check(self, message: Message) -> None:
         text = message.get(TEXT)
-        if not isinstance(text, str) or text.lstrip().startswith(INTENT_SHORTCUT):
+        if not isinstance(text, str):
             return
-        signal = assess(text)
+        signal = assess(text.lstrip().lstrip(INTENT_SHORTCUT))
         intent = intent_for(signal)
         if intent is None:
             self._demote_unsure_danger(message, bool(signal.harmless))

@@ -450,3 +450,22 @@ def test_markup_from_the_server_or_the_pupil_is_shown_as_text(unreachable_site, 
     assert page.locator("[data-kb=log] img, [data-kb=log] b, [data-kb=log] i").count() == 0
     assert page.evaluate("window.__kbXss") is None
     no_page_errors(chat)
+
+
+def test_a_refused_message_shows_the_servers_kind_text_and_keeps_what_was_typed(attacked, chat_page):
+    """Against the assistant with the default limits: a conversation that sent too much at once
+    gets 429 with a kind text; the widget shows it and keeps the typed text to send again."""
+    chat, _ = chat_page(attacked.stack.web_url)
+    chat.goto().open()
+    chat.type_message("hoi")
+    sender = chat.storage()["klankbord.sender"]
+    for i in range(12):  # the same conversation, sent too fast (as a stuck key or a script would)
+        attacked.send(sender, f"nog een bericht {i}")
+    chat.page.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
+    chat.page.press("[data-kb=input]", "Enter")
+    alert = chat.page.locator("[data-kb=error]")
+    alert.filter(has_text="Wacht een paar tellen").wait_for()
+    assert chat.state() == "error" and "112" in alert.inner_text()
+    assert chat.page.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
+    assert "ze pakken" not in json.dumps(chat.storage())
+    no_page_errors(chat)

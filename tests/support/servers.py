@@ -132,8 +132,18 @@ class Stack:
             self.stop(name)
 
 
-def make_stack(workdir: Path, smtp_port: Optional[int]) -> Stack:
-    """Environment for a stack with its own database, school configuration and ports."""
+# The shared stack's tests send hundreds of scripted messages a minute from one address: far
+# more than a pupil or a school may. The adversarial suite runs its own stack with the defaults.
+GENEROUS_LIMITS = {
+    "KLANKBORD_CONVERSATION_BURST": "1000", "KLANKBORD_CONVERSATION_PER_MINUTE": "60000",
+    "KLANKBORD_CLIENT_BURST": "100000", "KLANKBORD_CLIENT_PER_MINUTE": "600000",
+    "KLANKBORD_NEW_CONVERSATIONS_BURST": "100000", "KLANKBORD_NEW_CONVERSATIONS_PER_MINUTE": "600000",
+}
+
+
+def make_stack(workdir: Path, smtp_port: Optional[int], limits: Optional[Dict[str, str]] = None) -> Stack:
+    """Environment for a stack with its own database, school configuration and ports; ``limits``
+    (environment variables) replace the chat's limits, default ``GENEROUS_LIMITS``."""
     workdir.mkdir(parents=True, exist_ok=True)
     config = workdir / "school.yml"
     shutil.copy(ROOT / "schools" / "voorbeeldschool.yml", config)
@@ -158,6 +168,7 @@ def make_stack(workdir: Path, smtp_port: Optional[int]) -> Stack:
         "KLANKBORD_WEB_PORT": ports["web"],
         "KLANKBORD_SCHOOL_ORIGIN": f"http://127.0.0.1:{ports['web']}",
         "KLANKBORD_OUTBOX_DIR": str(workdir / "outbox"),
+        **(GENEROUS_LIMITS if limits is None else limits),
     }
     if smtp_port:
         env.update({"KLANKBORD_SMTP_HOST": "127.0.0.1", "KLANKBORD_SMTP_PORT": str(smtp_port),

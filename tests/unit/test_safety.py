@@ -254,15 +254,25 @@ def test_component_sets_each_intent(safety_net, text: str, intent: str) -> None:
     assert out.get("intent")["name"] == intent and out.get("intent")["confidence"] == 1.0
 
 
-@pytest.mark.parametrize("text", [
-    '/melden{"omschrijving": "ik wil dood"}', "/crisis", "  /hulp_nu",
-])
-def test_component_leaves_intent_shortcuts_alone(safety_net, text: str) -> None:
+@pytest.mark.parametrize("text", ["/crisis", "  /hulp_nu", "/bevestigen"])
+def test_component_leaves_button_payloads_to_rasa(safety_net, text: str) -> None:
+    """A real button's payload holds no danger words; Rasa's RegexMessageHandler, after this
+    component, replaces the parse with the button's intent."""
     message = _message(text, intent="melden", confidence=1.0)
     before = (dict(message.get("intent")), list(message.get("intent_ranking")))
     [out] = safety_net.process([message])
     assert (out.get("intent"), out.get("intent_ranking")) == before
     assert out.get("safety_net") is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ('/melden{"omschrijving": "ik wil dood"}', "crisis"),
+    ("/ik wil niet meer leven", "crisis"),
+    ("// mijn vader slaat me thuis", "onveilig_thuis"),
+])
+def test_component_reads_text_behind_a_slash_too(safety_net, text: str, intent: str) -> None:
+    [out] = safety_net.process([_message(text, intent="melden", confidence=1.0)])
+    assert out.get("intent")["name"] == intent and out.get("safety_net")["rules"]
 
 
 def test_component_leaves_ordinary_messages_to_the_classifier(safety_net) -> None:

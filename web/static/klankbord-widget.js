@@ -527,7 +527,14 @@
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
       if (!response.ok) {
-        throw new Error("HTTP " + response.status);
+        // A refusal (too fast, too busy, too long) comes with kind texts: show those instead.
+        return response.json().catch(function () { return null; }).then(function (data) {
+          var error = new Error("HTTP " + response.status);
+          error.serverTexts = Array.isArray(data) ? data.map(function (reply) {
+            return reply && typeof reply.text === "string" ? reply.text : "";
+          }).filter(Boolean) : [];
+          throw error;
+        });
       }
       return response.json();
     }).then(function (data) {
@@ -545,7 +552,8 @@
 
   function sendTyped() {
     var raw = input.value;
-    var text = raw.trim();
+    // A typed "/" is text, never a button (the server reads it so too).
+    var text = raw.trim().replace(/^\/+\s*/, "");
     if (!text) {
       input.focus();
       return;
@@ -588,7 +596,7 @@
       persist();
       setBusy(false);
       focusInput();
-    }, function () {
+    }, function (error) {
       // Undo the optimistic bubble; keep what the pupil typed or could click.
       history.pop();
       if (userNode.parentNode) {
@@ -600,7 +608,8 @@
       }
       persist();
       setBusy(false);
-      showError(typed ? TEXT.error : TEXT.errorButton);
+      var told = error && error.serverTexts && error.serverTexts.length ? error.serverTexts.join(" ") : "";
+      showError(told || (typed ? TEXT.error : TEXT.errorButton));
       focusInput();
     });
   }

@@ -1,0 +1,214 @@
+"""The public chat's door: Rasa's REST channel with limits, mounted at ``/webhooks/rest/webhook``.
+
+Configured in ``credentials.yml`` instead of Rasa's own ``rest`` channel (it keeps the name, so
+the address stays; configuring both fails at start with a route clash). Before a message
+reaches Rasa:
+
+1. the body is at most ``max_body_bytes`` (Sanic's own limit is set to it too) and valid JSON
+   in UTF-8 with a plain conversation id; otherwise a kind answer and nothing is processed;
+2. ``ChatGate`` admits it: per conversation, then per client address (``X-Forwarded-For`` only
+   from ``trusted_proxies``), new conversations per client, open conversations, messages per
+   conversation; a refused message gets 429 (or 503 when full) with ``Retry-After``; and
+   ``FairShare`` gives each client a few places at a time in Rasa's event loop;
+3. the text is cleaned (``clean_text``); metadata keeps only a known ``school``;
+4. a "/" payload passes only if the last bot turn offered it as a button (or it is the widget's
+   "Hulp nu"); any other "/" text is read as typed text, so the safety net sees it;
+5. a text over ``max_message_chars`` is not processed: it gets "te lang", unless the safety
+   rules find danger in one of its pieces; then Rasa gets that danger intent (no text) and the
+   help comes first.
+
+While Rasa handles the message, log records that quote it are withheld (``log_privacy``).
+"""
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import time
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint, response
+from sanic.exceptions import PayloadTooLarge
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.adapters.rasa import log_privacy
+from bot.adapters.rasa.fair_share import FairShare
+from bot.config import SchoolConfig, load_config
+from bot.domain.chat_input import (
+    STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, is_payload, payloads_of, pieces, valid_sender,
+)
+from bot.domain.chat_limits import ChatGate, Verdict
+from bot.nlp.safety_component import SAFETY_KEY, intent_for
+from bot.safety import SafetySignal, assess, combine
+from bot.settings import ChatLimits, chat_limits_from_env
+from bot.texts import chat_guard
+
+logger = logging.getLogger(__name__)
+
+
+class GuardedRestInput(RestInput):
+    """Rasa's REST channel behind the limits of ``ChatLimits``."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def __init__(self, limits: Optional[ChatLimits] = None, config: Optional[SchoolConfig] = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = limits or chat_limits_from_env()
+        self.config = config or load_config()
+        self.gate = ChatGate(self.limits, clock)
+        self.share = FairShare(self.limits.client_in_flight, self.limits.client_queue,
+                               self.limits.client_wait_seconds)
+        log_privacy.install()
+
+    # -- who and what ------------------------------------------------------------------------
+
+    def client_of(self, request: Request) -> str:
+        """The client's address: the peer, or the last hop our own proxy names."""
+        peer = request.ip or ""
+        forwarded = request.headers.get("x-forwarded-for", "")
+        if forwarded and self._trusted(peer):
+            last = forwarded.split(",")[-1].strip()
+            try:
+                return str(ipaddress.ip_address(last))
+            except ValueError:
+                return peer
+        return peer
+
+    def _trusted(self, peer: str) -> bool:
+        try:
+            address = ipaddress.ip_address(peer)
+        except ValueError:
+            return False
+        return any(address in network for network in self.limits.trusted_proxies)
+
+    def metadata_of(self, data: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+        """Only the school travels with a message, and only a school we know."""
+        metadata = data.get("metadata")
+        school = metadata.get("school") if isinstance(metadata, dict) else None
+        return {"school": school} if school == self.config.school_id else None
+
+    async def _offered(self, request: Request, sender: str) -> Set[str]:
+        """The payloads of the buttons in the assistant's last turn of this conversation."""
+        tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+        turn: List[Dict[str, Any]] = []
+        for event in reversed(tracker.events if tracker else []):
+            if isinstance(event, UserUttered):
+                break
+            if isinstance(event, BotUttered):
+                turn.append(event.data or {})
+        return payloads_of(turn) | STANDING_PAYLOADS
+
+    async def _danger_in(self, text: str) -> SafetySignal:
+        """The safety rules over a long text, piece by piece, letting other pupils in between."""
+        signals = []
+        for piece in pieces(text, self.limits.max_message_chars):
+            signals.append(assess(piece))
+            await asyncio.sleep(0)
+        return combine(signals)
+
+    # -- answers -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _reply(texts: List[str], sender: Optional[str], status: int = 200,
+               retry_after: Optional[int] = None) -> HTTPResponse:
+        headers = {"Retry-After": str(retry_after)} if retry_after else None
+        return response.json([{"recipient_id": sender, "text": t} for t in texts],
+                             status=status, headers=headers)
+
+    def _too_large(self, request: Request, exception: Exception) -> HTTPResponse:
+        return self._reply([chat_guard.TOO_LONG], None, status=413)
+
+    # -- the route ---------------------------------------------------------------------------
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("klankbord_rest_webhook", __name__)
+
+        @webhook.listener("before_server_start")
+        async def limit_body(app, _loop) -> None:
+            # Read per connection by Sanic's protocol, so it holds from the first request on.
+            app.config.REQUEST_MAX_SIZE = self.limits.max_body_bytes
+            app.error_handler.add(PayloadTooLarge, self._too_large)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            return await self.handle(request, on_new_message)
+
+        return webhook
+
+    async def handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
+        if len(request.body or b"") > self.limits.max_body_bytes:
+            return self._reply([chat_guard.TOO_LONG], None, status=413)
+        try:
+            data = json.loads((request.body or b"").decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            data = None
+        sender = data.get("sender") if isinstance(data, dict) else None
+        raw = data.get("message") if isinstance(data, dict) else None
+        if not valid_sender(sender) or not isinstance(raw, str):
+            return self._reply([chat_guard.UNREADABLE], None, status=400)
+
+        client = self.client_of(request)
+        verdict = self.gate.admit(sender, client)
+        if not verdict.admitted:
+            status = 503 if verdict is Verdict.FULL else 429
+            return self._reply(chat_guard.refused(verdict, self.config), sender, status,
+                               retry_after=self.gate.retry_after(sender, client))
+
+        async with self.share.turn(client) as admitted:
+            if not admitted:
+                return self._reply(chat_guard.refused(Verdict.CLIENT_TOO_FAST, self.config), sender, 429,
+                                   retry_after=self.gate.retry_after(sender, client))
+            return await self._process(request, data, raw, sender, on_new_message)
+
+    async def _process(self, request: Request, data: Dict[str, Any], raw: str, sender: str,
+                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
+        text = clean_text(raw)
+        if is_payload(text) and text.strip() not in await self._offered(request, sender):
+            text = as_typed_text(text)
+        elif is_payload(text):
+            text = text.strip()
+        metadata = self.metadata_of(data)
+        collector = CollectingOutputChannel()
+        with log_privacy.texts_in_flight(raw, text):
+            if len(text) > self.limits.max_message_chars:
+                message = await self._too_long(text, collector, sender, metadata)
+                if message is None:
+                    return self._reply([chat_guard.TOO_LONG], sender)
+            else:
+                message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+            try:
+                await on_new_message(message)
+            except asyncio.CancelledError:
+                logger.error("A message took too long to handle and was cancelled.")
+            except Exception:
+                logger.exception("A message could not be handled.")
+        return response.json(collector.messages)
+
+    async def _too_long(self, text: str, collector: CollectingOutputChannel, sender: str,
+                        metadata: Optional[Dict[str, Any]]) -> Optional[UserMessage]:
+        """A message for Rasa that carries only the danger found in a too long text, or None."""
+        signal = await self._danger_in(text)
+        intent = intent_for(signal)
+        if intent is None:
+            return None
+        parse_data = {
+            "text": "",
+            "intent": {"name": intent, "confidence": 1.0},
+            "intent_ranking": [{"name": intent, "confidence": 1.0}],
+            "entities": [],
+            SAFETY_KEY: {"intent": intent, "rules": list(signal.matched),
+                         "also": [c.value for c in signal.also], TOO_LONG_KEY: True},
+        }
+        return UserMessage("", collector, sender, parse_data=parse_data,
+                           input_channel=self.name(), metadata=metadata)

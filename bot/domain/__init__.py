@@ -1,0 +1,1 @@
+"""The domain: plain typed Python, no Rasa, SQLAlchemy, Flask or environment."""

@@ -1,0 +1,1 @@
+"""Every text a pupil, parent or staff member reads."""

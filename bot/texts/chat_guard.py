@@ -1,0 +1,32 @@
+"""What the chat says when it cannot read or take a message now (``bot.domain.chat_limits``).
+
+Short and kind: nothing the pupil did is wrong, and what they typed is not lost (the widget
+keeps it in the input box). Where waiting could matter, the emergency number comes along,
+taken from the school configuration.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.config import SchoolConfig
+from bot.domain.chat_limits import Verdict
+
+TOO_LONG = "Je bericht is te lang om in één keer te lezen. Wil je het in stukjes sturen?"
+TOO_LONG_AFTER_HELP = "Je bericht was te lang om alles te lezen. Wil je de rest in stukjes sturen?"
+UNREADABLE = "Dat bericht kon ik niet lezen. Wil je het nog een keer typen?"
+
+_REFUSED = {
+    Verdict.CONVERSATION_TOO_FAST: "Je stuurt veel berichten vlak na elkaar. Wacht een paar tellen en stuur je bericht dan nog een keer.",
+    Verdict.CLIENT_TOO_FAST: "Het is nu heel druk. Wacht even en stuur je bericht dan nog een keer.",
+    Verdict.TOO_MANY_NEW_CONVERSATIONS: "Het is nu heel druk. Wacht even en stuur je bericht dan nog een keer.",
+    Verdict.FULL: "Het is nu heel druk. Probeer het over een paar minuten nog een keer.",
+    Verdict.CONVERSATION_TOO_LONG: "Dit gesprek is heel lang geworden. Begin een nieuw gesprek als je nog iets wilt vertellen.",
+}
+
+
+def refused(verdict: Verdict, config: Optional[SchoolConfig]) -> List[str]:
+    """Why a message was not taken now, and where help is meanwhile."""
+    texts = [_REFUSED[verdict]]
+    if config is not None and "noodnummer" in config.helplines:
+        texts.append(f"Ben je in gevaar? Bel dan meteen {config.helplines['noodnummer'].phone}.")
+    return texts

@@ -1,0 +1,85 @@
+"""A running assistant with the chat's *default* limits, for the attacks (tests/adversarial/)
+and the widget's answer to a refusal (tests/browser/).
+
+The shared stack has generous limits for scripted conversations; this one is configured as a
+school would run it, so the attacks meet the real limits. Every attack text carries ``CANARY``,
+and the suite's last test looks for it in every log, the database file and the outbox.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, List, Optional, Tuple
+
+import urllib.error
+import urllib.request
+
+from tests.support.servers import ROOT, Stack, make_stack
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CANARY = "KANARIE" + uuid.uuid4().hex[:10].upper()
+
+
+def rss_bytes(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+@dataclass
+class Attacked:
+    """The assistant under attack, and what the suite learned of it."""
+
+    stack: Stack
+    rss_before: int = 0
+    figures: List[str] = field(default_factory=list)
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.stack.rasa_url}/webhooks/rest/webhook"
+
+    def post(self, body: bytes, headers: Optional[dict] = None, timeout: float = 60) -> Tuple[int, object, dict]:
+        """POST raw bytes; returns (status, parsed JSON or None, headers)."""
+        request = urllib.request.Request(self.webhook, data=body, method="POST",
+                                         headers={"Content-Type": "application/json", **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                raw, status, got = response.read(), response.status, dict(response.headers)
+        except urllib.error.HTTPError as error:
+            raw, status, got = error.read(), error.code, dict(error.headers)
+        try:
+            return status, json.loads(raw.decode()), got
+        except ValueError:
+            return status, None, got
+
+    def send(self, sender: str, message: object) -> Tuple[int, object, dict]:
+        return self.post(json.dumps({"sender": sender, "message": message}).encode())
+
+    def rss(self) -> int:
+        return rss_bytes(self.stack.procs["rasa"].pid)
+
+    def note(self, line: str) -> None:
+        self.figures.append(line)
+        print(line)
+
+
+def attacked_stack(smtp_port: int) -> Iterator[Attacked]:
+    """Start it, warm it, yield it; stopped and its figures written afterwards."""
+    workdir = ARTIFACTS / "adversarial"
+    if workdir.exists():
+        for old in workdir.rglob("*"):
+            if old.is_file():
+                old.unlink()
+    running = make_stack(workdir, smtp_port, limits={})
+    target = Attacked(running)
+    try:
+        running.start_all()
+        assert running.say(running.new_sender(), "hoi")  # warm: the first message loads what is lazy
+        target.rss_before = target.rss()
+        yield target
+    finally:
+        running.stop_all()
+        (workdir / "figures.txt").write_text("\n".join(target.figures) + "\n", encoding="utf-8")
