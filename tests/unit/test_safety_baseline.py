@@ -1,0 +1,25 @@
+"""The safety net gives every message in the repository exactly the recorded SafetySignal
+(tests/safety/baseline.jsonl; re-record with scripts/safety_baseline.py --record and review the diff)."""
+from __future__ import annotations
+
+import importlib.util
+
+from tests.support.corpus import ROOT
+
+spec = importlib.util.spec_from_file_location("safety_baseline", ROOT / "scripts" / "safety_baseline.py")
+baseline = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(baseline)
+
+
+def test_every_message_keeps_its_recorded_safety_signal():
+    diff = baseline.differences()
+    assert not diff, f"{len(diff)} differences from the safety baseline, first ones:\n" + "\n".join(diff[:20])
+
+
+def test_the_baseline_covers_every_kind_of_signal():
+    entries = list(baseline.recorded().values())
+    assert len(entries) > 7000
+    categories = {e["category"] for e in entries}
+    assert {"crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis", None} <= categories
+    assert any(e["ambiguous"] for e in entries) and any(e["also"] for e in entries)
+    assert any(e["harmless"] for e in entries)
