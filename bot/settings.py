@@ -92,6 +92,24 @@ def _networks(env: Mapping[str, str], name: str) -> Tuple[IpNetwork, ...]:
     return tuple(networks)
 
 
+ACTION_SECRET_ENV = "KLANKBORD_ACTION_SECRET"
+ACTION_SECRET_HEADER = "X-Klankbord-Action-Secret"
+ACTION_HOST_ENV = "SANIC_HOST"
+
+
+def action_secret(env: Optional[Mapping[str, str]] = None) -> str:
+    """The secret Rasa sends the action server (header ``X-Klankbord-Action-Secret``, set in
+    endpoints.yml); empty when none is configured, and then the action server takes no calls."""
+    env = os.environ if env is None else env
+    return env.get(ACTION_SECRET_ENV, "").strip()
+
+
+def keep_action_server_on_loopback() -> None:
+    """rasa-sdk binds ``SANIC_HOST``, by default 0.0.0.0: make loopback the default instead
+    (an operator who really wants another interface sets ``SANIC_HOST`` explicitly)."""
+    os.environ.setdefault(ACTION_HOST_ENV, "127.0.0.1")
+
+
 def chat_limits_from_env(env: Optional[Mapping[str, str]] = None) -> ChatLimits:
     """The public chat's limits; ``KLANKBORD_TRUSTED_PROXIES`` lists the proxies (IPs or
     networks, comma-separated) whose ``X-Forwarded-For`` is believed: none by default."""

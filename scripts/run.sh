@@ -15,6 +15,8 @@ export KLANKBORD_WEB_PORT="${KLANKBORD_WEB_PORT:-8080}"
 export KLANKBORD_RASA_URL="${KLANKBORD_RASA_URL:-http://$KLANKBORD_RASA_HOST:$KLANKBORD_RASA_PORT}"
 export KLANKBORD_SCHOOL_ORIGIN="${KLANKBORD_SCHOOL_ORIGIN:-http://$KLANKBORD_WEB_HOST:$KLANKBORD_WEB_PORT}"
 PY=.venv/bin/python
+# The secret Rasa sends the action server (rasa_sdk_plugins/): made anew for each start unless set.
+export KLANKBORD_ACTION_SECRET="${KLANKBORD_ACTION_SECRET:-$($PY -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 
 MODEL="$($PY scripts/train.py)"
 # Check the school configuration (errors name file and field) and the mail settings, migrate

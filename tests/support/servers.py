@@ -155,6 +155,7 @@ def make_stack(workdir: Path, smtp_port: Optional[int], limits: Optional[Dict[st
         "KLANKBORD_SCHOOL_CONFIG": str(config),
         "KLANKBORD_DATABASE_URL": database_url,
         "KLANKBORD_TEST_RASA_TOKEN": uuid.uuid4().hex,
+        "KLANKBORD_ACTION_SECRET": uuid.uuid4().hex,
         "KLANKBORD_OUTBOX_POLL_SECONDS": "1",
         "KLANKBORD_OUTBOX_RETRY_SECONDS": "1",
         "KLANKBORD_OUTBOX_RETRY_MAX_SECONDS": "2",

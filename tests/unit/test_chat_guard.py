@@ -314,3 +314,16 @@ def test_a_turn_that_waits_too_long_is_refused():
         assert share.clients == 0
 
     asyncio.run(scenario())
+
+
+def test_the_action_server_binds_loopback_unless_told_otherwise(monkeypatch):
+    from bot import settings
+
+    monkeypatch.delenv("SANIC_HOST", raising=False)
+    settings.keep_action_server_on_loopback()
+    import os
+
+    assert os.environ["SANIC_HOST"] == "127.0.0.1"
+    monkeypatch.setenv("SANIC_HOST", "10.0.0.5")
+    settings.keep_action_server_on_loopback()
+    assert os.environ["SANIC_HOST"] == "10.0.0.5"

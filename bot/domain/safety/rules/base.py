@@ -1,0 +1,46 @@
+"""What a rule and an exception are: named sets of token patterns, and when they count.
+
+Plain frozen values: the rule modules only describe, the engine compiles and applies them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, List, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named set of token patterns.
+
+    ``requires``: flags (``flag.*`` rules) that must also be present in the message.
+    ``unless``: rule-name prefixes whose presence cancels this rule.
+    ``negatable``: cancelled by niet/nooit/geen next to the end of the match.
+    ``check``: extra test on (doc, start, end) (see ``checks``).
+    """
+
+    name: str
+    patterns: Tuple[Tuple[dict, ...], ...]
+    requires: Tuple[str, ...] = ()
+    unless: Tuple[str, ...] = ()
+    negatable: bool = True
+    check: Optional[Callable] = None
+
+
+@dataclass(frozen=True)
+class Exception_:
+    """Cancels rules (by name prefix) where it matches: ``scope`` 'span' (overlap) or 'doc'."""
+
+    name: str
+    patterns: Tuple[Tuple[dict, ...], ...]
+    blocks: Tuple[str, ...]
+    scope: str = "span"
+
+
+def rule(name: str, patterns: Iterable[List[dict]], **kw) -> Rule:
+    """A ``Rule`` of any iterable of token patterns (frozen into tuples)."""
+    return Rule(name, tuple(tuple(p) for p in patterns), **kw)
+
+
+def exception(name: str, patterns: Iterable[List[dict]], blocks: Tuple[str, ...], scope: str = "span") -> Exception_:
+    """An ``Exception_`` of any iterable of token patterns (frozen into tuples)."""
+    return Exception_(name, tuple(tuple(p) for p in patterns), blocks, scope)

@@ -1,0 +1,136 @@
+"""Crime rules: threats, assault, robbery, extortion, sexual images and contact, grooming, hate."""
+from __future__ import annotations
+
+from typing import List
+
+from bot.domain.safety.checks import REPORTING, clause_ends
+from bot.domain.safety.patterns import A, G, R, T, each, near, seq
+from bot.domain.safety.rules.base import Rule, rule
+from bot.domain.safety.words import (
+    ADULT, ADULT_AGE, BODY_INTIMATE, BODY_SEXUAL, COERCE, HIT, I, IMAGE, INJURY, LETHAL, ME, MONEY, SAY, SEX,
+    SEX_ACT, SUBJECT_OTHER, THREAT_HARM, VIOLENCE, WEAPON,
+)
+
+
+def crime_rules() -> List[Rule]:
+    return [
+        rule("strafbaar.bedreigd", [[R(r"^(bedreig|dreigbericht|dreigement|doodsbedreig|dreigmail|dreigapp)")]]),
+        rule("strafbaar.dreigen", [*near(T("dreigen"), THREAT_HARM, 8),
+                                   *near(T("dreigen"), seq(T("in"), G(1), T("brand", "fik", "elkaar")), 8)]),
+        rule("strafbaar.dreiging_gezegd", [
+            seq(SAY, G(8), ME, G(4), LETHAL),
+            seq(SAY, G(8), ME, G(4), T("kapot"), T("maken")),
+            seq(SAY, G(8), ME, G(4), T("in"), T("elkaar"), T("slaan", "trappen", "schoppen")),
+            seq(SAY, G(8), LETHAL),
+            seq(SAY, G(8), T("in"), G(1), T("brand", "fik"), G(1), T("steken", "zetten")),
+            seq(SAY, G(6), I, G(2), T("dood"), T("zijn", "gaan")),
+            seq(T("dood"), T("aan"), R(r"^[a-z]")),
+
+            seq(T("steken", "schieten", "slaan", "maken"), T("je", "jou"), T("neer", "dood", "af", "kapot")),
+            seq(LETHAL, T("je", "jou")),
+            seq(T("we", "wij"), T("steken", "pakken", "slaan", "krijgen"), T("je", "jou")),
+        ]),
+        rule("strafbaar.dreiging_als", [
+            seq(T("als"), I, G(8), T("niet"), G(6), T("aandoen", "pijn", "vermoorden", "afmaken")),
+            seq(IMAGE, G(8), T("als", "anders"), G(6), MONEY),
+            seq(SAY, G(8), T("afbranden", "affikken", "opblazen")),
+            seq(T("als", "dan"), G(8), T("zijn"), T("ik", "je", "jij"), T("dood")),
+            seq(T("aandoen", "pijn", "vermoorden", "afmaken"), G(2), T("als"), I, G(3),
+                T("stoppen", "praten", "vertellen", "weigeren", "nee")),
+            seq(MONEY, G(3), T("als"), I, G(4), T("cam", "webcam", "camera", "foto", "fotos", "nudes")),
+            seq(T("aandoen", "pijn", "slaan", "vermoorden", "afmaken", "pakken"), G(6), T("als"), I, G(3), T("niet"),
+                G(2), T("betalen", "geven", "sturen", "doen")),
+        ], negatable=False),
+        rule("strafbaar.dreigformule", [
+            seq(T("jij", "je"), T("zijn"), T("de"), T("volgende")),
+            seq(SAY, G(6), T("ik", "jij", "je"), T("zijn"), T("de"), T("volgende")),
+            seq(SAY, G(6), T("ik", "jij", "je"), T("de"), T("volgende"), T("zijn")),
+            seq(T("jij", "je"), T("zijn"), T("er"), T("geweest")),
+            seq(SAY, G(6), I, T("er"), T("geweest"), T("zijn")),
+            seq(T("jij", "je", "ik"), T("gaan"), T("eraan")),
+            seq(T("weten"), T("waar"), T("jij", "je"), T("wonen")),
+            seq(SAY, G(6), T("weten"), T("waar"), I, T("wonen")),
+            seq(T("wacht"), T("maar"), T("tot"), G(4), T("school", "buiten", "alleen")),
+        ], check=lambda doc, s, e: clause_ends(doc, e, REPORTING)),
+        rule("strafbaar.dreiging_voorwaarde", [
+            seq(T("anders", "als"), G(6), T("klappen", "slaag", "klap", "pijn", "vermoorden", "slaan")),
+            seq(T("anders", "als"), G(6), T("in"), T("elkaar")),
+        ]),
+        rule("strafbaar.mishandeling", [
+            seq(T("in"), T("elkaar", "mekaar"), G(1), T("slaan", "schoppen", "trappen", "rammen", "meppen", "beuken")),
+            [T("mishandelen", "mishandeling", "aftuigen", "afrossen", "vastbinden")],
+            seq(ME, G(2), T("in"), G(1), T("gezicht", "buik", "kruis"), G(1), T("slaan", "stompen", "schoppen", "trappen")),
+            seq(T("hoofd"), G(3), T("tegen"), G(2), T("muur", "grond", "kast", "deur", "tafel", "pot", "wc", "wastafel"), G(1),
+                T("slaan", "duwen", "rammen", "beuken", "gooien", "bonken")),
+        ]),
+        rule("strafbaar.letsel", [*each(INJURY, lambda inj: near(VIOLENCE, inj, 10))]),
+        rule("strafbaar.geweld", [
+            seq(SUBJECT_OTHER, G(5), ME, G(3), HIT),
+            seq(SUBJECT_OTHER, G(1), HIT, G(1), ME),
+            seq(HIT, SUBJECT_OTHER, ME),
+            seq(I, T("worden"), G(2), HIT),
+        ]),
+        rule("strafbaar.beroving", [[T("beroven", "overvallen", "overval", "beroving")],
+                                    *near(WEAPON, T("afpakken", "stelen", "jatten", "beroven"), 10),
+                                    *near(T("afpakken", "stelen", "jatten", "roven"), VIOLENCE, 10),
+                                    *near(T("afpakken", "stelen", "jatten", "roven"), seq(ME, G(3), T("grond")), 10),
+                                    seq(T("met"), T("geweld"))]),
+        rule("strafbaar.seksueel_beeld", [
+            [SEX],
+            *near(BODY_INTIMATE, IMAGE, 8),
+        ]),
+        rule("strafbaar.seksueel_contact", [
+            *near(T("zitten", "aanraken", "raken", "betasten", "knijpen", "grijpen", "pakken", "voelen", "likken"),
+                  BODY_SEXUAL, 4),
+            seq(T("zitten"), A(2), T("aan"), ME),
+            seq(T("raken"), ME, G(3), T("aan")),
+            [T("aanraken")],
+            [T("verkrachten", "verkrachting", "aanranden", "aanranding", "misbruiken", "misbruik", "seksueel",
+               "betasten", "ongewenst")],
+            *near(T("dwingen"), SEX_ACT, 6),
+        ]),
+        rule("strafbaar.grooming", [*near(T("volwassene", "man", "vent", "oudere"),
+                                          T("afspreken", "ontmoeten", "overhalen"), 25),
+                                    *near(ADULT_AGE, T("afspreken", "ontmoeten", "overhalen"), 15)],
+             requires=("flag.online",)),
+        rule("strafbaar.grooming_signaal", [
+            seq(T("vragen"), G(3), T("of"), I, T("alleen"), G(2), T("zijn", "thuis")),
+            seq(T("volwassen"), G(2), T("voor"), G(1), T("leeftijd")),
+            *each(ADULT, lambda a: near(a, T("geheim", "geheimpje"), 20)),
+            *each(ADULT, lambda a: near(a, seq(T("niet"), G(1), T("aan"), G(2), T("mogen"), T("zeggen", "vertellen")), 20)),
+            *each(ADULT, lambda a: near(a, seq(T("mogen"), T("niks", "niets"), T("vertellen", "zeggen")), 20)),
+            *near(T("ongepast", "ongepaste"), IMAGE, 3),
+            *near(T("man", "meester", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent"),
+                  seq(T("niemand"), G(1), T("mogen"), T("zeggen", "vertellen")), 20),
+            *near(T("geld", "bieden", "betalen", "robux", "cadeau", "cadeautje"), seq(IMAGE, G(5), T("sturen")), 10),
+        ]),
+        rule("strafbaar.afpersing", [
+            [T("afpersen", "afpersing", "chanteren", "chantage", "sextortion", "losgeld")],
+            seq(T("persen"), ME, G(3), T("af")),
+            *[p for m in MONEY for p in near(m, T("slaan", "klappen", "slaag", "schoppen", "pijn", "elkaar", "trappen"), 10)],
+            *[p for m in MONEY for c in COERCE for p in near(m, c, 8)],
+            seq(T("betalen"), G(3), T("om"), G(3), T("terug")),
+            *near(IMAGE, seq(T("anders"), G(6), T("online", "posten", "verspreiden", "delen", "doorsturen",
+                                                   "rondsturen", "zetten", "internet", "insta", "snap", "sturen")), 15),
+            *near(T("dwingen"), T("drugs", "wiet", "dealen", "verkopen", "code", "pincode", "stelen", "geld",
+                                  "brengen", "zakje", "zakjes", "pakketje", "pakketjes"), 8),
+            *near(T("drugs", "wiet"), T("verkopen", "dealen", "bewaren", "smokkelen", "rondbrengen", "verstoppen"), 6),
+            *near(T("pakketje", "pakketjes", "zakjes", "zakje"), T("wegbrengen", "brengen", "rondbrengen", "bezorgen"), 4),
+            *near(R(r"hack"), MONEY[0], 16),
+        ]),
+        rule("strafbaar.doxxing", [*near(T("adres", "huisadres"), T("online", "internet", "posten", "zetten", "delen",
+                                                                  "verspreiden", "insta", "tiktok", "snapchat"), 5)]),
+        rule("strafbaar.haat", [[R(r"^(hakenkruis|swastika)")],
+                                seq(T("hoofddoek"), G(8), T("trekken", "afrukken", "aftrekken")),
+                                seq(T("land"), T("uit"), T("moeten")),
+                                seq(T("terug"), T("naar"), G(1), T("eigen"), T("land"))], negatable=False),
+        rule("strafbaar.brandstichting", [seq(T("in"), G(1), T("brand", "fik"), T("steken"))]),
+        rule("strafbaar.loverboy", [seq(T("vriendje", "vriend"), G(1), T("zijn"), ADULT_AGE),
+                                    seq(T("vriendje", "vriend"), T("van"), ADULT_AGE),
+                                    seq(T("als"), I, G(3), T("van"), T("hem"), T("houden"))]),
+        rule("strafbaar.ontbloot", [
+            seq(T("broek", "onderbroek", "rok", "shirt", "bh"), G(1), T("naar"), T("beneden"), T("trekken", "doen", "rukken")),
+            seq(T("trekken", "rukken"), G(3), T("broek", "onderbroek", "rok"), G(1), T("naar"), T("beneden")),
+        ]),
+        rule("strafbaar.aangifte", [[T("aangifte")]], negatable=False),
+    ]

@@ -1,0 +1,132 @@
+"""Exceptions: idioms and harmless contexts that cancel rules ("dood van het lachen", the kitchen knife)."""
+from __future__ import annotations
+
+from typing import List
+
+from bot.domain.safety.patterns import G, R, T, each, near, seq
+from bot.domain.safety.rules.base import Exception_, exception
+from bot.domain.safety.words import FAMILY, HIT, JOKE, LETHAL, ME, PLATFORM, SELF_HARM_VERB, SEX
+
+
+# Exceptions that recognise a harmless use of a danger word (an idiom, a game, the kitchen, sport,
+# a joke); they also keep the classifier alone from raising an alarm (see ``SafetySignal.harmless``).
+HARMLESS_USES = frozenset({
+    "uitz.idioom_dood", "uitz.keuken_knutsel", "uitz.sport_materiaal", "uitz.overdrijving", "uitz.hyperbool_straf",
+    "uitz.lachen_adem", "uitz.museum", "uitz.grap", "uitz.moe", "uitz.zacht_of_dier", "uitz.huisdier",
+    "uitz.beeldspraak", "uitz.jeuk", "uitz.sport", "uitz.terugslaan", "uitz.idioom_steken", "uitz.buitensluiten",
+})
+
+
+def exception_rules() -> List[Exception_]:
+    return [
+        exception("uitz.idioom_dood", [
+            seq(T("dood"), T("van"), G(2), T("lachen", "schaamte", "verveling", "honger", "dorst", "hitte",
+                                             "warmte", "kou", "zenuwen", "spanning", "nieuwsgierigheid")),
+            seq(T("lachen", "schamen", "vervelen", "ergeren", "schrikken", "werken", "zoeken", "lachen"),
+                G(1), T("me", "mij", "ons", "zich", op="?"), G(1), T("dood")),
+            seq(T("dood"), T("moe")),
+            [T("doodgewoon", "doodnormaal", "doodstil", "doodmoe", "doodeng", "doodsaai", "doodleuk", "doodop",
+               "doodzonde", "doodziek", "doodsbang")],
+            seq(T("batterij", "accu", "telefoon", "mobiel", "laptop", "tablet", "ipad", "oplader", "controller",
+                  "wifi", "internet", "plant", "spel", "personage", "karakter", "poppetje"), G(3), T("dood")),
+        ], blocks=("crisis.",)),
+        exception("uitz.ongeluk", [
+            seq(T("per"), T("ongeluk")), [T("perongeluk")], seq(T("niet"), T("expres", "express")),
+            seq(SELF_HARM_VERB, G(2), T("aan"), G(2), T("papier", "blad", "blaadje", "glas", "scherf", "spijker",
+                                                           "hek", "schaar", "blik")),
+        ], blocks=("crisis.zelfbeschadiging", "strafbaar.letsel", "strafbaar.geweld"), scope="doc"),
+        exception("uitz.keuken_knutsel", [[T(
+            "taart", "brood", "boterham", "appel", "groente", "fruit", "vlees", "kaas", "pizza", "koken", "bakken",
+            "bestek", "vork", "lepel", "snijplank", "techniek", "knutselen", "hout", "karton", "handvaardigheid",
+            "schillen", "smeren", "aardappel", "komkommer", "tomaat", "worst", "scouting", "cadeau", "kado",
+            "verjaardag", "vissen", "kamperen", "keuken", "kok", "afwas", "afdrogen", "knoflook", "ui", "uien",
+            "appels", "traktatie", "klassentraktatie", "groenten",
+            "kamp", "marshmallow", "marshmallows", "puntig", "kookles", "vinger", "kerstboom", "boom", "bomen",
+            "omhakken", "brandhout")], seq(T("om"), T("mee"), T("te"), T("snijden"))],
+            blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+        exception("uitz.buitensluiten", [seq(T("sluiten"), ME, G(2), T("buiten")), [R(r"^buiten(ge)?sl[ou]")]],
+                  blocks=("acuut.vastgehouden",)),
+        exception("uitz.huisdier", [seq(T("hamster", "kat", "hond", "konijn", "vis", "visje", "cavia", "vogel", "poes",
+                                          "parkiet", "goudvis", "muis"), G(3), T("dood"))], blocks=("crisis.",)),
+        exception("uitz.sport_materiaal", [
+            seq(T("knuppel", "knuppels", "bat", "stick"), G(8), T("bal", "honkbal", "slagbal", "softbal")),
+            seq(T("bal", "honkbal", "slagbal", "softbal"), G(8), T("knuppel", "knuppels", "bat")),
+        ], blocks=("acuut.wapen",), scope="doc"),
+        exception("uitz.overdrijving", [
+            [T("cijfer", "onvoldoende", "toets", "proefwerk", "rapport", "tentamen", "overhoring", "lol", "haha",
+               "hahaha", "xd", "grapje")],
+            [R(r"[\U0001F480\U0001F602\U0001F923]")],
+        ], blocks=("crisis.leven_voorbij",), scope="doc"),
+        exception("uitz.hyperbool_straf", [
+            *near(LETHAL, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
+                            "vergeten", "kwijt", "opruimen"), 10),
+        ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde"), scope="doc"),
+        exception("uitz.lachen_adem", [seq(T("van"), T("het"), T("lachen"))], blocks=("acuut.adem",), scope="doc"),
+        exception("uitz.fictie", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "film",
+                                     "serie", "boek", "toneelstuk", "toneel", "verhaal", "netflix", "museum",
+                                     "geschiedenis", "oorlog", "spel", "duty", "shooter", "airsoft", "paintball",
+                                     "nerf", "playstation", "xbox", "ps5", "lego", "playmobil", "speelgoed",
+                                     "among", "impostor", "imposter", "level", "potje", "leger", "militair", "soldaat",
+                                     "defensie", "jager", "jacht", "schietvereniging", "cod",
+                                     "valorant", "warzone", "apex", "brawl", "brawlstars", "clash")]],
+                  blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+        exception("uitz.museum", [[R(r"(museum|oorlog)")]], blocks=("acuut.wapen",), scope="doc"),
+        exception("uitz.game", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "cod", "among",
+                                   "impostor", "imposter", "level", "potje", "valorant", "warzone", "shooter",
+                                   "playstation", "xbox", "ps5", "spel")]],
+                  blocks=("acuut.aanslag", "strafbaar.dreiging_voorwaarde"), scope="doc"),
+        exception("uitz.grap", [*each(JOKE, lambda j: near(LETHAL, j, 15))],
+                  blocks=("strafbaar.dreiging", "thuis.familie_geweld", "acuut.dreiging"), scope="doc"),
+        exception("uitz.moe", [*near(T("kunnen"), T("gym", "rennen", "lachen", "parcours", "moordparcours", "training",
+                                                     "voetbal", "sport", "conditie", "hardlopen", "zwemmen"), 10)],
+                  blocks=("ambigu.",), scope="doc"),
+        exception("uitz.sociale_media", [[PLATFORM], [T("online", "ontvolgen", "unfollow")]],
+                  blocks=("acuut.gevolgd",), scope="doc"),
+        exception("uitz.zacht_of_dier", [
+            seq(HIT, G(3), T("met"), G(1), T("kussen", "kussentje", "sneeuwbal", "sneeuwballen", "waterpistool", "knuffel")),
+            seq(HIT, G(2), T("mug", "vlieg", "wesp", "spin", "mugje"), G(1), T("dood", op="?")),
+            *near(LETHAL, T("spin", "spinnen", "mug", "muggen", "vlieg", "vliegen", "wesp", "mier", "mieren"), 6),
+            seq(T("voor"), T("de"), T("grap")), [T("stoeien", "kussengevecht")],
+        ], blocks=("thuis.familie_geweld", "strafbaar.geweld", "acuut.geweld_nu")),
+        exception("uitz.beeldspraak", [
+            seq(T("voelen"), G(2), T("opsluiten")),
+            seq(T("opsluiten"), G(3), T("gedachte", "gedachten", "hoofd", "lichaam", "wereld")),
+            seq(T("verdwijnen"), T("onder", "in"), G(2), T("grond", "deken", "dekbed", "bed", "kast")),
+            seq(T("zakken"), G(2), T("grond")),
+        ], blocks=("acuut.vastgehouden", "crisis.verdwijnen")),
+        exception("uitz.jeuk", [[T("jeuk", "muggenbult", "muggenbulten", "eczeem", "muggenbeet", "jeukt")]],
+                  blocks=("crisis.zelfbeschadiging",), scope="doc"),
+        exception("uitz.sport", [
+            seq(T("slaan", "schieten", "schoppen", "trappen", "gooien", "stompen", "raken"), G(3),
+                T("bal", "balletje", "puck", "shuttle", "doel", "goal", "penalty", "pion")),
+            seq(T("bal", "balletje", "puck", "shuttle"), G(3), T("slaan", "schieten", "schoppen", "trappen")),
+        ], blocks=("acuut.", "strafbaar.", "thuis.")),
+        exception("uitz.terugslaan", [seq(T("terug"), G(2), T("slaan", "schoppen", "trappen", "meppen")),
+                                       seq(T("slaan", "schoppen", "trappen", "meppen"), G(2), T("terug"))],
+                  blocks=("acuut.", "strafbaar.", "thuis.")),
+        exception("uitz.idioom_steken", [
+            seq(T("draak"), G(2), T("steken")), seq(T("steken"), G(2), T("draak")), seq(T("lek"), G(1), T("steken")),
+            seq(T("in"), G(1), T("lach"), G(1), T("schieten")), seq(T("schieten"), G(1), T("in"), G(1), T("lach")),
+            seq(T("slaan"), G(2), T("alarm")), seq(T("slaan"), G(2), T("over")),
+            seq(T("slaan", "gooien", "trappen", "schoppen"), G(3), T("deur", "boek", "laptop", "kast"), G(1), T("dicht")),
+        ], blocks=("acuut.", "strafbaar.", "thuis.")),
+        exception("uitz.geen_nu", [
+            seq(T("nu"), T("al", "alweer")), seq(T("tot"), T("nu"), T("toe")),
+            seq(T("en"), T("nu"), T("zijn", "hebben", "moeten", "zitten", "liggen", "kunnen")),
+            seq(T("nu"), T("en"), T("dan")),
+        ], blocks=("flag.imminent", "acuut.geweld_nu")),
+        exception("uitz.vertrouwd_wacht", [
+            seq(FAMILY, G(5), T("wachten")),
+            seq(T("vriend", "vriendin", "juf", "meester", "mentor", "bus", "taxi", "trein"), G(3), T("wachten")),
+            seq(T("wachten"), T("op"), G(1), T("bus", "trein", "vriend", "vriendin", "moeder", "vader", "beurt")),
+        ], blocks=("acuut.opgewacht",)),
+        exception("uitz.dreigen_mild", [
+            seq(R(r"dreig"), G(4), T("uit"), G(2), T("groep", "groepsapp", "app", "team", "club", "klas", "vriendengroep")),
+            seq(R(r"dreig"), G(2), T("regenen", "onweren", "mislukken")),
+        ], blocks=("strafbaar.dreigen",)),
+        exception("uitz.voorlichting", [
+            seq(T("seksueel", "seks", "sex", "seksualiteit"), G(1), T("voorlichting", "opvoeding", "les", "lessen",
+                                                                     "onderwijs", "vorming")),
+            seq(T("voorlichting", "les", "lessen", "spreekbeurt", "werkstuk"), G(2), T("over"), G(1), SEX),
+        ], blocks=("strafbaar.seksueel", "thuis.familie_geweld")),
+    ]

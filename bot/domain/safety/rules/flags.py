@@ -1,0 +1,34 @@
+"""Flags: facts about a message that other rules require (now, the past, family, online, waiting outside).
+
+``flag.*`` rules never name a category; they let rules like ``acuut.dreiging_nu`` fire only when
+something places the threat now (``Rule.requires``).
+"""
+from __future__ import annotations
+
+from typing import List
+
+from bot.domain.safety.patterns import G, L, T, seq
+from bot.domain.safety.rules.base import Rule, rule
+from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, PLATFORM
+
+
+def flag_rules() -> List[Rule]:
+    return [
+        rule("flag.imminent", [
+            [IMMINENT_WORDS],
+            seq(T("na"), G(1), T("school", "les", "schooltijd", "gym", "training", "pauze", "uur", "voetbal")),
+            seq(T("op"), T("dit"), T("moment")),
+            seq(T("zo"), T("meteen")),
+            seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
+        ], negatable=False),
+        rule("flag.past", [[T("gisteren", "eergisteren", "gisteravond", "gistermiddag", "gisternacht", "vorig",
+                              "vorige", "afgelopen", "toen")],
+                           [L("had", "hadden", "hield", "hielden", "was", "waren", "werd", "werden")]], negatable=False),
+        rule("flag.family", [[FAMILY]], negatable=False),
+        rule("flag.iemand_staat_klaar", [
+            seq(T("ze", "er", "zij", "hij", "jongens", "groep", "iemand", "mannen"), G(1),
+                T("staan", "wachten", "zitten", "lopen"), G(3), T("buiten", "hek", "deur", "uitgang", "poort", "daar", "bij")),
+            [T("opwachten")],
+        ], negatable=False),
+        rule("flag.online", [[PLATFORM], [T("online", "internet", "chat", "app", "gamen", "game")]], negatable=False),
+    ]

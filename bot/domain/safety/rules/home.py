@@ -1,0 +1,147 @@
+"""Home rules: abuse, neglect, coercion and fear at home (Veilig Thuis, not the police route)."""
+from __future__ import annotations
+
+from typing import List
+
+from bot.domain.safety.patterns import A, G, R, T, near, seq
+from bot.domain.safety.rules.base import Rule, rule
+from bot.domain.safety.words import BODY_SEXUAL, FAMILY, HIT, HOME, I, IMAGE, INJURY, LETHAL, ME, SEX, WEAPON
+
+
+def home_rules() -> List[Rule]:
+    abuse_single = T("slaan", "schoppen", "trappen", "stompen", "knijpen", "wurgen", "mishandelen", "misbruiken",
+                     "verkrachten", "aanranden", "duwen", "meppen", "opsluiten", "vastbinden", "dreigen",
+                     "bedreigen", "klap", "klappen", "slaag", "riem", "gewelddadig", "agressief", "geweld",
+                     "martelen", "vuist", "mishandeling", "misbruik")
+    abuse_multi: List[List[dict]] = [
+        [abuse_single],
+        [SEX],
+        seq(T("zitten"), A(2), T("aan"), ME),
+        seq(T("raken"), ME, G(3), T("aan")),
+        seq(T("doen"), G(1), T("raar", "rare", "vies", "vieze", "eng", "enge", "seksueel", "seksuele"), T("ding", "dingen")),
+        seq(T("pijn"), T("doen")),
+        seq(T("doen"), ME, T("pijn")),
+        seq(T("gooien"), G(3), T("naar"), ME),
+        seq(T("naar"), ME, T("gooien")),
+        seq(T("zitten"), T("hij", "ze", "zij"), T("aan"), ME),
+        seq(IMAGE, G(4), T("bad", "douche", "bloot", "naakt", "ondergoed", "badkamer", "bikini")),
+        seq(T("onder"), G(1), T("rok", "broek", "shirt", "kleren", "onderbroek")),
+        seq(T("gooien"), T("met"), G(2), T("spullen", "dingen", "borden", "stoelen", "flessen")),
+        [T("aanraken", "betasten")],
+        seq(T("gooien"), G(4), T("naar"), T("mijn"), T("hoofd")),
+        seq(T("trekken"), ME, G(3), T("haar", "haren")),
+        seq(ME, G(3), LETHAL),
+        seq(LETHAL, G(1), ME),
+        seq(T("sluiten"), ME, G(3), T("op")),
+        seq(T("kijken"), G(3), T("douchen", "douche")),
+        seq(T("douchen", "douche"), G(4), T("binnen", "binnenkomen")),
+        seq(T("aan"), G(1), BODY_SEXUAL, G(1), T("zitten")),
+    ]
+    home_violence = T("slaan", "schoppen", "mishandelen", "klappen", "slaag", "klap", "geweld", "gewelddadig",
+                      "vuist", "donder", "misbruiken", "misbruik", "trappen", "wurgen")
+    return [
+        rule("thuis.familie_geweld", [
+            *[seq(FAMILY, G(16), m) for m in abuse_multi],
+            seq(FAMILY, G(16), T("ze", "hij", "zij"), G(2), HIT, G(1), ME),
+            seq(FAMILY, G(3), T("zeggen", "dreigen"), G(14), T("aandoen")),
+        ]),
+        rule("thuis.wapen", [*near(FAMILY, WEAPON, 8), *near(HOME, WEAPON, 8)]),
+        rule("thuis.familie_geheim", [*near(FAMILY, T("geheim", "geheimpje"), 12)], negatable=False),
+        rule("thuis.politie", [*near(FAMILY, seq(T("politie"), G(2), T("komen")), 12)]),
+        rule("thuis.eer", [seq(T("eer"), T("van"), T("de", "onze", "mijn"), T("familie"))], negatable=False),
+        rule("thuis.partnergeweld", [seq(FAMILY, G(2), T("gooien", "slaan", "schoppen", "duwen"), G(3), T("naar", "tegen"),
+                                         G(1), FAMILY)]),
+        rule("thuis.dronken_rijden", [*near(T("drinken", "dronken", "drank"), T("rijden", "autorijden"), 8)],
+             requires=("flag.family",)),
+        rule("thuis.emotioneel", [*near(FAMILY, seq(T("nooit"), G(1), T("geboren")), 16),
+                                  *near(FAMILY, seq(T("spijt"), G(4), T("geboren")), 12),
+                                  seq(FAMILY, G(4), T("zeggen"), G(4), T("dat"), I, G(3), T("mislukking", "waardeloos"))],
+             negatable=False),
+        rule("thuis.verzwijgen", [seq(T("moeten", "mogen"), G(1), T("zeggen"), G(4), T("dat"), G(6),
+                                      T("zelf", "gevallen", "voetbal", "ongeluk", "trap"))], negatable=False),
+        rule("thuis.buitengesloten", [seq(T("mogen"), G(2), T("niet"), G(1), T("naar"), T("binnen")),
+                                      seq(T("niet"), T("naar"), T("binnen"), T("mogen")),
+                                      seq(ME, G(2), T("deur"), T("uit"), T("zetten", "gooien")),
+                                      seq(T("huis"), T("uit"), T("zetten", "gooien"))], negatable=False),
+        rule("thuis.drugs", [*near(T("drugs", "naalden", "naald", "coke", "heroine"), HOME, 8)]),
+        rule("thuis.hulpgeroep", [*near(seq(T("om"), T("hulp"), T("roepen", "schreeuwen", "gillen")),
+                                        T("kind", "buurjongen", "buurmeisje", "nacht", "huis"), 10)]),
+        rule("thuis.lijfstraf", [
+            seq(T("klappen", "klap", "slaan", "slaag"), G(3), T("met"), T("de", "een"), T("riem", "slipper", "pantoffel")),
+            seq(T("als"), I, G(6), T("krijgen"), I, G(2), T("klappen", "slaag", "klap")),
+        ]),
+        rule("thuis.liever_niet_thuis", [
+            seq(T("liever"), G(5), T("dan"), G(1), T("thuis", "huis")),
+            *near(seq(T("willen", "durven", "kunnen"), G(1), T("niet"), G(2), T("naar"), T("huis")), FAMILY, 12),
+            *near(FAMILY, seq(T("verstoppen")), 12),
+        ], negatable=False),
+        rule("thuis.dwang", [[R(r"^(uithuwelijk|eerwraak)")],
+                             seq(FAMILY, G(3), T("willen"), T("dat"), I, G(10), T("trouwen")),
+                             seq(T("sturen"), G(3), T("om"), T("te"), T("trouwen")),
+                             *near(T("buitenland"), T("trouwen"), 8),
+                             *near(T("paspoort"), T("afpakken", "innemen"), 4),
+                             seq(T("dwingen"), G(3), T("trouwen", "huwelijk"))], negatable=False),
+        rule("thuis.huiselijk_geweld", [*near(T("geschreeuw", "schreeuwen", "ruzie", "gegil"),
+                                              T("klappen", "slaan", "gooien", "klap", "slaag"), 6)]),
+        rule("thuis.straf_slapen", [seq(T("laten"), ME, G(3), T("schuur", "kelder", "hok", "buiten", "gang", "balkon"),
+                                        G(2), T("slapen"))], negatable=False),
+        rule("thuis.opgesloten", [*near(T("opsluiten"), HOME, 12),
+                                  *near(seq(T("willen", "durven"), G(1), T("niet"), G(2), T("naar"), T("huis")),
+                                        T("slapen", "logeren", "vannacht"), 12),
+                                  seq(T("ergens"), T("anders"), T("slapen"))], negatable=False),
+        rule("thuis.opgesloten_straf", [
+            *near(T("opsluiten"), seq(T("als"), T("straf")), 10),
+            *near(seq(T("sluiten"), ME, G(4), T("op")), seq(T("als"), T("straf")), 10),
+        ], negatable=False),
+        rule("thuis.familie_ongewenst", [
+            seq(FAMILY, G(8), T("ding", "dingen"), G(1), T("die"), I, T("niet"), T("willen")),
+            seq(FAMILY, G(8), T("aan"), G(2), T("zitten", "komen"), G(6), I, T("niet"), T("willen")),
+        ], negatable=False),
+        rule("thuis.familie_doet_pijn", [
+            seq(abuse_single, G(3), T("door", "van"), G(1), FAMILY),
+            *[seq(inj, G(5), T("van", "door"), G(1), FAMILY) for inj in INJURY],
+        ]),
+        rule("thuis.geweld_thuis", [
+            *near(HOME, home_violence, 10),
+            seq(T("bij"), T("ons"), G(6), home_violence),
+        ]),
+        rule("thuis.naar_huis_dan", [seq(T("naar"), T("huis"), G(4), T("dan"), G(2), home_violence)], negatable=False),
+        rule("thuis.durf_niet_thuis", [
+            seq(T("durven"), G(2), T("niet"), G(2), T("naar"), T("huis")),
+            seq(T("durven"), G(2), T("niet"), G(2), T("thuis")),
+        ], negatable=False),
+        rule("thuis.bang_thuis", [
+            seq(T("bang", "doodsbang"), G(4), T("thuis", "huis")),
+            seq(T("thuis", "huis"), G(4), T("eng", "bang", "gevaarlijk")),
+            seq(T("bang", "doodsbang"), G(1), T("voor"), G(1), FAMILY),
+            seq(T("bang", "doodsbang"), G(1), T("voor"), G(1), T("vriend", "vriendin"), T("van"), G(1), FAMILY),
+            seq(FAMILY, G(2), T("eng", "gevaarlijk")),
+        ]),
+        rule("thuis.niet_veilig", [
+            seq(T("thuis", "huis"), G(4), T("niet", "nooit"), G(1), T("veilig")),
+            seq(T("niet"), G(1), T("veilig"), G(2), T("thuis")),
+            *near(T("onveilig"), T("thuis"), 3),
+        ], negatable=False),
+        rule("thuis.verwaarlozing", [
+            *near(seq(T("geen", "zonder", "nooit", "niks", "niets", "niet"), G(3), T("eten")), HOME, 8),
+            *near(seq(T("mogen"), T("niet"), T("eten")), FAMILY, 8),
+            seq(T("krijgen"), G(2), T("nooit", "geen"), G(1), T("ontbijt", "lunch", "eten")),
+            *near(seq(T("zonder"), G(3), T("ontbijt", "eten", "lunch", "jas")), T("weken", "vaak", "regelmatig", "steeds"), 6),
+            seq(FAMILY, G(3), T("dagen", "weken", "nachten", "dag", "week"), T("weg")),
+            seq(FAMILY, G(2), T("zijn"), G(1), T("nooit"), T("thuis", "er")),
+            seq(FAMILY, G(2), T("zijn"), T("er"), T("nooit")),
+            *near(seq(T("zonder"), T("ontbijt", "eten", "lunch")), T("vaak", "regelmatig", "steeds", "altijd"), 4),
+            *near(T("onverklaarbaar", "onverklaarbare"), T("plek", "plekken", "wond", "wonden", "verwonding"), 3),
+            *near(seq(T("geen", "zonder"), G(3), T("eten")), FAMILY, 8),
+            seq(T("krijgen"), G(2), T("geen"), G(1), T("eten")),
+            seq(T("dagen", "nachten", "weken", "weekend", "weekenden", "dagenlang"), G(1), T("alleen"), G(1), T("thuis")),
+            *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), HOME, 8),
+            *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), FAMILY, 8),
+        ], negatable=False),
+        rule("thuis.privacy_lichaam", [
+            *near(T("douchen", "douche", "badkamer", "omkleden", "bad"),
+                  T("binnenkomen", "binnen", "kijken", "gluren", "filmen", "loeren", "komen"), 6),
+        ], requires=("flag.family",)),
+        rule("thuis.straf", [seq(T("schuur", "kelder", "hok", "buiten", "gang", "balkon"), G(3), T("slapen"))],
+             requires=("flag.family",)),
+    ]

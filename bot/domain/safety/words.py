@@ -1,0 +1,73 @@
+"""The word groups the rules share: who, what, which harm, which place.
+
+Each is one pattern token (``T``/``R``) or a tuple of alternatives (a token or a run of tokens,
+``INJURY``, ``MONEY``, ...). They are read-only: the rules combine them, nothing changes them.
+"""
+from __future__ import annotations
+
+from bot.domain.safety.patterns import R, T
+
+NEG = frozenset({"niet", "nooit", "geen"})
+ME = T("me", "mij", "ons")
+REFL = T("mezelf", "me", "mij")
+I = T("ik")
+FAMILY = R(r"^(stief|pleeg|half)?(vader|moeder|pa|ma|papa|mama|pap|mam|pappa|mamma|paps|mams|ouder|ouders"
+           r"|broer|broertje|broers|zus|zusje|zussen|zuster|opa|oma|oom|tante)$|^(ex-?)?partner$|^ex(man|vrouw)$")
+PLATFORM = T("insta", "instagram", "tiktok", "snapchat", "snap", "youtube", "twitter", "twitch",
+             "discord", "whatsapp", "account", "volger", "volgers", "story", "kanaal")
+HOME = T("thuis", "thuiskomen")
+IMMINENT_WORDS = T("nu", "vandaag", "vanmiddag", "vanavond", "vannacht", "straks", "zometeen",
+                   "meteen", "dadelijk", "morgen", "direct", "help")
+WEAPON = R(r"^(mes|[a-z]*(stanley|zak|vlinder|keuken|steek|jacht|breek|hak|kap|vecht)mes(sen|je)?|pistool|pistolen"
+           r"|[a-z]*wapen|wapens|geweer|geweren|revolver|taser|boksbeugels?|knuppels?|honkbalknuppel"
+           r"|ploertendoder|pepperspray|machete|zwaard|bijl|gun|glock|nepwapen|alarmpistool|vuurwerkbom)$")
+BLUNT = T("stok", "stokken", "knuppel", "ketting", "staaf", "hamer", "steen", "stenen", "fles", "flessen")
+HARM_ACUTE = T("slaan", "schoppen", "trappen", "stompen", "meppen", "rammen", "steken", "neersteken",
+               "neerschieten", "schieten", "wurgen", "pakken", "grijpen", "afmaken", "slopen", "aanvallen",
+               "vermoorden", "doodmaken", "kapotmaken", "aftuigen", "afrossen", "grazen", "elkaar",
+               "beroven", "ontvoeren", "trekken", "sleuren", "slepen", "mishandelen", "opwachten")
+LETHAL = T("vermoorden", "doodmaken", "neersteken", "neerschieten", "afmaken", "doodschieten",
+           "doodsteken", "kapotmaken", "aftuigen", "slopen", "ombrengen", "afbranden", "affikken")
+HIT = T("slaan", "schoppen", "stompen", "trappen", "meppen", "wurgen", "rammen", "beuken", "bijten")
+VIOLENCE = T("slaan", "schoppen", "trappen", "stompen", "duwen", "gooien", "steken", "wurgen",
+             "meppen", "klap", "schop", "mishandelen", "rammen", "beuken")
+INJURY = (T("bloedneus", "gebroken", "breuk", "ziekenhuis", "hersenschudding", "gewond", "hechting",
+            "hechtingen", "kneuzing", "ehbo", "gekneusd", "bloed", "bloeden", "spoedeisende", "wond", "wonden",
+            "striem", "striemen", "brandwond", "brandwonden"),
+          (T("blauw", "blauwe"), T("oog", "ogen", "plek", "plekken")), (T("eerste"), T("hulp")),
+          (T("dik", "dikke"), T("lip")))
+SUBJECT_OTHER = T("ze", "zij", "hij", "iemand", "jongen", "jongens", "meisje", "meisjes", "meiden",
+                  "klasgenoot", "klasgenoten", "leerling", "leerlingen", "groep", "man", "mannen")
+SEX = R(r"^(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
+IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap|opname|opgenomen|gefilmd|opnemen)")
+BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed", "lijf", "kleedkamer",
+                  "onderbroek", "bh", "string", "bloot", "blote", "douche", "douchen", "omkleden",
+                  "uitkleden", "kruis", "vagina", "kut", "wc", "toilet")
+BODY_SEXUAL = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel", "penis", "lul", "vagina",
+                "onderbroek", "ondergoed", "bh", "rok")
+SEX_ACT = T("zoenen", "kussen", "seks", "aanraken", "uitkleden", "pijpen", "aftrekken", "betasten",
+            "naaktfoto", "nudes", "voelen", "likken")
+MONEY = (T("geld", "euro", "€", "zakgeld", "betalen", "pinnen", "tikkie", "bitcoin", "cadeaukaart",
+           "giftcard", "robux", "vbucks", "paysafe", "centen", "pinpas", "bankpas", "pincode"),)
+COERCE = (T("anders", "afpakken", "eisen", "dreigen", "verspreiden", "chanteren"), R(r"hack"))
+THREAT_HARM = T("slaan", "schoppen", "steken", "neersteken", "vermoorden", "doodmaken", "pakken", "verspreiden",
+                "posten", "plaatsen", "online", "internet", "doorsturen", "rondsturen", "delen", "aandoen", "pijn",
+                "dood", "kapot", "kapotmaken", "afmaken", "naaktfoto", "nudes", "foto", "filmpje", "video", "adres",
+                "mes", "wapen", "geweld", "verkrachten", "neerschieten", "schieten", "slopen", "aftuigen", "trappen")
+SAY = T("zeggen", "roepen", "appen", "schrijven", "sturen", "beloven", "zweren", "dreigen", "tegen",
+        "bericht", "berichten", "berichtje", "berichtjes", "appje", "appjes", "dm", "dms", "briefje", "mail")
+SELF_HARM_VERB = R(r"(snijden|snijen|krassen|krabben|branden|verwonden|beschadigen|ophangen|verdrinken|bijten)$")
+# Without "mezelf": itching and scratching are everyday, cutting and scratching *into* skin are not.
+SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen|bewerken)$")
+SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
+                   "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
+JOKE = (T("haha", "hahaha", "lol", "grapje", "xd", "jk"), R(r"[\U0001F602\U0001F923\U0001F480]"))
+ADULT = (T("man", "meester", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent", "juf"),
+         R(r"(leraar|docent|trainer|coach|meester)$"))
+ADULT_AGE = R(r"^(1[89]|[2-9][0-9])$")
+POSS = T("mijn", "zijn", "haar", "hun", "je", "jouw")
+PERMANENT = T("voorgoed", "definitief", "eeuwig", "permanent", "altijd")
+DEATH = T("dood", "sterven", "doodgaan", "overlijden")
+PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
+JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor",
+               "parkeergarage", "viaduct", "flatgebouw", "hoogbouw")
