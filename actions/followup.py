@@ -162,14 +162,15 @@ class ValidateFollowupForm(FormValidationAction):
         code = tracker.get_slot("followup_code")
         desk = _desk()
         try:
-            access = await in_thread(checkin.check_code, desk, code, secret)
+            client = (tracker.latest_message.get("metadata") or {}).get("client")
+            access = await in_thread(checkin.check_code, desk, code, secret, client)
             status = await in_thread(checkin.status_for_pupil, desk, access.reference) if access.granted else None
         except Exception as exc:  # noqa: BLE001
             logger.error("follow-up check failed: %s", type(exc).__name__)
             _say(dispatcher, texts.failed(config()))
             return {"followup_secret": MASK, "followup_state": CLOSED}
         if status is None:
-            _say(dispatcher, texts.denied(config()))
+            _say(dispatcher, texts.try_later(config()) if access.limited else texts.denied(config()))
             return {"followup_secret": MASK, "followup_state": CLOSED}
         _say(dispatcher, texts.status_text(config(), status.status))
         for message in texts.messages_text(config(), status.messages):

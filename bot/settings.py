@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 from dataclasses import dataclass
 from typing import Mapping, Optional, Tuple
 
@@ -108,6 +109,29 @@ def keep_action_server_on_loopback() -> None:
     """rasa-sdk binds ``SANIC_HOST``, by default 0.0.0.0: make loopback the default instead
     (an operator who really wants another interface sets ``SANIC_HOST`` explicitly)."""
     os.environ.setdefault(ACTION_HOST_ENV, "127.0.0.1")
+
+
+CLIENT_KEY_ENV = "KLANKBORD_CLIENT_KEY"
+
+
+def client_key(env: Optional[Mapping[str, str]] = None) -> bytes:
+    """The key for client pseudonyms (``KLANKBORD_CLIENT_KEY``; the same on every replica so a
+    client counts once). Without it each process draws its own random key at start."""
+    env = os.environ if env is None else env
+    configured = env.get(CLIENT_KEY_ENV, "").strip()
+    return configured.encode() if configured else secrets.token_bytes(32)
+
+
+def trusted_proxies_from_env(env: Optional[Mapping[str, str]] = None) -> Tuple[IpNetwork, ...]:
+    return _networks(os.environ if env is None else env, TRUSTED_PROXIES_ENV)
+
+
+DESK_NETWORKS_ENV = "KLANKBORD_DESK_ALLOWED_NETWORKS"
+
+
+def desk_networks_from_env(env: Optional[Mapping[str, str]] = None) -> Tuple[IpNetwork, ...]:
+    """Where the desk may be reached from (IPs or networks, comma-separated); empty: anywhere."""
+    return _networks(os.environ if env is None else env, DESK_NETWORKS_ENV)
 
 
 def chat_limits_from_env(env: Optional[Mapping[str, str]] = None) -> ChatLimits:

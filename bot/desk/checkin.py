@@ -7,7 +7,7 @@ logged; the audit log records only that something happened.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import List, Optional
 
 from bot.desk import audit, followup
@@ -48,11 +48,14 @@ def issue_secret(desk, reference: str) -> str:
     return secret
 
 
-def check_code(desk, code: Optional[str], secret: Optional[str]) -> followup.Access:
-    """Code + secret as typed -> access or :data:`bot.desk.followup.DENIED`; attempts are counted."""
+def check_code(desk, code: Optional[str], secret: Optional[str], client: Optional[str] = None) -> followup.Access:
+    """Code + secret as typed -> access, or :data:`bot.desk.followup.DENIED` / ``LIMITED``;
+    attempts are counted per code and per ``client`` (the chat's pseudonym of the address);
+    attempts older than a day are pruned."""
     now = desk.now()
     with desk.uow() as uow:
-        access = followup.check(uow.desk, code, secret, now, desk.limits)
+        access = followup.check(uow.desk, code, secret, now, desk.limits, client=client)
+        uow.desk.delete_followup_attempts_before(now - timedelta(days=1))
         if access.granted:
             audit.record(uow.desk, PUPIL, AuditAction.PUPIL_CHECKIN, now, access.reference)
         uow.commit()

@@ -6,11 +6,12 @@ database; :mod:`bot.desk.checkin` runs it against the real tables.
 - :func:`new_secret` draws two short Dutch words and two digits, e.g. ``wolk-tijger-47``
   (about 23 bits, on top of the ~56-bit reference code; the limits below make guessing useless).
 - :func:`check` answers :data:`DENIED` — one and the same value — for every failure: a malformed
-  or unknown code, a wrong secret, or a limit reached. It always runs exactly one argon2 verify
+  or unknown code, a wrong secret; and :data:`LIMITED` once a limit is reached, so the pupil is
+  told to try later rather than that the secret is wrong. It always runs exactly one argon2 verify
   (against a dummy hash when the code is unknown or the attempt is refused), so neither the
   answer nor its timing tells whether a code exists.
-- Limits: per reference code (the REST channel gives no client address and the client picks its
-  own conversation id, so limits cannot rest on those) and overall, counted over failures.
+- Limits: per reference code and per client (the chat channel's daily keyed pseudonym of the
+  address, never the address), counted over failures. None over all codes together.
 """
 from __future__ import annotations
 
@@ -55,17 +56,24 @@ _MALFORMED_KEY = "malformed"
 
 @dataclass(frozen=True)
 class Limits:
-    """How many failed checks are allowed (failures only; a success never counts)."""
+    """How many failed checks are allowed (failures only; a success never counts).
+
+    Per reference code and per client (the chat channel's daily pseudonym of the address):
+    a client that guesses many codes is slowed down, and every other pupil still gets in.
+    There is no limit over all codes together: it would let one client lock out everyone.
+    """
 
     per_code: int = 5  # failures per reference code ...
     per_code_window: timedelta = timedelta(hours=1)  # ... in this window
     per_code_daily: int = 20  # and per day
-    overall: int = 300  # failures for all codes together ...
-    overall_window: timedelta = timedelta(minutes=15)  # ... in this window
+    per_client: int = 10  # failures from one client ...
+    per_client_window: timedelta = timedelta(minutes=15)  # ... in this window
+    per_client_daily: int = 50  # and per day
 
     @classmethod
     def from_env(cls) -> "Limits":
-        """``KLANKBORD_FOLLOWUP_PER_CODE``, ``..._PER_CODE_DAILY``, ``..._OVERALL`` override the defaults."""
+        """``KLANKBORD_FOLLOWUP_PER_CODE``, ``..._PER_CODE_DAILY``, ``..._PER_CLIENT``,
+        ``..._PER_CLIENT_DAILY`` override the defaults."""
         def number(name: str, default: int) -> int:
             raw = os.environ.get(name, "").strip()
             return int(raw) if raw.isdigit() and int(raw) > 0 else default
@@ -74,7 +82,8 @@ class Limits:
         return cls(
             per_code=number("KLANKBORD_FOLLOWUP_PER_CODE", base.per_code),
             per_code_daily=number("KLANKBORD_FOLLOWUP_PER_CODE_DAILY", base.per_code_daily),
-            overall=number("KLANKBORD_FOLLOWUP_OVERALL", base.overall),
+            per_client=number("KLANKBORD_FOLLOWUP_PER_CLIENT", base.per_client),
+            per_client_daily=number("KLANKBORD_FOLLOWUP_PER_CLIENT_DAILY", base.per_client_daily),
         )
 
 
@@ -85,8 +94,6 @@ class FollowupStore(Protocol):
 
     def followup_failures(self, key_hash: str, since: datetime) -> int: ...
 
-    def followup_failures_total(self, since: datetime) -> int: ...
-
     def record_followup_attempt(self, key_hash: str, ok: bool, at: datetime) -> None: ...
 
 
@@ -94,9 +101,13 @@ class FollowupStore(Protocol):
 class Access:
     granted: bool
     reference: Optional[str] = None
+    limited: bool = False
 
 
 DENIED = Access(False)
+"""Every failure that is not a limit: unknown or malformed code, wrong or empty secret."""
+LIMITED = Access(False, limited=True)
+"""Too many failures for this code or from this client: try again later (says nothing of the code)."""
 
 
 def new_secret() -> str:
@@ -130,23 +141,37 @@ def attempt_key(reference: Optional[str]) -> str:
     return hashlib.sha256(f"klankbord-followup:{reference or _MALFORMED_KEY}".encode()).hexdigest()
 
 
-def is_limited(store: FollowupStore, key: str, now: datetime, limits: Limits) -> bool:
-    return (
-        store.followup_failures(key, now - limits.per_code_window) >= limits.per_code
-        or store.followup_failures(key, now - timedelta(days=1)) >= limits.per_code_daily
-        or store.followup_failures_total(now - limits.overall_window) >= limits.overall
+def client_attempt_key(client: str) -> str:
+    """What the attempts table stores for a client: a hash of its (already keyed) pseudonym."""
+    return hashlib.sha256(f"klankbord-followup-client:{client}".encode()).hexdigest()
+
+
+def is_limited(store: FollowupStore, key: str, now: datetime, limits: Limits,
+               client_key: Optional[str] = None) -> bool:
+    if (store.followup_failures(key, now - limits.per_code_window) >= limits.per_code
+            or store.followup_failures(key, now - timedelta(days=1)) >= limits.per_code_daily):
+        return True
+    return client_key is not None and (
+        store.followup_failures(client_key, now - limits.per_client_window) >= limits.per_client
+        or store.followup_failures(client_key, now - timedelta(days=1)) >= limits.per_client_daily
     )
 
 
 def check(store: FollowupStore, reference_text: Optional[str], secret_text: Optional[str],
-          now: datetime, limits: Limits = Limits()) -> Access:
-    """Does this code + secret open a report? :data:`DENIED` for every kind of failure."""
+          now: datetime, limits: Limits = Limits(), client: Optional[str] = None) -> Access:
+    """Does this code + secret open a report? :data:`LIMITED` past a limit, :data:`DENIED` for
+    every other failure. ``client`` is the chat's pseudonym of the sender's address, if known."""
     reference = normalize_reference(reference_text or "") if reference_text and len(reference_text) < 100 else None
     secret = normalize_secret(secret_text)
     key = attempt_key(reference)
-    limited = is_limited(store, key, now, limits)
+    client_key = client_attempt_key(client) if client else None
+    limited = is_limited(store, key, now, limits, client_key)
     stored = store.secret_hash(reference) if reference is not None and not limited else None
     # Exactly one argon2 verify on every path (a dummy hash when there is nothing to compare).
     ok = verify(stored, secret or "-") and secret is not None and not limited
     store.record_followup_attempt(key, ok, now)
+    if client_key is not None:
+        store.record_followup_attempt(client_key, ok, now)
+    if limited:
+        return LIMITED
     return Access(True, reference) if ok else DENIED

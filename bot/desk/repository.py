@@ -115,6 +115,12 @@ class SqlDeskRepository:
     def clear_lock(self, username: str) -> None:
         self.session.execute(delete(desk_login_locks).where(desk_login_locks.c.username == username))
 
+    def clear_locks_starting(self, prefix: str) -> None:
+        self.session.execute(delete(desk_login_locks).where(desk_login_locks.c.username.startswith(prefix)))
+
+    def delete_login_attempts_before(self, before: datetime) -> int:
+        return self.session.execute(delete(desk_login_attempts).where(desk_login_attempts.c.at < before)).rowcount
+
     # ------------------------------------------------------------------ sessions
 
     def add_session(self, token_hash: str, user_id: int, csrf_token: str, now: datetime,
@@ -204,12 +210,6 @@ class SqlDeskRepository:
             select(func.count()).select_from(followup_attempts).where(
                 followup_attempts.c.key_hash == key_hash, followup_attempts.c.ok.is_(False),
                 followup_attempts.c.at > since)
-        ).scalar_one()
-
-    def followup_failures_total(self, since: datetime) -> int:
-        return self.session.execute(
-            select(func.count()).select_from(followup_attempts).where(
-                followup_attempts.c.ok.is_(False), followup_attempts.c.at > since)
         ).scalar_one()
 
     def delete_followup_attempts_before(self, before: datetime) -> int:

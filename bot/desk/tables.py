@@ -25,7 +25,8 @@ desk_users = Table(
     Column("last_login_at", UtcDateTime(), nullable=True),
 )
 
-# Every login attempt, known user or not (lockout counts failures per typed name).
+# Every login attempt, known user or not, under a hash of (typed name, client) or (any name, client):
+# never the name as typed nor an address (bot.desk.users.login_keys). Pruned after a day.
 desk_login_attempts = Table(
     "desk_login_attempts",
     metadata,

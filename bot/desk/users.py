@@ -7,10 +7,11 @@ locked the same way, and the answer never says whether a name exists.
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot.desk import audit
 from bot.desk.audit import AuditAction
@@ -21,9 +22,11 @@ from bot.storage.unit_of_work import StorageError
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 PASSWORD_MIN_LENGTH = 12
 PASSWORD_MAX_LENGTH = 1024
-LOCK_AFTER_FAILURES = 5
+LOCK_AFTER_FAILURES = 5  # for one name from one client ...
+LOCK_AFTER_FAILURES_ANY_NAME = 20  # ... or for any names from one client
 FAILURE_WINDOW = timedelta(minutes=15)
 LOCK_DURATION = timedelta(minutes=15)
+ATTEMPTS_KEPT = timedelta(days=1)
 
 
 class UserError(ValueError):
@@ -107,23 +110,50 @@ def set_active(desk, username: str, active: bool, actor: Actor) -> None:
 
 
 def unlock(desk, username: str, actor: Actor) -> None:
+    """Lift every lock on this name, from whichever client it was set."""
     name = normalize_username(username)
     with desk.uow() as uow:
-        uow.desk.clear_lock(name)
+        uow.desk.clear_locks_starting(_name_part(name))
         audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(), detail=f"{name}: ontgrendeld")
         uow.commit()
 
 
-def authenticate(desk, username: str, password: str) -> LoginResult:
-    """Check a login; counts failures, locks, and writes the audit log. One argon2 verify always."""
+def _name_part(name: str) -> str:
+    return hashlib.sha256(f"klankbord-desk-login:{name}".encode()).hexdigest()[:32]
+
+
+def _client_part(client: str) -> str:
+    return hashlib.sha256(f"klankbord-desk-client:{client}".encode()).hexdigest()[:32]
+
+
+ANY_NAME = "0" * 32
+
+
+def login_keys(name: str, client: str) -> Tuple[str, str]:
+    """What the attempt and lock tables keep: hashes of (typed name, client) and of (any name,
+    client), never the name as typed nor an address. A stranger's failures from elsewhere count
+    for their own client only, so they cannot lock the aanspreekpunt out."""
+    return _name_part(name) + _client_part(client), ANY_NAME + _client_part(client)
+
+
+def authenticate(desk, username: str, password: str, client: str = "") -> LoginResult:
+    """Check a login; counts failures per name and client, backs off, and writes the audit log.
+
+    ``client`` is the desk's pseudonym of the address the login comes from ("" where there is
+    none, as on the command line). Five failures for one name from one client in 15 minutes, or
+    twenty for any names, pause that client for 15 minutes; other clients are not affected.
+    Attempts older than a day are pruned. One argon2 verify always.
+    """
     name = normalize_username(username)
     password = (password or "")[:PASSWORD_MAX_LENGTH]
     now = desk.now()
+    pair, anyname = login_keys(name, client)
     with desk.uow() as uow:
         repo = uow.desk
         found = repo.user_with_hash(name) if name else None
         shown_name = name if found is not None else "(onbekende naam)"
-        locked_until = repo.locked_until(name)
+        locks = [until for until in (repo.locked_until(pair), repo.locked_until(anyname)) if until is not None]
+        locked_until = max(locks) if locks else None
         if locked_until is not None and locked_until > now:
             verify(None, password)  # the same work as a real check
             audit.record(repo, Actor(shown_name, "-"), AuditAction.LOGIN_LOCKED, now)
@@ -131,9 +161,9 @@ def authenticate(desk, username: str, password: str) -> LoginResult:
             return LoginResult(LoginOutcome.LOCKED, locked_until=locked_until)
         user, stored = found if found is not None else (None, None)
         ok = verify(stored, password) and user is not None and user.active
-        repo.record_login_attempt(name, ok, now)
+        repo.record_login_attempt(pair, ok, now)
         if ok:
-            repo.clear_lock(name)
+            repo.clear_lock(pair)
             values = {"last_login_at": now}
             if needs_rehash(stored):
                 values["password_hash"] = hash_secret(password)
@@ -141,13 +171,15 @@ def authenticate(desk, username: str, password: str) -> LoginResult:
             audit.record(repo, Actor.of(user), AuditAction.LOGIN, now)
             uow.commit()
             return LoginResult(LoginOutcome.OK, user=user)
-        failures = repo.login_failures_since(name, now - FAILURE_WINDOW)
+        repo.record_login_attempt(anyname, False, now)
+        repo.delete_login_attempts_before(now - ATTEMPTS_KEPT)
         audit.record(repo, Actor(shown_name, "-"), AuditAction.LOGIN_FAILED, now)
-        if failures >= LOCK_AFTER_FAILURES:
-            until = now + LOCK_DURATION
-            repo.set_lock(name, until)
-            uow.commit()
-            return LoginResult(LoginOutcome.LOCKED, locked_until=until)
+        for key, allowed in ((pair, LOCK_AFTER_FAILURES), (anyname, LOCK_AFTER_FAILURES_ANY_NAME)):
+            if repo.login_failures_since(key, now - FAILURE_WINDOW) >= allowed:
+                until = now + LOCK_DURATION
+                repo.set_lock(key, until)
+                uow.commit()
+                return LoginResult(LoginOutcome.LOCKED, locked_until=until)
         uow.commit()
         return LoginResult(LoginOutcome.FAILED)
 

@@ -49,9 +49,15 @@ def ask_secret() -> Tuple[str, Buttons]:
 
 
 def denied(config: SchoolConfig) -> str:
-    """The one answer for every failure: unknown code, wrong secret, too many tries, malformed."""
+    """The one answer for every failure but a limit: unknown code, wrong secret, malformed."""
     return ("Met deze code en dit geheime woord kan ik nu niets laten zien. "
             "Kijk of je ze goed hebt overgenomen en probeer het later nog eens. "
+            f"Lukt het niet? Ga dan naar {_where(config)}.")
+
+
+def try_later(config: SchoolConfig) -> str:
+    """After many tries from here or for this code: wait, without saying whether it was right."""
+    return ("Er is hier vaak geprobeerd om een melding te openen. Wacht even en probeer het later nog eens. "
             f"Lukt het niet? Ga dan naar {_where(config)}.")
 
 

@@ -8,11 +8,15 @@
   may skip the language understanding; any other text starting with "/" is read as text.
 - ``pieces``: a message too long to process is still checked for danger, piece by piece.
 - ``valid_sender``: conversation ids are short and plain (the widget makes 128 random bits).
+- ``client_pseudonym``: who sent it, as a keyed daily hash, never as an address.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import unicodedata
+from datetime import date
 from typing import Any, Iterable, List, Mapping, Set
 
 INTENT_PREFIX = "/"
@@ -38,6 +42,12 @@ def clean_text(text: str) -> str:
 
 def valid_sender(sender: Any) -> bool:
     return isinstance(sender, str) and bool(_SENDER.match(sender))
+
+
+def client_pseudonym(key: bytes, address: str, day: date) -> str:
+    """A client address as a keyed hash that changes every day: limits can count per client
+    (follow-up codes, logins) without any table keeping an address, or linking days."""
+    return hmac.new(key, f"{day.isoformat()}|{address}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def payloads_of(bot_messages: Iterable[Mapping[str, Any]]) -> Set[str]:

@@ -149,10 +149,13 @@ def test_metadata_keeps_only_a_known_school(attacked):
     body = {"sender": sender, "message": "hoi",
             "metadata": {"school": "voorbeeldschool", "role": "beheerder", "note": CANARY}}
     attacked.post(json.dumps(body).encode())
-    assert attacked.stack.tracker(sender)["latest_message"]["metadata"] == {"school": "voorbeeldschool"}
+    metadata = attacked.stack.tracker(sender)["latest_message"]["metadata"]
+    assert set(metadata) == {"school", "client"} and metadata["school"] == "voorbeeldschool"
+    assert "127.0.0.1" not in json.dumps(metadata) and len(metadata["client"]) == 32
     other = attacked.stack.new_sender()
-    attacked.post(json.dumps({**body, "sender": other, "metadata": {"school": "nepschool"}}).encode())
-    assert not attacked.stack.tracker(other)["latest_message"].get("metadata")
+    attacked.post(json.dumps({**body, "sender": other, "metadata": {"school": "nepschool", "client": "x"}}).encode())
+    forged = attacked.stack.tracker(other)["latest_message"]["metadata"]
+    assert set(forged) == {"client"} and forged["client"] == metadata["client"]
 
 
 def test_a_conversation_that_types_too_fast_is_slowed_down_kindly(attacked):

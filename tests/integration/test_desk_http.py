@@ -304,3 +304,22 @@ def test_small_counts_are_suppressed_on_the_page_and_in_the_csv(app, desk):
     roles = {r[2]: r[4] for r in rows if r[1] == "role"}
     assert roles["ouder"] == "<3" and roles["leerling"] == "<3" and roles["medewerker"] == "0"
     assert all(r[4] in ("0", "<3") or int(r[4]) >= 3 for r in rows[1:])
+
+
+def test_the_desk_can_be_limited_to_networks(app, monkeypatch):
+    from bot.desk.web import auth
+
+    monkeypatch.setenv("KLANKBORD_DESK_ALLOWED_NETWORKS", "10.20.0.0/16, 127.0.0.1")
+    auth._network_settings.cache_clear()
+    try:
+        inside = app.test_client().get("/desk/login", environ_base={"REMOTE_ADDR": "10.20.3.4"})
+        outside = app.test_client().get("/desk/login", environ_base={"REMOTE_ADDR": "192.0.2.7"})
+        assert inside.status_code == 200 and outside.status_code == 403
+        assert "niet bereikbaar" in text(outside)
+        # A forged X-Forwarded-For from outside changes nothing (no proxy is trusted).
+        forged = app.test_client().get("/desk/login", environ_base={"REMOTE_ADDR": "192.0.2.7"},
+                                       headers={"X-Forwarded-For": "10.20.3.4"})
+        assert forged.status_code == 403
+    finally:
+        monkeypatch.delenv("KLANKBORD_DESK_ALLOWED_NETWORKS")
+        auth._network_settings.cache_clear()

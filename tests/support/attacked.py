@@ -7,7 +7,9 @@ and the suite's last test looks for it in every log, the database file and the o
 """
 from __future__ import annotations
 
+import http.client
 import json
+import urllib.parse
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +59,22 @@ class Attacked:
 
     def send(self, sender: str, message: object) -> Tuple[int, object, dict]:
         return self.post(json.dumps({"sender": sender, "message": message}).encode())
+
+    def send_from(self, address: str, sender: str, message: str) -> Tuple[int, object]:
+        """One message from another loopback address (another client, as behind another router)."""
+        parts = urllib.parse.urlsplit(self.stack.rasa_url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60, source_address=(address, 0))
+        try:
+            connection.request("POST", "/webhooks/rest/webhook", body=json.dumps({"sender": sender, "message": message}),
+                               headers={"Content-Type": "application/json"})
+            response = connection.getresponse()
+            raw = response.read()
+        finally:
+            connection.close()
+        try:
+            return response.status, json.loads(raw.decode())
+        except ValueError:
+            return response.status, None
 
     def rss(self) -> int:
         return rss_bytes(self.stack.procs["rasa"].pid)

@@ -184,8 +184,9 @@ def test_right_secret_shows_status_and_messages(app, desk, known, new_dispatcher
 
 
 def test_every_failure_gets_the_same_answer(app, desk, known, new_dispatcher, tracker_factory):
-    """100 random well-formed codes, the real code with a wrong secret, a malformed code and
-    a rate-limited attempt with the right secret: identical messages and slot events."""
+    """100 random well-formed codes, the real code with a wrong secret and a malformed code:
+    identical messages and slot events. A rate-limited attempt with the right secret is told to
+    try later instead (issue 15: a limit is not a wrong secret), with the same slot events."""
     ref, secret = known
     answers = set()
     for _ in range(100):
@@ -196,11 +197,11 @@ def test_every_failure_gets_the_same_answer(app, desk, known, new_dispatcher, tr
         answers.add((tuple(messages), tuple(sorted(result.items()))))
     answers.add(tuple_of(secret_answer(new_dispatcher, tracker_factory, "-", secret)))
     limited = tuple_of(secret_answer(new_dispatcher, tracker_factory, ref, secret))  # right secret, too many tries
-    answers.add(limited)
     assert len(answers) == 1, answers
     (messages, result), = answers
     assert messages == ((texts.denied(app.config), ()),)
     assert dict(result) == {"followup_secret": "-", "followup_state": "closed"}
+    assert limited == (((texts.try_later(app.config), ()),), result)
 
 
 def tuple_of(pair):

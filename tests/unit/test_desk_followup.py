@@ -8,7 +8,9 @@ from typing import Dict, List, Optional, Tuple
 import pytest
 
 from bot.desk import followup, passwords
-from bot.desk.followup import DENIED, Limits, attempt_key, check, hash_for_storage, new_secret, normalize_secret
+from bot.desk.followup import (
+    DENIED, LIMITED, Limits, attempt_key, check, client_attempt_key, hash_for_storage, new_secret, normalize_secret,
+)
 from bot.report import new_reference
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
@@ -26,9 +28,6 @@ class FakeStore:
 
     def followup_failures(self, key_hash: str, since: datetime) -> int:
         return sum(1 for k, ok, at in self.attempts if k == key_hash and not ok and at > since)
-
-    def followup_failures_total(self, since: datetime) -> int:
-        return sum(1 for _, ok, at in self.attempts if not ok and at > since)
 
     def record_followup_attempt(self, key_hash: str, ok: bool, at: datetime) -> None:
         self.attempts.append((key_hash, ok, at))
@@ -87,10 +86,10 @@ def test_right_code_and_secret_open_the_report_in_any_typing(store):
 def test_every_failure_is_the_same_denied_value(store):
     results = []
     for _ in range(100):  # random well-formed codes
-        results.append(check(store, new_reference(), store.secret, NOW, Limits(overall=10_000)))
-    results.append(check(store, store.ref, "fout-woord-12", NOW, Limits(overall=10_000)))  # wrong secret
-    results.append(check(store, "geen code", store.secret, NOW, Limits(overall=10_000)))  # malformed
-    results.append(check(store, store.ref, "", NOW, Limits(overall=10_000)))  # empty secret
+        results.append(check(store, new_reference(), store.secret, NOW, Limits()))
+    results.append(check(store, store.ref, "fout-woord-12", NOW, Limits()))  # wrong secret
+    results.append(check(store, "geen code", store.secret, NOW, Limits()))  # malformed
+    results.append(check(store, store.ref, "", NOW, Limits()))  # empty secret
     assert all(r is DENIED for r in results)
     assert DENIED.reference is None and DENIED.granted is False
 
@@ -110,7 +109,7 @@ def test_per_code_limit_refuses_even_the_right_secret(store, verify_calls):
     for i in range(5):
         assert check(store, store.ref, f"fout-woord-{i:02d}", NOW + timedelta(minutes=i), limits) is DENIED
     verify_calls.clear()
-    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=6), limits) is DENIED
+    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=6), limits) is LIMITED
     assert verify_calls == [None]  # still one verify (a dummy), so timing looks the same
     # Another code is not affected; the limit ends with its window.
     other = new_reference()
@@ -123,22 +122,36 @@ def test_daily_limit_per_code(store):
     limits = Limits(per_code=5, per_code_daily=8)
     for i in range(8):  # spread over the day, never 5 within an hour
         check(store, store.ref, "fout-woord-11", NOW + timedelta(hours=2 * i), limits)
-    assert check(store, store.ref, store.secret, NOW + timedelta(hours=17), limits) is DENIED
+    assert check(store, store.ref, store.secret, NOW + timedelta(hours=17), limits) is LIMITED
     assert check(store, store.ref, store.secret, NOW + timedelta(hours=38), limits).granted
 
 
-def test_overall_limit_stops_guessing_many_codes(store):
-    limits = Limits(overall=50)
-    for i in range(50):
-        assert check(store, new_reference(), "wolk-tijger-47", NOW + timedelta(seconds=i), limits) is DENIED
-    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=1), limits) is DENIED
-    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=16), limits).granted
+def test_a_client_guessing_500_codes_is_slowed_down_and_others_still_get_in(store):
+    limits = Limits()
+    answers = [check(store, new_reference(), "wolk-tijger-47", NOW + timedelta(seconds=i), limits, client="guesser")
+               for i in range(500)]
+    assert answers[:limits.per_client] == [DENIED] * limits.per_client
+    assert set(answers[limits.per_client:]) == {LIMITED}
+    # The guesser's right code does not open now either; another pupil's does, from elsewhere.
+    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=9), limits, client="guesser") is LIMITED
+    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=9), limits, client="pupil").granted
+    # Without a known client (the command line, older conversations) only the per-code limits count.
+    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=9), limits).granted
+    assert all(client_attempt_key("guesser") != k or not ok for k, ok, _ in store.attempts)
+
+
+def test_the_client_limit_ends_with_its_window(store):
+    limits = Limits(per_client=3, per_client_daily=100)
+    for i in range(3):
+        check(store, new_reference(), "wolk-tijger-47", NOW + timedelta(seconds=i), limits, client="c")
+    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=1), limits, client="c") is LIMITED
+    assert check(store, store.ref, store.secret, NOW + timedelta(minutes=16), limits, client="c").granted
 
 
 def test_successes_do_not_count_towards_limits(store):
-    limits = Limits(per_code=2, overall=2)
+    limits = Limits(per_code=2, per_client=2)
     for i in range(10):
-        assert check(store, store.ref, store.secret, NOW + timedelta(seconds=i), limits).granted
+        assert check(store, store.ref, store.secret, NOW + timedelta(seconds=i), limits, client="c").granted
 
 
 def test_attempts_keep_no_code_in_the_clear(store):
@@ -152,6 +165,6 @@ def test_attempts_keep_no_code_in_the_clear(store):
 
 def test_limits_from_the_environment(monkeypatch):
     monkeypatch.setenv("KLANKBORD_FOLLOWUP_PER_CODE", "3")
-    monkeypatch.setenv("KLANKBORD_FOLLOWUP_OVERALL", "nonsense")
+    monkeypatch.setenv("KLANKBORD_FOLLOWUP_PER_CLIENT", "nonsense")
     limits = Limits.from_env()
-    assert limits.per_code == 3 and limits.overall == Limits().overall
+    assert limits.per_code == 3 and limits.per_client == Limits().per_client

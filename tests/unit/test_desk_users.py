@@ -1,11 +1,13 @@
 """Desk users on SQLite: argon2 passwords, login, lockout, server-side sessions, audit entries."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
 from bot.desk import audit, sessions, users
-from bot.desk.models import Role
+from bot.desk.models import Actor, Role
 from bot.desk.tables import desk_sessions, desk_users
 from bot.desk.users import LoginOutcome, UserError
 from tests.support.desk import ADMIN, PASSWORD, Clock, add_user, make_desk
@@ -151,3 +153,36 @@ def test_sessions_end_after_max_age_and_at_logout(desk, clock):
     token, _ = sessions.start(desk, user)
     sessions.end(desk, token)
     assert sessions.load(desk, token) is None
+
+
+def test_a_stranger_elsewhere_cannot_lock_the_owner_out(desk, clock):
+    add_user(desk, "anna", Role.AANSPREEKPUNT)
+    for _ in range(50):
+        users.authenticate(desk, "anna", "fout", client="stranger")
+    assert users.authenticate(desk, "anna", PASSWORD, client="stranger").outcome is LoginOutcome.LOCKED
+    assert users.authenticate(desk, "anna", PASSWORD, client="office").outcome is LoginOutcome.OK
+
+
+def test_login_attempts_keep_no_typed_name_and_are_pruned(desk, clock):
+    from sqlalchemy import select
+
+    from bot.desk.tables import desk_login_attempts
+
+    users.authenticate(desk, "geheim-wachtwoord-als-naam", "x", client="c")
+    with desk.uow() as uow:
+        keys = [r.username for r in uow.session.execute(select(desk_login_attempts)).all()]
+    assert keys and all("geheim" not in k and re.fullmatch(r"[0-9a-f]{64}", k) for k in keys)
+    clock.advance(days=2)
+    users.authenticate(desk, "iemand", "x", client="c")
+    with desk.uow() as uow:
+        assert len(uow.session.execute(select(desk_login_attempts)).all()) == 2  # only the new failure's rows
+
+
+def test_unlock_lifts_the_lock_from_every_client(desk, clock):
+    add_user(desk, "anna", Role.AANSPREEKPUNT)
+    for client in ("a", "b"):
+        for _ in range(5):
+            users.authenticate(desk, "anna", "fout", client=client)
+    users.unlock(desk, "anna", Actor("beheer", "cli"))
+    assert users.authenticate(desk, "anna", PASSWORD, client="a").outcome is LoginOutcome.OK
+    assert users.authenticate(desk, "anna", PASSWORD, client="b").outcome is LoginOutcome.OK

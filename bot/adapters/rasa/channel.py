@@ -10,7 +10,8 @@ reaches Rasa:
    from ``trusted_proxies``), new conversations per client, open conversations, messages per
    conversation; a refused message gets 429 (or 503 when full) with ``Retry-After``; and
    ``FairShare`` gives each client a few places at a time in Rasa's event loop;
-3. the text is cleaned (``clean_text``); metadata keeps only a known ``school``;
+3. the text is cleaned (``clean_text``); metadata keeps only a known ``school``, and gets the
+   client as a daily keyed hash (``client_pseudonym``), never its address;
 4. a "/" payload passes only if the last bot turn offered it as a button (or it is the widget's
    "Hulp nu"); any other "/" text is read as typed text, so the safety net sees it;
 5. a text over ``max_message_chars`` is not processed: it gets "te lang", unless the safety
@@ -26,6 +27,7 @@ import ipaddress
 import json
 import logging
 import time
+from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -40,12 +42,13 @@ from bot.adapters.rasa import log_privacy
 from bot.adapters.rasa.fair_share import FairShare
 from bot.config import SchoolConfig, load_config
 from bot.domain.chat_input import (
-    STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, is_payload, payloads_of, pieces, valid_sender,
+    STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, client_pseudonym, is_payload, payloads_of,
+    pieces, valid_sender,
 )
 from bot.domain.chat_limits import ChatGate, Verdict
 from bot.nlp.safety_component import SAFETY_KEY, intent_for
 from bot.safety import SafetySignal, assess, combine
-from bot.settings import ChatLimits, chat_limits_from_env
+from bot.settings import ChatLimits, chat_limits_from_env, client_key
 from bot.texts import chat_guard
 
 logger = logging.getLogger(__name__)
@@ -63,6 +66,7 @@ class GuardedRestInput(RestInput):
         self.limits = limits or chat_limits_from_env()
         self.config = config or load_config()
         self.gate = ChatGate(self.limits, clock)
+        self._client_key = client_key()
         self.share = FairShare(self.limits.client_in_flight, self.limits.client_queue,
                                self.limits.client_wait_seconds)
         log_privacy.install()
@@ -88,11 +92,15 @@ class GuardedRestInput(RestInput):
             return False
         return any(address in network for network in self.limits.trusted_proxies)
 
-    def metadata_of(self, data: Dict[str, Any]) -> Optional[Dict[str, Any]]:
-        """Only the school travels with a message, and only a school we know."""
+    def metadata_of(self, data: Dict[str, Any], client: str) -> Dict[str, Any]:
+        """What travels with a message: the client as a daily pseudonym (for the follow-up
+        limits in the actions), and the school if the browser named one we know. Nothing else."""
         metadata = data.get("metadata")
         school = metadata.get("school") if isinstance(metadata, dict) else None
-        return {"school": school} if school == self.config.school_id else None
+        kept = {"client": client_pseudonym(self._client_key, client, datetime.now(timezone.utc).date())}
+        if school == self.config.school_id:
+            kept["school"] = school
+        return kept
 
     async def _offered(self, request: Request, sender: str) -> Set[str]:
         """The payloads of the buttons in the assistant's last turn of this conversation."""
@@ -169,16 +177,16 @@ class GuardedRestInput(RestInput):
             if not admitted:
                 return self._reply(chat_guard.refused(Verdict.CLIENT_TOO_FAST, self.config), sender, 429,
                                    retry_after=self.gate.retry_after(sender, client))
-            return await self._process(request, data, raw, sender, on_new_message)
+            return await self._process(request, data, raw, sender, client, on_new_message)
 
-    async def _process(self, request: Request, data: Dict[str, Any], raw: str, sender: str,
+    async def _process(self, request: Request, data: Dict[str, Any], raw: str, sender: str, client: str,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         text = clean_text(raw)
         if is_payload(text) and text.strip() not in await self._offered(request, sender):
             text = as_typed_text(text)
         elif is_payload(text):
             text = text.strip()
-        metadata = self.metadata_of(data)
+        metadata = self.metadata_of(data, client)
         collector = CollectingOutputChannel()
         with log_privacy.texts_in_flight(raw, text):
             if len(text) > self.limits.max_message_chars:

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import functools
 import hmac
+import ipaddress
 import os
 import secrets
 import threading
+from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, request, url_for
 from werkzeug.wrappers import Response
 
+from bot import settings
 from bot.desk import sessions
+from bot.domain import chat_input
 from bot.desk.access import Permission, allowed
 from bot.desk.context import Desk, open_desk
 
@@ -31,6 +35,42 @@ DESK_CONFIG_KEY = "KLANKBORD_DESK"  # app.config: a ready Desk (tests), else one
 SECURE_ENV = "KLANKBORD_DESK_SECURE_COOKIE"
 
 _lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _network_settings():
+    return settings.client_key(), settings.trusted_proxies_from_env(), settings.desk_networks_from_env()
+
+
+def client_address() -> str:
+    """The client's address: the peer, or the last hop our own proxy names in X-Forwarded-For."""
+    _, proxies, _ = _network_settings()
+    peer = request.remote_addr or ""
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    try:
+        if forwarded and any(ipaddress.ip_address(peer) in n for n in proxies):
+            return str(ipaddress.ip_address(forwarded.split(",")[-1].strip()))
+    except ValueError:
+        pass
+    return peer
+
+
+def client_pseudonym() -> str:
+    """The client as the desk's login limits know it: a keyed daily hash, never the address."""
+    key, _, _ = _network_settings()
+    return chat_input.client_pseudonym(key, client_address(), datetime.now(timezone.utc).date())
+
+
+def allowed_network() -> bool:
+    """Whether the client may reach the desk (``KLANKBORD_DESK_ALLOWED_NETWORKS``; unset: yes)."""
+    _, _, networks = _network_settings()
+    if not networks:
+        return True
+    try:
+        address = ipaddress.ip_address(client_address())
+    except ValueError:
+        return False
+    return any(address in n for n in networks)
 
 
 def get_desk() -> Desk:

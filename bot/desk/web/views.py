@@ -55,6 +55,9 @@ DONE_TEXT = {
 
 @desk.before_request
 def _before() -> Optional[Response]:
+    if not auth.allowed_network():
+        return _page("error.html", status=403, title="Niet bereikbaar",
+                     message="De desk is vanaf dit netwerk niet bereikbaar.")
     if request.endpoint == "desk.static":
         return None
     auth.load_session()
@@ -166,9 +169,10 @@ def login() -> Response:
 @desk.post("/login")
 def login_post() -> Response:
     username = request.form.get("username", "")
-    result = users.authenticate(auth.get_desk(), username, request.form.get("password", ""))
+    result = users.authenticate(auth.get_desk(), username, request.form.get("password", ""),
+                                client=auth.client_pseudonym())
     if result.outcome is users.LoginOutcome.LOCKED:
-        return _login_page("Te veel mislukte pogingen. Deze naam is 15 minuten geblokkeerd. "
+        return _login_page("Te veel mislukte pogingen vanaf hier. Wacht 15 minuten. "
                            "Probeer het daarna opnieuw.", status=429, username=username)
     if result.outcome is not users.LoginOutcome.OK:
         return _login_page("Naam of wachtwoord klopt niet.", status=401, username=username)

@@ -1,7 +1,7 @@
 """The small pattern language the rules are written in, on top of spaCy's ``Matcher`` dicts.
 
 A rule is a list of token patterns; a token is a spaCy pattern dict on ``NORM``, the canonical
-lemma (see ``normalise``). ``T`` tokens remember the words they were written with (``Term.words``)
+lemma (see ``normalisation``). ``T`` tokens remember the words they were written with (``Term.words``)
 so that the engine can collect, from the rules it builds, the words the typo repair protects and
 repairs towards; nothing here keeps state between calls.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, FrozenSet, List, Optional, Sequence
 
-from bot.domain.safety.normalise import lemma, strip_accents
+from bot.domain.safety.normalisation import lemma, strip_accents
 
 BOUNDARY = (".", "!", "?", ";")
 """Sentence ends: gaps (``G``) never cross them."""

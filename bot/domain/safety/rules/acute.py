@@ -13,6 +13,7 @@ from bot.domain.safety.words import BLUNT, HARM_ACUTE, I, LETHAL, ME, WEAPON
 
 
 def acute_rules() -> List[Rule]:
+    """The ``acuut.*`` rules."""
     return [
         rule("acuut.wapen", [[WEAPON]], unless=("crisis.zelfbeschadiging",)),
         rule("acuut.wapen_stomp", [*near(BLUNT, T("wachten", "dreigen", "bedreigen", "zwaaien", "opwachten",

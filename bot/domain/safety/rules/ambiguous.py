@@ -14,6 +14,7 @@ from bot.domain.safety.words import I
 
 
 def ambiguous_rules() -> List[Rule]:
+    """The ``ambigu.*`` rules."""
     return [
         rule("ambigu.niet_meer", [
             seq(I, A(2), T("willen", "kunnen"), A(2), T("het", "dit", "dat", op="?"), A(1), T("niet"), A(1), T("meer")),

@@ -13,6 +13,7 @@ from bot.domain.safety.words import (
 
 
 def crime_rules() -> List[Rule]:
+    """The ``strafbaar.*`` rules."""
     return [
         rule("strafbaar.bedreigd", [[R(r"^(bedreig|dreigbericht|dreigement|doodsbedreig|dreigmail|dreigapp)")]]),
         rule("strafbaar.dreigen", [*near(T("dreigen"), THREAT_HARM, 8),

@@ -16,6 +16,7 @@ from bot.domain.safety.words import (
 
 
 def crisis_rules() -> List[Rule]:
+    """The ``crisis.*`` rules and the farewell cues (``flag.afscheid.*``)."""
     return [
         rule("crisis.zelfdoding", [
             [R(r"^(zelfmoord|zelfmo?o?r[dt]|suicid|suicide|zelfdoding|unalive|selfharm|zelfbeschadig|automutil|zelfverwond)")],

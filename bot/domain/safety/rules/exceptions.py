@@ -18,6 +18,7 @@ HARMLESS_USES = frozenset({
 
 
 def exception_rules() -> List[Exception_]:
+    """The ``uitz.*`` exceptions."""
     return [
         exception("uitz.idioom_dood", [
             seq(T("dood"), T("van"), G(2), T("lachen", "schaamte", "verveling", "honger", "dorst", "hitte",

@@ -13,6 +13,7 @@ from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, PLATFORM
 
 
 def flag_rules() -> List[Rule]:
+    """The flags, in the order the engine adds them."""
     return [
         rule("flag.imminent", [
             [IMMINENT_WORDS],

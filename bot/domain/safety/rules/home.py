@@ -9,6 +9,7 @@ from bot.domain.safety.words import BODY_SEXUAL, FAMILY, HIT, HOME, I, IMAGE, IN
 
 
 def home_rules() -> List[Rule]:
+    """The ``thuis.*`` rules."""
     abuse_single = T("slaan", "schoppen", "trappen", "stompen", "knijpen", "wurgen", "mishandelen", "misbruiken",
                      "verkrachten", "aanranden", "duwen", "meppen", "opsluiten", "vastbinden", "dreigen",
                      "bedreigen", "klap", "klappen", "slaag", "riem", "gewelddadig", "agressief", "geweld",

@@ -1,6 +1,6 @@
 """Pupils' text to the canonical lemmas the rules match on.
 
-Two steps, both pure functions of the text: ``normalise`` repairs pupils' spelling before
+Two steps: ``normalise`` repairs pupils' spelling before
 tokenising (``k`` -> ``ik``, ``nie`` -> ``niet``, ``mn`` -> ``mijn``); ``canonical_lemma`` gives
 each token the lookup lemma, corrected by a table of irregular forms the lookup lacks (``wil`` ->
 ``willen``), with accents stripped, separable-prefix participles folded (``opengesneden`` ->

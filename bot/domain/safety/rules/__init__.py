@@ -1,0 +1,39 @@
+"""The rules, one module per kind of danger, and the exceptions that cancel them.
+
+Rules are named ``<category>.<idea>``; each is a set of token patterns (lemmas, synonyms, both
+word orders, bounded gaps). ``flag.*`` rules name no category but are required by others;
+``uitz.*`` exceptions cancel rules for idioms and harmless contexts.
+"""
+from __future__ import annotations
+
+from typing import FrozenSet, Tuple
+
+from bot.domain.safety.rules.acute import acute_rules
+from bot.domain.safety.rules.ambiguous import ambiguous_rules
+from bot.domain.safety.rules.base import Exception_, Rule
+from bot.domain.safety.rules.crime import crime_rules
+from bot.domain.safety.rules.crisis import crisis_rules
+from bot.domain.safety.rules.exceptions import HARMLESS_USES, exception_rules
+from bot.domain.safety.rules.flags import flag_rules
+from bot.domain.safety.rules.home import home_rules
+
+REGEX_KEYWORDS: FrozenSet[str] = frozenset({
+    "zelfmoord", "zelfdoding", "suicide", "zelfbeschadiging", "naaktfoto", "naaktfotos", "dickpic",
+    "afscheidsbrief", "mishandeld", "bedreigd", "dreigement", "dreigberichten", "pistool", "vuurwapen",
+    "boksbeugel", "stanleymes", "verkracht", "gechanteerd", "afgeperst", "paracetamol",
+})
+"""Stems the regex (``R``) rules look for, so that one-letter typos of them are repaired too
+(the ``T`` tokens' words are collected from the rules themselves)."""
+
+
+def all_rules() -> Tuple[Rule, ...]:
+    """Every rule, built anew: flags first, then crisis, acute, crime, home, ambiguous."""
+    return (*flag_rules(), *crisis_rules(), *acute_rules(), *crime_rules(), *home_rules(), *ambiguous_rules())
+
+
+def all_exceptions() -> Tuple[Exception_, ...]:
+    """Every exception, built anew."""
+    return tuple(exception_rules())
+
+
+__all__ = ["HARMLESS_USES", "REGEX_KEYWORDS", "Exception_", "Rule", "all_exceptions", "all_rules"]
