@@ -50,19 +50,51 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        _configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
+        _run(connection)
         return
     engine = create_engine(_url())
     try:
         with engine.connect() as connection:
-            _configure(connection=connection)
-            with context.begin_transaction():
-                context.run_migrations()
+            _run(connection)
             connection.commit()
     finally:
         engine.dispose()
+
+
+def _run(connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        _foreign_keys(connection, on=False)
+    _configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+        if sqlite:
+            _check_foreign_keys(connection)
+
+
+def _foreign_keys(connection, on: bool) -> None:
+    """SQLite rebuilds a table for most ``batch_alter_table`` changes (copy, drop, rename): with
+    foreign keys on, dropping the old table cascades away every child row (kinds, places,
+    follow-up secrets). So they are off while migrating (set outside a transaction, or SQLite
+    ignores it) and checked after; the next connection turns them on again (bot.storage.database)."""
+    _raw(connection, f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _raw(connection, sql: str) -> list:
+    """Run on the driver's connection, outside SQLAlchemy's transaction (ours begins with BEGIN
+    IMMEDIATE at the first statement, and SQLite ignores this pragma inside a transaction)."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _check_foreign_keys(connection) -> None:
+    broken = _raw(connection, "PRAGMA foreign_key_check")
+    if broken:
+        raise RuntimeError(f"the migration left {len(broken)} rows that point at nothing, first: {broken[0]}")
 
 
 if context.is_offline_mode():

@@ -93,6 +93,7 @@ def _configure_sqlite(engine: Engine, wal: bool) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted reports are overwritten, not left in free pages
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -394,3 +394,51 @@ def test_several_processes_write_at_once(db_url, uow_factory):
         stored = {r.reference for r in uow.reports.list()}
         assert sum(uow.notifications.counts().values()) == 2 * len(written)
     assert len(written) == 45 and stored == written
+
+
+def test_migrating_down_and_up_again_keeps_every_child_row(db_url, uow_factory):
+    """SQLite rebuilds tables in batch migrations: with foreign keys on, that cascaded away kinds,
+    places and follow-up secrets (the downgrade of 0003 rebuilds ``reports``)."""
+    from bot.desk.tables import report_followups
+    from bot.storage.tables import report_kinds, report_places
+
+    # No own-words notes: migration 0003 adds those columns, so going below it drops them by design.
+    report = full_report(kinds=["schelden", "buitensluiten"], places=["klas", "kantine"],
+                         moment_note=None, frequency_note=None)
+    with uow_factory() as uow:
+        uow.reports.add(report)
+        uow.commit()
+    engine = database.create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            report_id = connection.execute(text("SELECT id FROM reports WHERE reference = :r"),
+                                           {"r": report.reference}).scalar_one()
+            connection.execute(report_followups.insert().values(
+                report_id=report_id, secret_hash="argon2-hash", created_at=report.created_at))
+
+        def counts():
+            with engine.connect() as connection:
+                return [connection.execute(select(func.count()).select_from(t)).scalar_one()
+                        for t in (report_kinds, report_places, report_followups)]
+
+        before = counts()
+        assert before == [2, 2, 1]
+        database.downgrade(db_url, "0002")
+        assert counts() == before
+        database.migrate(db_url)
+        assert counts() == before
+    finally:
+        engine.dispose()
+    with uow_factory() as uow:
+        assert uow.reports.get(report.reference) == report
+
+
+def test_sqlite_overwrites_what_it_deletes(tmp_path):
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    engine = database.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
