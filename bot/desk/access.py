@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any, Dict, FrozenSet, List, Optional
 
 from bot.desk.models import CaseEntry, CaseFile, NazorgRecord, PupilAddition, PupilMessage, Role, StatusChange
+from bot.notify.message import week_label
 from bot.report import Confidentiality, Report
 
 
@@ -83,11 +84,30 @@ def may_read_personal(role: Role, report: Report) -> bool:
     return not is_protected(report)
 
 
+# What the coordinator does not see of a protected report: the minute it came in (with a small
+# school, a timestamp can tell who was at the computer) and why it is urgent (the reason names
+# what happens to the pupil); nor the day it will be deleted (a year after that minute). Instead:
+# the calendar weeks.
+WITHHELD_WHEN_PROTECTED = ("created_at", "urgency_reason", "delete_after")
+
+
 def report_fields(role: Role, report: Report) -> Dict[str, Any]:
     """The report's fields this role may see (others are absent, not blanked)."""
     require(role, Permission.READ_REPORTS)
-    names = STRUCTURED_FIELDS + (PERSONAL_FIELDS if may_read_personal(role, report) else ())
-    return {name: getattr(report, name) for name in names}
+    personal = may_read_personal(role, report)
+    names = STRUCTURED_FIELDS + (PERSONAL_FIELDS if personal else ())
+    fields = {name: getattr(report, name) for name in names
+              if personal or name not in WITHHELD_WHEN_PROTECTED}
+    if not personal:
+        fields["received_week"] = week_label(report.created_at)
+        if report.delete_after is not None:
+            fields["delete_after_week"] = week_label(report.delete_after)
+    return fields
+
+
+def received(role: Role, report: Report) -> Optional[str]:
+    """The receipt week for a role that may not see the minute, else None (show the moment)."""
+    return None if may_read_personal(role, report) else week_label(report.created_at)
 
 
 @dataclass

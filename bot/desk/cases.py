@@ -70,6 +70,7 @@ class InboxItem:
     nazorg_date: Optional[date] = None
     nazorg_due: bool = False
     additions: int = 0
+    received_week: Optional[str] = None  # instead of the moment, where the role may not see it
 
 
 @dataclass
@@ -80,7 +81,7 @@ class Inbox:
     response_days: int = 0
 
 
-def _item(report: Report, info: Dict, today: date, response_days: int) -> InboxItem:
+def _item(report: Report, info: Dict, today: date, response_days: int, role: Role) -> InboxItem:
     created = local_day(report.created_at)
     deadline = add_working_days(created, response_days)
     nazorg_date = info.get("nazorg_date")
@@ -95,6 +96,7 @@ def _item(report: Report, info: Dict, today: date, response_days: int) -> InboxI
         nazorg_date=nazorg_date,
         nazorg_due=nazorg_date is not None and nazorg_date <= today and not answers_since,
         additions=info.get("additions", 0),
+        received_week=access.received(role, report),
     )
 
 
@@ -105,7 +107,7 @@ def inbox(desk, user: User) -> Inbox:
         reports = uow.reports.list()
         overview = uow.desk.followup_overview()
     days = desk.config.response_days
-    items = [_item(r, overview.get(r.reference, {}), today, days) for r in reports]
+    items = [_item(r, overview.get(r.reference, {}), today, days, user.role) for r in reports]
     result = Inbox(response_days=days)
     result.open = sorted((i for i in items if i.status is not Status.AFGESLOTEN),
                          key=lambda i: (not i.urgent, i.created_at))

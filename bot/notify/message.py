@@ -68,6 +68,12 @@ def desk_url(reference: str) -> str:
     return f"{base.rstrip('/')}/reports/{reference}"
 
 
+def week_label(moment: datetime) -> str:
+    """The calendar week of a moment, local time: "week 48 van 2026" (no day, no minute)."""
+    year, week, _ = moment.astimezone(LOCAL_TZ).isocalendar()
+    return f"week {week} van {year}"
+
+
 def dutch_date(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 

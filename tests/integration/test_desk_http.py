@@ -323,3 +323,19 @@ def test_the_desk_can_be_limited_to_networks(app, monkeypatch):
     finally:
         monkeypatch.delenv("KLANKBORD_DESK_ALLOWED_NETWORKS")
         auth._network_settings.cache_clear()
+
+
+@pytest.mark.parametrize("confidentiality", [Confidentiality.ANONIEM, Confidentiality.VERTROUWELIJK])
+def test_coordinator_sees_the_week_not_the_minute_and_no_urgency_reason(app, desk, confidentiality):
+    from bot.notify.message import URGENCY_REASON_TEXT
+    from bot.report import SafetyCategory
+
+    moment = datetime(2026, 11, 24, 10, 37, tzinfo=timezone.utc)
+    ref = add_report(desk, confidentiality=confidentiality, urgent=True, created_at=moment)
+    reason = URGENCY_REASON_TEXT[SafetyCategory.ACUUT_GEVAAR]
+    handler = text(logged_in(app, Role.AANSPREEKPUNT).get(f"/desk/reports/{ref}"))
+    assert "11:37" in handler and reason in handler  # control: the aanspreekpunt sees both
+    coordinator = logged_in(app, Role.COORDINATOR)
+    for page in (text(coordinator.get("/desk/inbox")), text(coordinator.get(f"/desk/reports/{ref}"))):
+        assert "week 48 van 2026" in page and "11:37" not in page and reason not in page
+        assert "24 november" not in page

@@ -231,3 +231,25 @@ def test_working_days():
     assert cases.working_days_between(date(2026, 11, 20), date(2026, 11, 23)) == 1  # Fri -> Mon
     assert cases.working_days_between(date(2026, 11, 23), date(2026, 11, 23)) == 0
     assert cases.working_days_between(date(2026, 11, 23), date(2026, 12, 7)) == 10
+
+
+def test_the_coordinator_sees_the_week_and_no_urgency_reason_of_a_protected_report(desk):
+    from bot.desk.access import report_fields
+    from bot.report import Confidentiality
+
+    coordinator = add_user(desk, "jan", Role.COORDINATOR)
+    aanspreekpunt = add_user(desk, "sanne", Role.AANSPREEKPUNT)
+    protected = add_report(desk, urgent=True, confidentiality=Confidentiality.VERTROUWELIJK,
+                           created_at=datetime(2026, 11, 24, 10, 37, tzinfo=timezone.utc))
+    open_ = add_report(desk, urgent=True, confidentiality=Confidentiality.MAG_GEDEELD,
+                       created_at=datetime(2026, 11, 24, 10, 37, tzinfo=timezone.utc))
+    with desk.uow() as uow:
+        reports = {r: uow.reports.get(r) for r in (protected, open_)}
+    fields = report_fields(Role.COORDINATOR, reports[protected])
+    assert not {"created_at", "urgency_reason", "delete_after"} & set(fields)
+    assert fields["received_week"] == "week 48 van 2026" and fields["urgency"].value == "hoog"
+    assert report_fields(Role.COORDINATOR, reports[open_])["created_at"] == reports[open_].created_at
+    assert "received_week" not in report_fields(Role.AANSPREEKPUNT, reports[protected])
+    items = {i.reference: i for i in cases.inbox(desk, coordinator).open}
+    assert items[protected].received_week == "week 48 van 2026" and items[open_].received_week is None
+    assert all(i.received_week is None for i in cases.inbox(desk, aanspreekpunt).open)

@@ -215,8 +215,9 @@ def _report_page(reference: str, status: int = 200, error: Optional[str] = None,
         {"value": s.value, "label": STATUS_LABELS[s], "reason_required": reason_required(current, s)}
         for s in Status if s in TRANSITIONS[current]
     ]
+    # Where the role sees only the week (a protected report, for the coordinator), no day either.
     deadline = cases.add_working_days(report["created_at"].astimezone(LOCAL_TZ).date(),
-                                      auth.get_desk().config.response_days)
+                                      auth.get_desk().config.response_days) if report.get("created_at") else None
     return _page(
         "report.html", status=status, view=view, r=report, transitions=transitions, error=error,
         form=form or {}, done=DONE_TEXT.get(request.args.get("done", "")), deadline=deadline,
