@@ -3,6 +3,8 @@
 Builds the app once: checks the school configuration (a clear message naming file and field),
 migrates the database, and starts the outbox worker, which also sends notifications left
 pending before a restart. The action server is the process that delivers notifications.
+It also loads the Dutch pipeline the form's answer parsing uses, so the first pupil does not
+wait seconds for it (the server listens only after this module ran).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import sys
 
 from bot.bootstrap import get_app
 from bot.config import ConfigError
+from bot.nlp.pipeline import analyse
 
 logger = logging.getLogger(__name__)
 
@@ -19,3 +22,4 @@ try:
 except ConfigError as error:
     print(f"Klankbord cannot start: {error}", file=sys.stderr)
     raise
+analyse("ik word gepest in de klas")  # warm: loads the pipeline and its lookup tables once

@@ -22,6 +22,8 @@ from bot.notify.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver
 from bot.notify.senders import Sender, make_sender
 from bot.report import Report
 from bot.reporting import submit_report
+from bot.settings import owner_only_files
+from bot.storage import sealed
 from bot.storage.database import create_engine, migrate, session_factory
 from bot.storage.database import database_url as resolve_database_url
 from bot.storage.unit_of_work import AbstractUnitOfWork, SqlAlchemyUnitOfWork
@@ -116,6 +118,8 @@ def bootstrap(
     from the environment or ``.eml`` files in the configured outbox folder. The schema is
     migrated to the newest revision first.
     """
+    owner_only_files()
+    sealed.keyring()  # no key, no start (in production); made once in development
     config = config or load_config()
     url = resolve_database_url(database_url)
     sender = sender or make_sender(config)

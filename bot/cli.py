@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from bot.config import ConfigError, load_config
 from bot.notify.message import LOCAL_TZ
 from bot.notify.senders import EmlOutboxSender, SettingsError
+from bot.settings import SettingsError as EnvironmentSettingsError
 from bot.report import Report, normalize_reference
 from bot.reporting import delete_report, find_report, purge_due
 from bot.storage.unit_of_work import StorageError
@@ -278,6 +279,18 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    from bot.settings import key_file_to_rotate
+    from bot.storage.rotation import rotate
+
+    key_file = key_file_to_rotate()
+    app = _app(args)  # migrated, so every sealed column exists
+    key_id, rows = rotate(app.engine, key_file)
+    print(f"Nieuwe sleutel {key_id} in {key_file}; {rows} rijen opnieuw versleuteld. De oude sleutels "
+          f"staan er nog in (voor oude back-ups). / New key {key_id}; {rows} rows sealed again.")
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from bot.storage.database import current_revision, safe_url
 
@@ -306,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "or schools/voorbeeldschool.yml)")
     parser.add_argument("--database-url", help="SQLAlchemy URL (default: $KLANKBORD_DATABASE_URL "
                                                "or sqlite file var/klankbord.db)")
-    groups = parser.add_subparsers(dest="group", metavar="{reports,users,outbox,db,check}")
+    groups = parser.add_subparsers(dest="group", metavar="{reports,users,outbox,db,keys,check}")
     groups.required = True
 
     reports = groups.add_parser("reports", help="meldingen / reports")
@@ -337,6 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = dsub.add_parser("upgrade", help="schema bijwerken / migrate to the newest schema")
     p.set_defaults(func=cmd_db_upgrade)
 
+    keys = groups.add_parser("keys", help="sleutels voor opgeslagen tekst / data keys")
+    ksub = keys.add_subparsers(dest="command", metavar="{rotate}")
+    ksub.required = True
+    p = ksub.add_parser("rotate", help="nieuwe sleutel, alles opnieuw versleuteld / new key, reseal everything")
+    p.set_defaults(func=cmd_keys_rotate)
+
     p = groups.add_parser("check", help="controleer instellingen en database / check settings and database")
     p.set_defaults(func=cmd_check)
     add_desk_commands(groups, rsub)  # issue 6: users ..., reports status
@@ -361,7 +380,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ConfigError as exc:
         print(f"klankbord: configuratiefout / configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except SettingsError as exc:
+    except (SettingsError, EnvironmentSettingsError) as exc:
         print(f"klankbord: instelling klopt niet / bad setting: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except ArgumentError as exc:

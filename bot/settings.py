@@ -5,11 +5,14 @@ that names the variable, so an operator can fix it.
 """
 from __future__ import annotations
 
+import base64
 import ipaddress
 import os
 import secrets
+import time
 from dataclasses import dataclass
-from typing import Mapping, Optional, Tuple
+from pathlib import Path
+from typing import Dict, Mapping, Optional, Tuple
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -30,7 +33,8 @@ class ChatLimits:
     Per conversation first (a fast typist), then per client address (a school behind one NAT
     address has many pupils: its bucket is large), then new conversations per client. And at
     most ``client_in_flight`` messages of one client are handled at once, ``client_queue`` more
-    wait their turn for up to ``client_wait_seconds`` (``bot.adapters.rasa.fair_share``).
+    wait their turn for up to ``client_wait_seconds``; at most ``concurrent_messages`` are handled
+    at a time, the least busy client's first (``bot.adapters.rasa.fair_share``).
     """
 
     max_body_bytes: int = 8192
@@ -42,6 +46,7 @@ class ChatLimits:
     client_in_flight: int = 1
     client_queue: int = 16
     client_wait_seconds: float = 10.0
+    concurrent_messages: int = 4
     new_conversations_burst: int = 300
     new_conversations_per_minute: float = 30.0
     max_open_conversations: int = 5000
@@ -60,6 +65,7 @@ _LIMIT_ENV = {
     "client_in_flight": "KLANKBORD_CLIENT_IN_FLIGHT",
     "client_queue": "KLANKBORD_CLIENT_QUEUE",
     "client_wait_seconds": "KLANKBORD_CLIENT_WAIT_SECONDS",
+    "concurrent_messages": "KLANKBORD_CONCURRENT_MESSAGES",
     "new_conversations_burst": "KLANKBORD_NEW_CONVERSATIONS_BURST",
     "new_conversations_per_minute": "KLANKBORD_NEW_CONVERSATIONS_PER_MINUTE",
     "max_open_conversations": "KLANKBORD_MAX_OPEN_CONVERSATIONS",
@@ -132,6 +138,98 @@ DESK_NETWORKS_ENV = "KLANKBORD_DESK_ALLOWED_NETWORKS"
 def desk_networks_from_env(env: Optional[Mapping[str, str]] = None) -> Tuple[IpNetwork, ...]:
     """Where the desk may be reached from (IPs or networks, comma-separated); empty: anywhere."""
     return _networks(os.environ if env is None else env, DESK_NETWORKS_ENV)
+
+
+MODE_ENV = "KLANKBORD_MODE"
+DATA_KEY_ENV = "KLANKBORD_DATA_KEY"
+DATA_KEY_FILE_ENV = "KLANKBORD_DATA_KEY_FILE"
+DEV_KEY_FILE = Path(__file__).resolve().parent.parent / "var" / "keys" / "data.key"
+
+
+def production(env: Optional[Mapping[str, str]] = None) -> bool:
+    """``KLANKBORD_MODE=production``: no development defaults (a data key must be configured)."""
+    env = os.environ if env is None else env
+    return env.get(MODE_ENV, "").strip().lower() == "production"
+
+
+def data_keys(env: Optional[Mapping[str, str]] = None) -> Tuple[Dict[str, bytes], str]:
+    """The keys that seal children's words at rest (``bot.storage.sealed``), and the current one.
+
+    ``KLANKBORD_DATA_KEY_FILE``: a file outside the repository, one ``id:base64-key`` per line,
+    the first one current. ``KLANKBORD_DATA_KEY``: one base64 key (no rotation). In production
+    one of them is required; in development a key file is made in var/keys/ (mode 0600).
+    """
+    env = os.environ if env is None else env
+    single = env.get(DATA_KEY_ENV, "").strip()
+    if single:
+        try:
+            key = base64.b64decode(single, validate=True)
+        except ValueError:
+            raise SettingsError(DATA_KEY_ENV, "is not base64") from None
+        if len(key) != 32:
+            raise SettingsError(DATA_KEY_ENV, f"must be 32 bytes in base64 (AES-256), got {len(key)}")
+        return {"env": key}, "env"
+    path_text = env.get(DATA_KEY_FILE_ENV, "").strip()
+    if path_text:
+        path = Path(path_text)
+        if not path.is_file():
+            raise SettingsError(DATA_KEY_FILE_ENV, f"no key file at {path}")
+        return _read_key_file(path, DATA_KEY_FILE_ENV)
+    if production(env):
+        raise SettingsError(DATA_KEY_FILE_ENV, f"must be set (or {DATA_KEY_ENV}) when {MODE_ENV}=production: "
+                            "Klankbord does not store children's words without a key")
+    return _development_key_file()
+
+
+def key_file_to_rotate(env: Optional[Mapping[str, str]] = None) -> Path:
+    """The key file that ``klankbord keys rotate`` extends: the configured one, or the development one."""
+    env = os.environ if env is None else env
+    if env.get(DATA_KEY_ENV, "").strip():
+        raise SettingsError(DATA_KEY_ENV, "one key in the environment cannot be rotated: "
+                            f"use a key file ({DATA_KEY_FILE_ENV})")
+    configured = env.get(DATA_KEY_FILE_ENV, "").strip()
+    return Path(configured) if configured else DEV_KEY_FILE
+
+
+def _read_key_file(path: Path, name: str) -> Tuple[Dict[str, bytes], str]:
+    keys: Dict[str, bytes] = {}
+    for number, line in enumerate(path.read_text(encoding="ascii").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key_id, sep, encoded = line.partition(":")
+        try:
+            key = base64.b64decode(encoded, validate=True) if sep else b""
+        except ValueError:
+            key = b""
+        if len(key) != 32 or not key_id.isalnum():
+            raise SettingsError(name, f"{path}, line {number}: want 'id:base64-key' with a 32-byte key")
+        keys.setdefault(key_id, key)
+    if not keys:
+        raise SettingsError(name, f"{path}: no key in the file")
+    return keys, next(iter(keys))
+
+
+def _development_key_file() -> Tuple[Dict[str, bytes], str]:
+    """var/keys/data.key, made once (several processes may race: the first one wins)."""
+    DEV_KEY_FILE.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(DEV_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(f"dev{secrets.token_hex(4)}:{base64.b64encode(secrets.token_bytes(32)).decode()}\n")
+    for _ in range(50):  # another process may be writing it right now
+        if DEV_KEY_FILE.stat().st_size:
+            break
+        time.sleep(0.02)
+    return _read_key_file(DEV_KEY_FILE, DATA_KEY_FILE_ENV)
+
+
+def owner_only_files() -> None:
+    """Files and folders this process creates are readable by its owner only (umask 077)."""
+    os.umask(0o077)
 
 
 def chat_limits_from_env(env: Optional[Mapping[str, str]] = None) -> ChatLimits:

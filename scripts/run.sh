@@ -3,6 +3,7 @@
 # Hosts and ports come from the environment (defaults below). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+umask 077  # logs, database, key and mail files: owner only
 
 export RASA_TELEMETRY_ENABLED=false
 export KLANKBORD_RASA_HOST="${KLANKBORD_RASA_HOST:-127.0.0.1}"

@@ -11,52 +11,13 @@ runs the check in `make unit`.
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import sys
 from pathlib import Path
-from typing import Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support.corpus import BASELINE, corpus  # noqa: E402
-
-
-def signal_of(text: str) -> Dict[str, object]:
-    from bot.safety import assess
-
-    s = assess(text)
-    return {"text": text, "category": s.category.value if s.category else None, "ambiguous": s.ambiguous,
-            "matched": list(s.matched), "also": [c.value for c in s.also], "harmless": list(s.harmless)}
-
-
-def current() -> List[Dict[str, object]]:
-    """Every message's signal, on all cores (the workers inherit the built rules by fork)."""
-    texts = sorted(corpus())
-    signal_of(texts[0])
-    workers = max(1, os.cpu_count() or 1)
-    if workers == 1:
-        return [signal_of(text) for text in texts]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(signal_of, texts, chunksize=64)
-
-
-def recorded() -> Dict[str, Dict[str, object]]:
-    lines = BASELINE.read_text(encoding="utf-8").splitlines()
-    return {entry["text"]: entry for entry in map(json.loads, lines)}
-
-
-def differences() -> List[str]:
-    old = recorded()
-    out = []
-    for entry in current():
-        before = old.pop(entry["text"], None)
-        if before is None:
-            out.append(f"new text, not in the baseline: {entry}")
-        elif before != entry:
-            out.append(f"changed: {before} -> {entry}")
-    out += [f"in the baseline, gone from the repository: {entry['text']!r}" for entry in old.values()]
-    return out
+from tests.support.corpus import BASELINE  # noqa: E402
+from tests.support.safety_baseline import current, differences  # noqa: E402
 
 
 def main() -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 
+from bot.storage.sealed import SealedText
 from bot.storage.tables import UtcDateTime, metadata
 
 desk_users = Table(
@@ -87,8 +88,8 @@ case_entries = Table(
     Column("id", Integer, primary_key=True),
     Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
     Column("happened_on", Date, nullable=False),
-    Column("what", Text, nullable=False),
-    Column("with_whom", Text, nullable=True),
+    Column("what", SealedText("case_entries.what"), nullable=False),
+    Column("with_whom", SealedText("case_entries.with_whom"), nullable=True),
     Column("author", String(64), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_case_entries_report_id", "report_id"),
@@ -99,7 +100,7 @@ pupil_messages = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", SealedText("pupil_messages.text"), nullable=False),
     Column("author", String(64), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("read_at", UtcDateTime(), nullable=True),  # first shown to the pupil in the chat
@@ -111,7 +112,7 @@ pupil_additions = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", SealedText("pupil_additions.text"), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_pupil_additions_report_id", "report_id"),
 )
@@ -133,7 +134,7 @@ status_changes = Table(
     Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
     Column("from_status", String(20), nullable=False),
     Column("to_status", String(20), nullable=False),
-    Column("reason", Text, nullable=True),
+    Column("reason", SealedText("status_changes.reason"), nullable=True),
     Column("author", String(64), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_status_changes_report_id", "report_id"),

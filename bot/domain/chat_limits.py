@@ -126,6 +126,15 @@ class ChatGate:
         self._forget_idle(self.clock())
         return len(self._conversations)
 
+    def client_usage(self, client: str) -> float:
+        """How much of its allowance a client used lately: 0 (none) to 1 (all); for ordering."""
+        known = self._clients.get(client)
+        if known is None:
+            return 0.0
+        bucket = known.messages
+        bucket.available(self.clock())  # refill first
+        return 1.0 - bucket.tokens / bucket.capacity
+
     def retry_after(self, conversation_id: str, client: str) -> int:
         """Whole seconds until this conversation and client may send again (at least 1)."""
         now = self.clock()

@@ -130,11 +130,13 @@ class EmlOutboxSender:
     from_address: Optional[str] = None
 
     def send(self, message: EmailMessage) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         name = f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
         temporary = self.directory / f".{name}.tmp"
-        temporary.write_bytes(message.as_bytes(policy=SMTP_POLICY))  # CRLF line ends, as on the wire
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # owner only, whatever the umask
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(message.as_bytes(policy=SMTP_POLICY))  # CRLF line ends, as on the wire
         temporary.replace(self.directory / name)  # appears whole or not at all
 
     def describe(self) -> str:

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from bot.storage.sealed import SealedText
+
 # Stable constraint names, so Alembic (batch mode on SQLite) can find and change them later.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -70,17 +72,17 @@ reports = Table(
     Column("reporter_role", String(20), nullable=False),
     Column("moment", Text, nullable=True),
     Column("frequency", Text, nullable=True),
-    Column("since_when", Text, nullable=True),
-    Column("description", Text, nullable=False),
-    Column("place_note", Text, nullable=True),
-    Column("moment_note", Text, nullable=True),
-    Column("frequency_note", Text, nullable=True),
-    Column("people_involved", Text, nullable=True),
-    Column("already_told", Text, nullable=True),
-    Column("desired_outcome", Text, nullable=True),
+    Column("since_when", SealedText("reports.since_when"), nullable=True),
+    Column("description", SealedText("reports.description"), nullable=False),
+    Column("place_note", SealedText("reports.place_note"), nullable=True),
+    Column("moment_note", SealedText("reports.moment_note"), nullable=True),
+    Column("frequency_note", SealedText("reports.frequency_note"), nullable=True),
+    Column("people_involved", SealedText("reports.people_involved"), nullable=True),
+    Column("already_told", SealedText("reports.already_told"), nullable=True),
+    Column("desired_outcome", SealedText("reports.desired_outcome"), nullable=True),
     Column("confidentiality", String(20), nullable=False),
     Column("share_with", Text, nullable=False, default="[]"),  # JSON list, e.g. ["mentor"]
-    Column("contact", Text, nullable=True),
+    Column("contact", SealedText("reports.contact"), nullable=True),
     Column("conversation_id", String(128), nullable=True),
     Column("urgency", String(10), nullable=False),
     Column("urgency_reason", String(20), nullable=True),

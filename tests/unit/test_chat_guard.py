@@ -12,7 +12,7 @@ from bot.domain.chat_input import (
 )
 from bot.domain.chat_limits import BoundedMap, ChatGate, TokenBucket, Verdict
 from bot.report import SafetyCategory
-from bot.safety import SafetySignal, combine
+from bot.domain.safety import SafetySignal, combine
 from bot.settings import ChatLimits, SettingsError, chat_limits_from_env
 
 
@@ -327,3 +327,43 @@ def test_the_action_server_binds_loopback_unless_told_otherwise(monkeypatch):
     monkeypatch.setenv("SANIC_HOST", "10.0.0.5")
     settings.keep_action_server_on_loopback()
     assert os.environ["SANIC_HOST"] == "10.0.0.5"
+
+
+def test_when_the_loop_is_busy_the_least_busy_client_goes_first():
+    import asyncio
+
+    from bot.adapters.rasa.fair_share import FairShare
+
+    async def scenario():
+        share = FairShare(in_flight=1, queue=5, wait_seconds=1, concurrent=1)
+        release = asyncio.Event()
+        order = []
+
+        async def message(client, usage):
+            async with share.turn(client, usage) as admitted:
+                assert admitted
+                order.append(client)
+                await release.wait()
+
+        first = asyncio.create_task(message("flood-0", 0.9))
+        await asyncio.sleep(0.01)
+        waiting = [asyncio.create_task(message(f"flood-{i}", 0.95)) for i in range(1, 4)]
+        await asyncio.sleep(0.01)
+        pupil = asyncio.create_task(message("pupil", 0.0))
+        await asyncio.sleep(0.01)
+        release.set()
+        await asyncio.gather(first, pupil, *waiting)
+        assert order[:2] == ["flood-0", "pupil"]  # the pupil came last but went before the flood
+        assert share.clients == 0
+
+    asyncio.run(scenario())
+
+
+def test_client_usage_goes_from_zero_to_one():
+    g, clock = gate(client_burst=10, client_per_minute=60)
+    assert g.client_usage("c") == 0.0
+    for i in range(10):
+        g.admit(f"conv-{i}", "c")
+    assert g.client_usage("c") == pytest.approx(1.0)
+    clock.now += 5
+    assert g.client_usage("c") == pytest.approx(0.5)

@@ -299,9 +299,9 @@ def test_followup_slots_never_take_safety_or_stop_messages():
 
 
 def test_secret_words_never_look_like_danger():
-    """A typed secret must not trigger the safety net (bot.safety)."""
+    """A typed secret must not trigger the safety net (bot.domain.safety)."""
     from bot.desk.followup import WORDS
-    from bot.safety import assess
+    from bot.domain.safety import assess
 
     for word in WORDS:
         signal = assess(f"{word}-{WORDS[0]}-47")

@@ -1,4 +1,4 @@
-"""The rule-based safety net (bot/safety.py) and its Rasa component (issue 3).
+"""The rule-based safety net (bot/domain/safety/) and its Rasa component (issue 3).
 
 Measured on the safety test set: tests/safety/dev.yml (rules were tuned on it) and
 tests/safety/holdout.yml (FROZEN, written 2026-11-25 before any rule; never tuned on).
@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from bot.report import SafetyCategory
-from bot.safety import PRIORITY, SafetySignal, assess
+from bot.domain.safety import PRIORITY, SafetySignal, assess
 
 ROOT = Path(__file__).resolve().parents[2]
 SAFETY_SETS = ROOT / "tests" / "safety"
@@ -355,7 +355,7 @@ def test_classifier_names_a_second_kind_of_danger(safety_net) -> None:
 
 def test_typo_repair_never_turns_a_known_rule_word_into_another() -> None:
     """"zonder" is one letter from "zolder"; the repair must not depend on the process's hash seed."""
-    from bot.safety import canonical
+    from bot.domain.safety import canonical
 
     assert canonical("zonder", "zonder") == "zonder"
     assert canonical("zelfmord", "zelfmord") in {"zelfmoord"}

@@ -2,13 +2,7 @@
 (tests/safety/baseline.jsonl; re-record with scripts/safety_baseline.py --record and review the diff)."""
 from __future__ import annotations
 
-import importlib.util
-
-from tests.support.corpus import ROOT
-
-spec = importlib.util.spec_from_file_location("safety_baseline", ROOT / "scripts" / "safety_baseline.py")
-baseline = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(baseline)
+from tests.support import safety_baseline as baseline
 
 
 def test_every_message_keeps_its_recorded_safety_signal():

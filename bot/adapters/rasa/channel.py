@@ -9,7 +9,8 @@ reaches Rasa:
 2. ``ChatGate`` admits it: per conversation, then per client address (``X-Forwarded-For`` only
    from ``trusted_proxies``), new conversations per client, open conversations, messages per
    conversation; a refused message gets 429 (or 503 when full) with ``Retry-After``; and
-   ``FairShare`` gives each client a few places at a time in Rasa's event loop;
+   ``FairShare`` gives each client one place at a time in Rasa's event loop, and the least
+   busy clients go first;
 3. the text is cleaned (``clean_text``); metadata keeps only a known ``school``, and gets the
    client as a daily keyed hash (``client_pseudonym``), never its address;
 4. a "/" payload passes only if the last bot turn offered it as a button (or it is the widget's
@@ -47,7 +48,7 @@ from bot.domain.chat_input import (
 )
 from bot.domain.chat_limits import ChatGate, Verdict
 from bot.nlp.safety_component import SAFETY_KEY, intent_for
-from bot.safety import SafetySignal, assess, combine
+from bot.domain.safety import SafetySignal, assess, combine
 from bot.settings import ChatLimits, chat_limits_from_env, client_key
 from bot.texts import chat_guard
 
@@ -68,7 +69,7 @@ class GuardedRestInput(RestInput):
         self.gate = ChatGate(self.limits, clock)
         self._client_key = client_key()
         self.share = FairShare(self.limits.client_in_flight, self.limits.client_queue,
-                               self.limits.client_wait_seconds)
+                               self.limits.client_wait_seconds, self.limits.concurrent_messages)
         log_privacy.install()
 
     # -- who and what ------------------------------------------------------------------------
@@ -173,7 +174,7 @@ class GuardedRestInput(RestInput):
             return self._reply(chat_guard.refused(verdict, self.config), sender, status,
                                retry_after=self.gate.retry_after(sender, client))
 
-        async with self.share.turn(client) as admitted:
+        async with self.share.turn(client, self.gate.client_usage(client)) as admitted:
             if not admitted:
                 return self._reply(chat_guard.refused(Verdict.CLIENT_TOO_FAST, self.config), sender, 429,
                                    retry_after=self.gate.retry_after(sender, client))

@@ -1,17 +1,24 @@
 """Turns for clients: one client's messages never fill Rasa's event loop.
 
 Rasa handles messages in one event loop, and its language understanding blocks that loop while
-it runs. So at most ``in_flight`` messages of one client address are handled at once; up to
-``queue`` more wait for their turn (a school behind one address waits a moment, it is not
-refused); a message beyond that, or one that waited ``wait_seconds``, is refused at once. A flood
-from one address then holds a few places in the loop, and every other pupil keeps theirs.
+it runs. Two gates:
+
+1. per client: at most ``in_flight`` messages of one client address are handled or waiting for
+   the loop at once; up to ``queue`` more wait behind them (a school behind one address waits a
+   moment, it is not refused); a message beyond that, or one that waited ``wait_seconds``, is
+   refused at once;
+2. for everyone: at most ``concurrent`` messages are handled at a time, and when more wait, the
+   one whose client has sent least lately goes first (``usage``, from ``ChatGate``). A flood
+   from one address then waits behind every pupil instead of between them.
 """
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import AsyncIterator, Dict
+from typing import AsyncIterator, Dict, List, Tuple
 
 
 @dataclass
@@ -22,15 +29,56 @@ class _Share:
 
 
 @dataclass
+class PriorityGate:
+    """``concurrent`` places; waiters are let in lowest ``priority`` first, then in arrival order."""
+
+    concurrent: int = 4
+    _busy: int = 0
+    _waiters: List[Tuple[float, int, asyncio.Future]] = field(default_factory=list)
+    _order: "itertools.count[int]" = field(default_factory=itertools.count)
+
+    async def acquire(self, priority: float) -> None:
+        if self._busy < self.concurrent and not self._waiters:
+            self._busy += 1
+            return
+        future = asyncio.get_running_loop().create_future()
+        entry = (priority, next(self._order), future)
+        heapq.heappush(self._waiters, entry)
+        try:
+            await future  # the place is handed over by release(): _busy already counts it
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # it was handed a place just as it gave up
+            else:
+                self._waiters.remove(entry)
+                heapq.heapify(self._waiters)
+            raise
+
+    def release(self) -> None:
+        while self._waiters:
+            _, _, future = heapq.heappop(self._waiters)
+            if not future.done():
+                future.set_result(None)
+                return
+        self._busy -= 1
+
+
+@dataclass
 class FairShare:
-    in_flight: int = 2
+    in_flight: int = 1
     queue: int = 16
     wait_seconds: float = 10.0
+    concurrent: int = 4
     _shares: Dict[str, _Share] = field(default_factory=dict)
+    _gate: PriorityGate = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._gate = PriorityGate(self.concurrent)
 
     @asynccontextmanager
-    async def turn(self, client: str) -> AsyncIterator[bool]:
-        """``async with share.turn(client) as admitted``: admitted is False when refused."""
+    async def turn(self, client: str, usage: float = 0.0) -> AsyncIterator[bool]:
+        """``async with share.turn(client, usage) as admitted``: False when refused. ``usage``
+        (0 to 1): how much of its allowance the client used lately; lower goes first."""
         share = self._shares.get(client)
         if share is None:
             share = self._shares[client] = _Share(asyncio.Semaphore(self.in_flight))
@@ -39,10 +87,7 @@ class FairShare:
             return
         share.waiting += 1
         try:
-            await asyncio.wait_for(share.semaphore.acquire(), timeout=self.wait_seconds)
-            got = True
-        except asyncio.TimeoutError:
-            got = False
+            got = await self._enter(share, usage)
         finally:
             share.waiting -= 1
         if not got:
@@ -54,8 +99,22 @@ class FairShare:
             yield True
         finally:
             share.holders -= 1
+            self._gate.release()
             share.semaphore.release()
             self._forget_if_idle(client, share)
+
+    async def _enter(self, share: _Share, usage: float) -> bool:
+        """The client's own place, then a place in the loop, within ``wait_seconds``."""
+        try:
+            await asyncio.wait_for(share.semaphore.acquire(), timeout=self.wait_seconds)
+        except asyncio.TimeoutError:
+            return False
+        try:
+            await asyncio.wait_for(self._gate.acquire(usage), timeout=self.wait_seconds)
+        except asyncio.TimeoutError:
+            share.semaphore.release()
+            return False
+        return True
 
     def _forget_if_idle(self, client: str, share: _Share) -> None:
         if share.holders == 0 and share.waiting == 0:

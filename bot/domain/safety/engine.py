@@ -48,7 +48,7 @@ class Engine:
         self.exceptions: Dict[str, Exception_] = {x.name: x for x in exceptions}
         self.matcher = Matcher(load_nlp().vocab, validate=True)
         for name, item in {**self.rules, **self.exceptions}.items():
-            self.matcher.add(name, [[dict(token) for token in p] for p in item.patterns])
+            self.matcher.add(name, [[token.spacy() for token in p] for p in item.patterns])
         self.keywords = Keywords.of(REGEX_KEYWORDS.union(
             *(terms(p) for item in (*rules, *exceptions) for p in item.patterns)))
 

@@ -1,13 +1,16 @@
-"""The small pattern language the rules are written in, on top of spaCy's ``Matcher`` dicts.
+"""The small pattern language the rules are written in, on top of spaCy's ``Matcher`` patterns.
 
-A rule is a list of token patterns; a token is a spaCy pattern dict on ``NORM``, the canonical
-lemma (see ``normalisation``). ``T`` tokens remember the words they were written with (``Term.words``)
-so that the engine can collect, from the rules it builds, the words the typo repair protects and
-repairs towards; nothing here keeps state between calls.
+A rule is a list of token patterns; a token (``Token``) matches on ``NORM``, the canonical lemma
+(see ``normalisation``), or on the lower-case text. Tokens are immutable, so the shared word
+groups (``words``) cannot change; the engine turns them into spaCy's plain dicts (``Token.spacy``).
+``T`` tokens remember the words they were written with (``Token.words``) so that the engine can
+collect, from the rules it builds, the words the typo repair protects and repairs towards.
 """
 from __future__ import annotations
 
-from typing import Callable, FrozenSet, List, Optional, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Callable, FrozenSet, List, Mapping, Optional, Sequence
 
 from bot.domain.safety.normalisation import lemma, strip_accents
 
@@ -25,57 +28,86 @@ ADVERBS = (
 """Filler words ``A`` may skip ("ik wil *gewoon echt* verdwijnen")."""
 
 
-class Term(dict):
-    """A ``T`` token: the Matcher's dict, plus ``words``, the alphabetic words it was written with."""
-
-    __slots__ = ("words",)
-
-    def __init__(self, pattern: dict, words: FrozenSet[str]) -> None:
-        super().__init__(pattern)
-        self.words = words
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
 
 
-def T(*words: str, op: Optional[str] = None) -> Term:
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, eq=False)
+class Token:
+    """One token pattern, read-only: ``spec`` is spaCy's token dict, frozen (lists as tuples).
+
+    ``words``: for a ``T`` token, the alphabetic words it was written with (the typo repair's
+    keywords); empty for the other kinds.
+    """
+
+    spec: Mapping[str, Any]
+    words: FrozenSet[str] = frozenset()
+
+    @classmethod
+    def of(cls, spec: dict, words: FrozenSet[str] = frozenset()) -> "Token":
+        return cls(_freeze(spec), words)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.spec[key]
+
+    def spacy(self) -> dict:
+        """The plain dict (with lists) spaCy's ``Matcher`` takes."""
+        return _thaw(self.spec)
+
+
+def T(*words: str, op: Optional[str] = None) -> Token:
     """One token whose canonical lemma is one of ``words`` (given in any form)."""
     stripped = [strip_accents(w) for w in words]
     values = set(stripped) | {lemma(w) for w in stripped}
     token: dict = {"NORM": {"IN": sorted(values)}}
     if op:
         token["OP"] = op
-    return Term(token, frozenset(w for w in stripped if w.isalpha()))
+    return Token.of(token, frozenset(w for w in stripped if w.isalpha()))
 
 
-def L(*words: str) -> dict:
+def L(*words: str) -> Token:
     """One token whose lower-case text is exactly one of ``words`` (tense matters)."""
-    return {"LOWER": {"IN": list(words)}}
+    return Token.of({"LOWER": {"IN": list(words)}})
 
 
-def R(regex: str) -> dict:
+def R(regex: str) -> Token:
     """One token whose canonical lemma matches ``regex`` (compounds, families of words)."""
-    return {"NORM": {"REGEX": regex}}
+    return Token.of({"NORM": {"REGEX": regex}})
 
 
-def G(n: int) -> List[dict]:
+def G(n: int) -> List[Token]:
     """Up to ``n`` arbitrary tokens within one sentence."""
-    return [{"NORM": {"NOT_IN": list(BOUNDARY)}, "OP": "?"}] * n
+    return [Token.of({"NORM": {"NOT_IN": list(BOUNDARY)}, "OP": "?"})] * n
 
 
-def GN(n: int) -> List[dict]:
+def GN(n: int) -> List[Token]:
     """Up to ``n`` tokens that do not hand the action to someone else ("ik wil *dat iemand* ...")."""
-    return [{"NORM": {"NOT_IN": list(BOUNDARY + NOT_SELF)}, "OP": "?"}] * n
+    return [Token.of({"NORM": {"NOT_IN": list(BOUNDARY + NOT_SELF)}, "OP": "?"})] * n
 
 
-def A(n: int) -> List[dict]:
+def A(n: int) -> List[Token]:
     """Up to ``n`` adverb-like filler words ("ik wil *gewoon echt* verdwijnen")."""
-    return [{"NORM": {"IN": list(ADVERBS)}, "OP": "?"}] * n
+    return [Token.of({"NORM": {"IN": list(ADVERBS)}, "OP": "?"})] * n
 
 
-Part = object  # a token dict, or a list or tuple of token dicts
+Part = object  # a Token, or a list or tuple of Tokens
 
 
-def seq(*parts: Part) -> List[dict]:
+def seq(*parts: Part) -> List[Token]:
     """The parts one after another, as one flat token pattern."""
-    out: List[dict] = []
+    out: List[Token] = []
     for part in parts:
         if isinstance(part, (list, tuple)):
             out.extend(part)
@@ -84,19 +116,19 @@ def seq(*parts: Part) -> List[dict]:
     return out
 
 
-def near(a: Part, b: Part, n: int) -> List[List[dict]]:
+def near(a: Part, b: Part, n: int) -> List[List[Token]]:
     """``a`` and ``b`` in either order with at most ``n`` tokens between them."""
     return [seq(a, G(n), b), seq(b, G(n), a)]
 
 
-def each(parts: Sequence[Part], build: Callable[[Part], List[List[dict]]]) -> List[List[dict]]:
+def each(parts: Sequence[Part], build: Callable[[Part], List[List[Token]]]) -> List[List[Token]]:
     """The patterns ``build`` makes of every part, one list."""
-    out: List[List[dict]] = []
+    out: List[List[Token]] = []
     for part in parts:
         out.extend(build(part))
     return out
 
 
-def terms(pattern: Sequence[dict]) -> FrozenSet[str]:
+def terms(pattern: Sequence[Token]) -> FrozenSet[str]:
     """The words the ``T`` tokens of one pattern were written with."""
-    return frozenset(w for token in pattern if isinstance(token, Term) for w in token.words)
+    return frozenset(w for token in pattern for w in token.words)

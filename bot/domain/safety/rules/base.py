@@ -1,11 +1,13 @@
 """What a rule and an exception are: named sets of token patterns, and when they count.
 
-Plain frozen values: the rule modules only describe, the engine compiles and applies them.
+Frozen values: the rule modules only describe, the engine compiles and applies them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable, List, Optional, Tuple
+
+from bot.domain.safety.patterns import Token
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Rule:
     """
 
     name: str
-    patterns: Tuple[Tuple[dict, ...], ...]
+    patterns: Tuple[Tuple[Token, ...], ...]
     requires: Tuple[str, ...] = ()
     unless: Tuple[str, ...] = ()
     negatable: bool = True
@@ -31,16 +33,16 @@ class Exception_:
     """Cancels rules (by name prefix) where it matches: ``scope`` 'span' (overlap) or 'doc'."""
 
     name: str
-    patterns: Tuple[Tuple[dict, ...], ...]
+    patterns: Tuple[Tuple[Token, ...], ...]
     blocks: Tuple[str, ...]
     scope: str = "span"
 
 
-def rule(name: str, patterns: Iterable[List[dict]], **kw) -> Rule:
+def rule(name: str, patterns: Iterable[List[Token]], **kw) -> Rule:
     """A ``Rule`` of any iterable of token patterns (frozen into tuples)."""
     return Rule(name, tuple(tuple(p) for p in patterns), **kw)
 
 
-def exception(name: str, patterns: Iterable[List[dict]], blocks: Tuple[str, ...], scope: str = "span") -> Exception_:
+def exception(name: str, patterns: Iterable[List[Token]], blocks: Tuple[str, ...], scope: str = "span") -> Exception_:
     """An ``Exception_`` of any iterable of token patterns (frozen into tuples)."""
     return Exception_(name, tuple(tuple(p) for p in patterns), blocks, scope)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.domain.safety.patterns import A, G, R, T, near, seq
+from bot.domain.safety.patterns import A, G, R, T, Token, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import BODY_SEXUAL, FAMILY, HIT, HOME, I, IMAGE, INJURY, LETHAL, ME, SEX, WEAPON
 
@@ -14,7 +14,7 @@ def home_rules() -> List[Rule]:
                      "verkrachten", "aanranden", "duwen", "meppen", "opsluiten", "vastbinden", "dreigen",
                      "bedreigen", "klap", "klappen", "slaag", "riem", "gewelddadig", "agressief", "geweld",
                      "martelen", "vuist", "mishandeling", "misbruik")
-    abuse_multi: List[List[dict]] = [
+    abuse_multi: List[List[Token]] = [
         [abuse_single],
         [SEX],
         seq(T("zitten"), A(2), T("aan"), ME),
