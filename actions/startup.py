@@ -2,24 +2,30 @@
 
 Builds the app once: checks the school configuration (a clear message naming file and field),
 migrates the database, and starts the outbox worker, which also sends notifications left
-pending before a restart. The action server is the process that delivers notifications.
+pending before a restart, and once a day erases what is past retention. The action server is the process that delivers notifications.
 It also loads the Dutch pipeline the form's answer parsing uses, so the first pupil does not
 wait seconds for it (the server listens only after this module ran).
 """
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 
 from bot.bootstrap import get_app
 from bot.config import ConfigError
+from bot.desk import erasure
+from bot.desk.context import desk_for
+from bot.notify.senders import outbox_dir_of
 from bot.nlp.pipeline import analyse
 
 logger = logging.getLogger(__name__)
 
 try:
-    get_app()
+    app = get_app()
 except ConfigError as error:
     print(f"Klankbord cannot start: {error}", file=sys.stderr)
     raise
+# Retention is applied here, once a day, by the outbox worker (and by `klankbord reports purge`).
+app.housekeeping = functools.partial(erasure.housekeeping, desk_for(app), outbox_dir_of(app.sender))
 analyse("ik word gepest in de klas")  # warm: loads the pipeline and its lookup tables once

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -42,6 +43,9 @@ class Klankbord:
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: Optional[float] = None
     worker: Optional[OutboxWorker] = None
+    housekeeping: Optional[Callable[[], object]] = None  # daily: retention and pruning (set by the action server)
+    housekeeping_every: float = 24 * 3600.0
+    _last_housekeeping: Optional[float] = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def submit_report(self, report: Report) -> str:
@@ -79,11 +83,23 @@ class Klankbord:
         """One delivery pass over the due notifications; returns the number of mails sent."""
         return self._deliver().sent
 
+    def _worker_pass(self) -> None:
+        """One pass of the worker: deliver, and once a day the housekeeping."""
+        self._deliver()
+        now = time.monotonic()
+        if self.housekeeping is not None and (
+                self._last_housekeeping is None or now - self._last_housekeeping >= self.housekeeping_every):
+            self._last_housekeeping = now
+            try:
+                self.housekeeping()
+            except Exception as exc:  # tried again on the next day's pass
+                logger.error("housekeeping failed: %s", type(exc).__name__)
+
     def start_worker(self) -> OutboxWorker:
         """Start the outbox worker thread (once; later calls return the running one)."""
         with self._lock:
             if self.worker is None or not self.worker.is_alive():
-                self.worker = OutboxWorker(self._deliver, poll_seconds=self.poll_seconds)
+                self.worker = OutboxWorker(self._worker_pass, poll_seconds=self.poll_seconds)
                 self.worker.start()
                 logger.info("outbox worker started (%s)", self.sender.describe())
             return self.worker

@@ -29,12 +29,14 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.config import ConfigError, load_config
 from bot.notify.message import LOCAL_TZ
-from bot.notify.senders import EmlOutboxSender, SettingsError
+from bot.notify.senders import EmlOutboxSender, SettingsError, outbox_dir_of
 from bot.settings import SettingsError as EnvironmentSettingsError
 from bot.report import Report, normalize_reference
-from bot.reporting import delete_report, find_report, purge_due
+from bot.reporting import find_report
 from bot.storage.unit_of_work import StorageError
-from bot.desk.audit import AuditAction  # issue 6: the audit log
+from bot.desk import erasure
+from bot.desk.audit import AuditAction
+from bot.desk.context import desk_for
 from bot.desk.cli import add_commands as add_desk_commands, audit_cli
 
 EXIT_OK = 0
@@ -237,7 +239,7 @@ def cmd_reports_show(args: argparse.Namespace) -> int:
 
 def cmd_reports_purge(args: argparse.Namespace) -> int:
     app = _app(args)
-    count = purge_due(app.uow_factory())
+    count = erasure.purge_due(desk_for(app), outbox_dir=outbox_dir_of(app.sender))
     audit_cli(app, AuditAction.PURGE_REPORTS, detail=f"{count} gewist")
     print(f"{count} melding(en) verwijderd waarvan de bewaartermijn voorbij is / "
           f"{count} report(s) past retention deleted.")
@@ -247,12 +249,12 @@ def cmd_reports_purge(args: argparse.Namespace) -> int:
 def cmd_reports_delete(args: argparse.Namespace) -> int:
     reference = _reference_or_fail(args.ref)
     app = _app(args)
-    if not delete_report(app.uow_factory(), reference):
+    if not erasure.erase(desk_for(app), [reference], outbox_dir_of(app.sender)):
         raise CliError(f"Geen melding met code {reference} / no report with reference {reference}",
                        EXIT_NOT_FOUND)
     audit_cli(app, AuditAction.DELETE_REPORT, reference)
-    print(f"Melding {reference} en de e-mailmeldingen erbij zijn gewist. / "
-          f"Report {reference} and its notifications erased.")
+    print(f"Melding {reference} is gewist, met alles wat erbij hoort (e-mailmeldingen, .eml-bestanden, "
+          f"dossier, pogingen). / Report {reference} erased with everything that belongs to it.")
     return EXIT_OK
 
 

@@ -212,6 +212,12 @@ class SqlDeskRepository:
                 followup_attempts.c.at > since)
         ).scalar_one()
 
+    def forget_report(self, reference: str, attempt_key_hash: str) -> None:
+        """What stays of an erased report outside its own rows: its code's follow-up attempts go,
+        and audit rows about it keep who and when, not the details."""
+        self.session.execute(delete(followup_attempts).where(followup_attempts.c.key_hash == attempt_key_hash))
+        self.session.execute(update(audit_log).where(audit_log.c.reference == reference).values(detail=None))
+
     def delete_followup_attempts_before(self, before: datetime) -> int:
         return self.session.execute(delete(followup_attempts).where(followup_attempts.c.at < before)).rowcount
 

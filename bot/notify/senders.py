@@ -150,6 +150,11 @@ def outbox_dir(config: SchoolConfig, environ: Optional[Mapping[str, str]] = None
     return Path(override).expanduser().resolve() if override else config.outbox_dir
 
 
+def outbox_dir_of(sender: "Sender") -> Optional[Path]:
+    """Where a sender leaves mail files (``EmlOutboxSender``), or None."""
+    return sender.directory if isinstance(sender, EmlOutboxSender) else None
+
+
 def make_sender(config: SchoolConfig, environ: Optional[Mapping[str, str]] = None) -> Sender:
     """SMTP when ``KLANKBORD_SMTP_HOST`` is set, otherwise ``.eml`` files in :func:`outbox_dir`."""
     env = os.environ if environ is None else environ

@@ -339,3 +339,18 @@ def test_coordinator_sees_the_week_not_the_minute_and_no_urgency_reason(app, des
     for page in (text(coordinator.get("/desk/inbox")), text(coordinator.get(f"/desk/reports/{ref}"))):
         assert "week 48 van 2026" in page and "11:37" not in page and reason not in page
         assert "24 november" not in page
+
+
+@pytest.mark.parametrize("page", ["²", "99999999999999999999", "-3", "abc", "1e9", "٣"])
+def test_odd_audit_page_numbers_give_a_page_not_an_error(app, page):
+    response = logged_in(app, Role.BEHEERDER).get(f"/desk/audit?page={page}")
+    assert response.status_code == 200
+
+
+def test_control_characters_typed_in_the_desk_are_not_stored(app, desk):
+    ref = add_report(desk)
+    handler = logged_in(app, Role.AANSPREEKPUNT)
+    handler.get(f"/desk/reports/{ref}")
+    handler.post(f"/desk/reports/{ref}/log", {"what": "gesprek\x00 met\x07 mentor", "with_whom": "juf\x1b[31m"})
+    page = text(handler.get(f"/desk/reports/{ref}"))
+    assert "gesprek met mentor" in page and "\x00" not in page and "\x1b" not in page

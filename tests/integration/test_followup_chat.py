@@ -100,7 +100,7 @@ def test_nazorg_question_when_the_date_has_come(stack, desk):
     assert [a.answer for a in cases.open_case(desk, ap, ref).nazorg] == [NazorgAnswer.EEN_BEETJE]
 
 
-def test_wrong_codes_wrong_secret_and_limits_all_get_one_neutral_answer(stack, desk, config):
+def test_wrong_codes_and_secrets_get_one_neutral_answer_and_a_limit_says_try_later(stack, desk, config):
     real = add_report(desk, confidentiality=Confidentiality.ANONIEM, contact=None)
     secret = checkin.issue_secret(desk, real)
     answers, transcripts = {}, {}
@@ -115,10 +115,13 @@ def test_wrong_codes_wrong_secret_and_limits_all_get_one_neutral_answer(stack, d
         attempt(new_reference(), secret, f"random code {i}")
     for i in range(desk.limits.per_code):
         attempt(real, f"fout-woord-{i:02d}", "real code, wrong secret")
-    conv = attempt(real, secret, "rate-limited")  # the right secret, after too many failures
+    limited_conv, limited = check_in(stack, real, secret)  # the right secret, after too many failures
     assert len(answers) == 1, "\n\n".join(f"{v[:3]} ({len(v)}x):\n{transcripts[k]}" for k, v in answers.items())
     (only,) = answers
     assert only == ((texts.denied(config), ()),)
+    # A limit is not a wrong secret (issue 15): the pupil is told to try later, nothing else.
+    assert shape(limited) == ((texts.try_later(config), ()),), limited_conv.dump()
+    conv = limited_conv
     # Nothing about the report leaks: no status, no messages, no question to add information.
     assert "melding" not in only[0][0].split("kan ik")[0]
     # After the failure the conversation is free again (no form waiting for a secret).

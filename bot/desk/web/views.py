@@ -7,6 +7,7 @@ allows nothing but this origin's stylesheet.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, Dict, Optional
@@ -23,6 +24,7 @@ from bot.desk.models import ROLE_LABELS, Actor, Role
 from bot.desk.repository import UnknownReport
 from bot.desk.web import auth
 from bot.desk.web.auth import needs
+from bot.domain.chat_input import clean_text
 from bot.notify.message import CONFIDENTIALITY_TEXT, LOCAL_TZ, URGENCY_REASON_TEXT, dutch_date
 from bot.report import Confidentiality, SafetyCategory, Status, normalize_reference
 
@@ -33,6 +35,7 @@ DESK_CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
+MAX_AUDIT_PAGE = 100_000
 AUDIT_PAGE_SIZE = 100
 
 ROLE_TEXT = {
@@ -51,6 +54,12 @@ DONE_TEXT = {
 
 
 # ---------------------------------------------------------------- hooks and helpers
+
+
+def _typed(name: str, default: Optional[str] = None) -> Optional[str]:
+    """A typed form field without NUL and control characters (PostgreSQL refuses NUL)."""
+    value = request.form.get(name, default)
+    return clean_text(value) if isinstance(value, str) else value
 
 
 @desk.before_request
@@ -266,7 +275,7 @@ def _parse_day(text: Optional[str]) -> Optional[date]:
 @needs(Permission.HANDLE_REPORTS)
 def set_status(ref: str) -> Response:
     return _handled(ref, "status", lambda reference: cases.change_status(
-        auth.get_desk(), _actor(), reference, request.form.get("status", ""), request.form.get("reason")))
+        auth.get_desk(), _actor(), reference, request.form.get("status", ""), _typed("reason")))
 
 
 @desk.post("/reports/<ref>/log")
@@ -274,7 +283,7 @@ def set_status(ref: str) -> Response:
 def add_log(ref: str) -> Response:
     return _handled(ref, "log", lambda reference: cases.add_entry(
         auth.get_desk(), g.user, reference, _parse_day(request.form.get("happened_on")),
-        request.form.get("what", ""), request.form.get("with_whom")))
+        _typed("what", ""), _typed("with_whom")))
 
 
 @desk.post("/reports/<ref>/nazorg")
@@ -288,7 +297,7 @@ def set_nazorg(ref: str) -> Response:
 @needs(Permission.HANDLE_REPORTS)
 def add_message(ref: str) -> Response:
     return _handled(ref, "message", lambda reference: cases.add_message(
-        auth.get_desk(), g.user, reference, request.form.get("text", "")))
+        auth.get_desk(), g.user, reference, _typed("text", "")))
 
 
 # ---------------------------------------------------------------- monitoring
@@ -338,7 +347,9 @@ def monitoring_csv() -> Response:
 @needs(Permission.VIEW_AUDIT)
 def audit_page() -> Response:
     desk_ = auth.get_desk()
-    page = max(int(request.args.get("page", "1")) if request.args.get("page", "1").isdigit() else 1, 1)
+    raw_page = request.args.get("page", "1")
+    # ASCII digits only ("²".isdigit() is true, int("²") fails), and a page that can exist.
+    page = min(max(int(raw_page), 1), MAX_AUDIT_PAGE) if re.fullmatch(r"[0-9]{1,7}", raw_page) else 1
     reference = normalize_reference(request.args.get("ref", "")) if request.args.get("ref") else None
     entries = audit.entries(desk_, limit=AUDIT_PAGE_SIZE + 1, offset=(page - 1) * AUDIT_PAGE_SIZE,
                             reference=reference)
