@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import re
 import unicodedata
 from datetime import date
-from typing import Any, Iterable, List, Mapping, Set
+from typing import Any, Iterable, List, Mapping, Sequence, Set, Union
+
+IpNetwork = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 INTENT_PREFIX = "/"
 TOO_LONG_KEY = "too_long"
@@ -42,6 +45,17 @@ def clean_text(text: str) -> str:
 
 def valid_sender(sender: Any) -> bool:
     return isinstance(sender, str) and bool(_SENDER.match(sender))
+
+
+def client_address(peer: str, forwarded: str, trusted: Sequence[IpNetwork]) -> str:
+    """The client's address: the peer, or, when the peer is one of our own proxies, the last
+    address its ``X-Forwarded-For`` names (the one that proxy saw). Anything unreadable: the peer."""
+    try:
+        if forwarded and any(ipaddress.ip_address(peer) in network for network in trusted):
+            return str(ipaddress.ip_address(forwarded.split(",")[-1].strip()))
+    except ValueError:
+        pass
+    return peer
 
 
 def client_pseudonym(key: bytes, address: str, day: date) -> str:

@@ -367,3 +367,16 @@ def test_client_usage_goes_from_zero_to_one():
     assert g.client_usage("c") == pytest.approx(1.0)
     clock.now += 5
     assert g.client_usage("c") == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("peer, forwarded, address", [
+    ("127.0.0.2", "", "127.0.0.2"),
+    ("127.0.0.2", "10.9.9.9", "127.0.0.2"),  # not our proxy: its header is not believed
+    ("10.0.0.1", "203.0.113.5, 198.51.100.7", "198.51.100.7"),  # our proxy: the last hop it names
+    ("10.0.0.1", "nonsense", "10.0.0.1"),
+    ("10.0.0.1", "", "10.0.0.1"),
+])
+def test_client_address_believes_forwarded_for_only_from_our_proxy(peer, forwarded, address):
+    from bot.domain.chat_input import client_address
+
+    assert client_address(peer, forwarded, (ipaddress.ip_network("10.0.0.0/24"),)) == address

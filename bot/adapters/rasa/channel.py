@@ -24,7 +24,6 @@ While Rasa handles the message, log records that quote it are withheld (``log_pr
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
 import time
@@ -43,12 +42,12 @@ from bot.adapters.rasa import log_privacy
 from bot.adapters.rasa.fair_share import FairShare
 from bot.config import SchoolConfig, load_config
 from bot.domain.chat_input import (
-    STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, client_pseudonym, is_payload, payloads_of,
-    pieces, valid_sender,
+    STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, client_address, client_pseudonym, is_payload,
+    payloads_of, pieces, valid_sender,
 )
 from bot.domain.chat_limits import ChatGate, Verdict
-from bot.nlp.safety_component import SAFETY_KEY, intent_for
 from bot.domain.safety import SafetySignal, assess, combine
+from bot.nlp.safety_component import SAFETY_KEY, intent_for
 from bot.settings import ChatLimits, chat_limits_from_env, client_key
 from bot.texts import chat_guard
 
@@ -76,22 +75,8 @@ class GuardedRestInput(RestInput):
 
     def client_of(self, request: Request) -> str:
         """The client's address: the peer, or the last hop our own proxy names."""
-        peer = request.ip or ""
-        forwarded = request.headers.get("x-forwarded-for", "")
-        if forwarded and self._trusted(peer):
-            last = forwarded.split(",")[-1].strip()
-            try:
-                return str(ipaddress.ip_address(last))
-            except ValueError:
-                return peer
-        return peer
-
-    def _trusted(self, peer: str) -> bool:
-        try:
-            address = ipaddress.ip_address(peer)
-        except ValueError:
-            return False
-        return any(address in network for network in self.limits.trusted_proxies)
+        return client_address(request.ip or "", request.headers.get("x-forwarded-for", ""),
+                              self.limits.trusted_proxies)
 
     def metadata_of(self, data: Dict[str, Any], client: str) -> Dict[str, Any]:
         """What travels with a message: the client as a daily pseudonym (for the follow-up

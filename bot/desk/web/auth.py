@@ -45,14 +45,8 @@ def _network_settings():
 def client_address() -> str:
     """The client's address: the peer, or the last hop our own proxy names in X-Forwarded-For."""
     _, proxies, _ = _network_settings()
-    peer = request.remote_addr or ""
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    try:
-        if forwarded and any(ipaddress.ip_address(peer) in n for n in proxies):
-            return str(ipaddress.ip_address(forwarded.split(",")[-1].strip()))
-    except ValueError:
-        pass
-    return peer
+    return chat_input.client_address(request.remote_addr or "", request.headers.get("X-Forwarded-For", ""),
+                                     proxies)
 
 
 def client_pseudonym() -> str:
