@@ -20,7 +20,7 @@ _REFUSED = {
     Verdict.CLIENT_TOO_FAST: "Het is nu heel druk. Wacht even en stuur je bericht dan nog een keer.",
     Verdict.TOO_MANY_NEW_CONVERSATIONS: "Het is nu heel druk. Wacht even en stuur je bericht dan nog een keer.",
     Verdict.FULL: "Het is nu heel druk. Probeer het over een paar minuten nog een keer.",
-    Verdict.CONVERSATION_TOO_LONG: "Dit gesprek is heel lang geworden. Begin een nieuw gesprek als je nog iets wilt vertellen.",
+    Verdict.CONVERSATION_TOO_LONG: "Dit gesprek is heel lang geworden. Sluit dit tabblad en open de chat opnieuw als je nog iets wilt vertellen.",
 }
 
 
