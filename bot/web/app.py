@@ -14,6 +14,9 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, Response, current_app, request
 from markupsafe import escape
 
+from bot.config import SchoolConfig, load_config
+from bot.help_texts import hulp_nu
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 WEB_DIR = PROJECT_ROOT / "web"
 STATIC_DIR = WEB_DIR / "static"
@@ -66,12 +69,21 @@ def content_security_policy(rasa_url: str) -> str:
     return "; ".join(directives)
 
 
+def _school() -> SchoolConfig:
+    school = current_app.extensions.get("klankbord_school")
+    if school is None:
+        school = current_app.extensions["klankbord_school"] = load_config()
+    return school
+
+
 @pupil.get("/")
 def index() -> Response:
     """The demo school page, with the configured Rasa URL in the widget's data-server."""
     html = (WEB_DIR / "index.html").read_text(encoding="utf-8")
     value = escape(current_app.config[RASA_URL_ENV])
-    html = _DATA_SERVER.sub(lambda _: f'data-server="{value}"', html, count=1)
+    # The school's helplines ride along in the tag, so "Hulp nu" works when Klankbord is unreachable.
+    help_text = escape(hulp_nu(_school()))
+    html = _DATA_SERVER.sub(lambda _: f'data-server="{value}" data-help="{help_text}"', html, count=1)
     response = Response(html, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -469,3 +469,21 @@ def test_a_refused_message_shows_the_servers_kind_text_and_keeps_what_was_typed(
     assert chat.page.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
     assert "ze pakken" not in json.dumps(chat.storage())
     no_page_errors(chat)
+
+
+def test_hulp_nu_shows_the_schools_helplines_when_klankbord_is_unreachable(unreachable_site, chat_page):
+    """The page carries the school's helplines (data-help, from the school file): with no Klankbord
+    server to answer, "Hulp nu" still shows 112, 113 and the Kindertelefoon."""
+    from bot.config import load_config
+
+    helplines = load_config().helplines
+    chat, _ = chat_page(unreachable_site["web_url"])
+    chat.goto().open()
+    chat.page.click("[data-kb=panel] [data-kb=help]")
+    chat.wait_reply(0)
+    shown = "\n".join(chat.bot_texts())
+    for key in ("noodnummer", "zelfmoordpreventie", "kindertelefoon"):
+        assert helplines[key].phone in shown, (key, shown)
+    assert "Kindertelefoon" in shown and "112" in shown and "113" in shown
+    assert "niet verstuurd" in chat.page.locator("[data-kb=error]").inner_text()
+    no_page_errors(chat)

@@ -58,6 +58,8 @@
     error: "Het lukt nu niet om Klankbord te bereiken. Je bericht is niet verstuurd; " +
       "het staat nog in het tekstvak. Probeer het zo nog eens. " +
       "Ben je in gevaar? Bel dan 112.",
+    helpOffline: "Klankbord is nu niet te bereiken, dus je keuze is niet verstuurd. " +
+      "De hulplijnen hierboven kun je wel bellen of bezoeken.",
     errorButton: "Je keuze is niet verstuurd, omdat Klankbord nu niet te bereiken is. " +
       "Probeer het zo nog eens. Ben je in gevaar? Bel dan 112.",
     tooLong: "Je bericht is te lang. Er passen " + MAX_LENGTH + " tekens in. " +
@@ -91,6 +93,8 @@
   var server = httpUrl(attr("data-server", DEFAULT_SERVER), DEFAULT_SERVER).replace(/\/+$/, "");
   var endpoint = server + "/webhooks/rest/webhook";
   var exitUrl = httpUrl(attr("data-exit-url", DEFAULT_EXIT), DEFAULT_EXIT);
+  // The school's helplines, given by the page itself: shown by "Hulp nu" when Klankbord is unreachable.
+  var offlineHelp = String(attr("data-help", "") || "").trim();
   var title = attr("data-title", "Klankbord");
 
   // ----- storage: sessionStorage only, with an in-memory fallback ----------------------------
@@ -609,6 +613,11 @@
       persist();
       setBusy(false);
       var told = error && error.serverTexts && error.serverTexts.length ? error.serverTexts.join(" ") : "";
+      if (!told && payload === HELP_PAYLOAD && offlineHelp) {
+        appendMessage({ who: "bot", text: offlineHelp, buttons: [] });
+        persist();
+        told = TEXT.helpOffline;
+      }
       showError(told || (typed ? TEXT.error : TEXT.errorButton));
       focusInput();
     });
