@@ -7,10 +7,11 @@ logged; the audit log records only that something happened.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import List, Optional
 
 from bot.desk import audit, followup
+from bot.desk.erasure import ATTEMPTS_KEPT
 from bot.desk.audit import PUPIL, AuditAction
 from bot.desk.models import NazorgAnswer, NazorgRecord, PupilAddition, PupilMessage
 from bot.desk.repository import UnknownReport
@@ -55,7 +56,7 @@ def check_code(desk, code: Optional[str], secret: Optional[str], client: Optiona
     now = desk.now()
     with desk.uow() as uow:
         access = followup.check(uow.desk, code, secret, now, desk.limits, client=client)
-        uow.desk.delete_followup_attempts_before(now - timedelta(days=1))
+        uow.desk.delete_followup_attempts_before(now - ATTEMPTS_KEPT)
         if access.granted:
             audit.record(uow.desk, PUPIL, AuditAction.PUPIL_CHECKIN, now, access.reference)
         uow.commit()

@@ -19,6 +19,7 @@ from bot.desk.followup import attempt_key
 logger = logging.getLogger(__name__)
 
 ATTEMPTS_KEPT = timedelta(days=1)
+"""How long follow-up and login attempt rows are kept (counted by the limits for at most a day)."""
 
 
 def erase(desk, references: Iterable[str], outbox_dir: Optional[Path] = None) -> List[str]:

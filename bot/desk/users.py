@@ -15,6 +15,7 @@ from typing import List, Optional, Tuple
 
 from bot.desk import audit
 from bot.desk.audit import AuditAction
+from bot.desk.erasure import ATTEMPTS_KEPT
 from bot.desk.models import Actor, Role, User
 from bot.desk.passwords import hash_secret, needs_rehash, verify
 from bot.storage.unit_of_work import StorageError
@@ -26,7 +27,6 @@ LOCK_AFTER_FAILURES = 5  # for one name from one client ...
 LOCK_AFTER_FAILURES_ANY_NAME = 20  # ... or for any names from one client
 FAILURE_WINDOW = timedelta(minutes=15)
 LOCK_DURATION = timedelta(minutes=15)
-ATTEMPTS_KEPT = timedelta(days=1)
 
 
 class UserError(ValueError):

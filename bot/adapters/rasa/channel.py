@@ -116,7 +116,8 @@ class GuardedRestInput(RestInput):
         return response.json([{"recipient_id": sender, "text": t} for t in texts],
                              status=status, headers=headers)
 
-    def _too_large(self, request: Request, exception: Exception) -> HTTPResponse:
+    def _too_large(self, request: Request, exception: Optional[Exception]) -> HTTPResponse:
+        """413 with the kind text: from Sanic's own body limit, or the handler's check behind it."""
         return self._reply([chat_guard.TOO_LONG], None, status=413)
 
     # -- the route ---------------------------------------------------------------------------
@@ -142,7 +143,7 @@ class GuardedRestInput(RestInput):
 
     async def handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         if len(request.body or b"") > self.limits.max_body_bytes:
-            return self._reply([chat_guard.TOO_LONG], None, status=413)
+            return self._too_large(request, None)
         try:
             data = json.loads((request.body or b"").decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
@@ -168,10 +169,9 @@ class GuardedRestInput(RestInput):
     async def _process(self, request: Request, data: Dict[str, Any], raw: str, sender: str, client: str,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         text = clean_text(raw)
-        if is_payload(text) and text.strip() not in await self._offered(request, sender):
-            text = as_typed_text(text)
-        elif is_payload(text):
-            text = text.strip()
+        if is_payload(text):
+            payload = text.strip()
+            text = payload if payload in await self._offered(request, sender) else as_typed_text(text)
         metadata = self.metadata_of(data, client)
         collector = CollectingOutputChannel()
         with log_privacy.texts_in_flight(raw, text):
