@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed pipeline
 
 pipeline: $(VENV)/.installed
-	@$(PY) -m bot.nlp.pipeline
+	@$(PY) -m bot.language.pipeline
 
 model: setup
 	@$(PY) scripts/train.py >/dev/null

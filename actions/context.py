@@ -6,7 +6,7 @@ import functools
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 from bot.bootstrap import get_app
-from bot.config import SchoolConfig
+from bot.domain.school import SchoolConfig
 
 T = TypeVar("T")
 

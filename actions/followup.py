@@ -17,11 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import config, get_app, in_thread, rasa_buttons
-from bot.desk import checkin
-from bot.desk.context import desk_for
-from bot.desk.followup import WORDS, normalize_secret
-from bot.dialogue import followup_texts as texts
-from bot.report import normalize_reference
+from bot.services import checkin
+from bot.services.followup import WORDS, normalize_secret
+from bot.texts import followup as texts
+from bot.domain.report import normalize_reference
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ _SECRET_SHAPE = re.compile(r"^[a-z]+[\s\-_.]*[a-z]+[\s\-_.]*[0-9]{2}$")
 
 
 def _desk():
-    return desk_for(get_app())
+    return get_app()
 
 
 def _say(dispatcher: CollectingDispatcher, text: str, buttons=None) -> None:

@@ -1,4 +1,4 @@
-"""Answers that carry school facts: composed in ``bot.answers`` from the school configuration."""
+"""Answers that carry school facts: composed in ``bot.texts.answers`` from the school configuration."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 
 from actions.context import audience, config, rasa_buttons
 from actions.report_form import answer_taken_for_interruption
-from bot import answers
+from bot.texts import answers
 
 
 def _send(dispatcher, answer: "answers.Answer") -> None:

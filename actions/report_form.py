@@ -11,13 +11,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import config, get_app, in_thread, rasa_buttons
 from actions.followup import issue_followup_secret
-from bot import vocabulary
+from bot.domain import vocabulary
 from bot.dialogue import answer_guard
 from bot.dialogue import answers_parsing as parse
-from bot.dialogue import questions
+from bot.texts import questions
 from bot.dialogue import report_form as form
-from bot.nlp.normalize import clean_values, values_in
-from bot.report import ReporterRole
+from bot.language.entities import clean_values, values_in
+from bot.domain.report import ReporterRole
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 
 from actions.context import config, rasa_buttons
-from bot.dialogue import questions
-from bot.help_texts import also_helps, careful_question, hulp_nu, meldcode_steps, safety_help
-from bot.report import SafetyCategory
+from bot.texts import questions
+from bot.texts.help import also_helps, careful_question, hulp_nu, meldcode_steps, safety_help
+from bot.domain.report import SafetyCategory
 from bot.domain.chat_input import TOO_LONG_KEY
 from bot.texts.chat_guard import TOO_LONG_AFTER_HELP
 

@@ -13,11 +13,10 @@ import logging
 import sys
 
 from bot.bootstrap import get_app
-from bot.config import ConfigError
-from bot.desk import erasure
-from bot.desk.context import desk_for
-from bot.notify.senders import outbox_dir_of
-from bot.nlp.pipeline import analyse
+from bot.domain.school import ConfigError
+from bot.services import erasure
+from bot.adapters.mail.senders import outbox_dir_of
+from bot.language.pipeline import analyse
 
 logger = logging.getLogger(__name__)
 
@@ -27,5 +26,5 @@ except ConfigError as error:
     print(f"Klankbord cannot start: {error}", file=sys.stderr)
     raise
 # Retention is applied here, once a day, by the outbox worker (and by `klankbord reports purge`).
-app.housekeeping = functools.partial(erasure.housekeeping, desk_for(app), outbox_dir_of(app.sender))
+app.housekeeping = functools.partial(erasure.housekeeping, app, outbox_dir_of(app.sender))
 analyse("ik word gepest in de klas")  # warm: loads the pipeline and its lookup tables once

@@ -1,7 +1,12 @@
-"""Wiring: configuration, database, unit of work, mail sender and outbox worker in one object.
+"""The one composition root: settings -> database -> unit of work -> sender -> the app.
 
     app = bootstrap()                    # migrates the database to the newest schema
     ref = app.submit_report(report)      # stored with its notifications; delivery follows
+    users.add_user(app, ...)             # the desk's services take the same app
+
+The app is what the action server, the command line and the web apps (school page and desk)
+work with: the school configuration, one unit of work (reports, outbox and desk on one
+session), the clock and the follow-up limits.
 
 The Rasa action server uses the process-wide :func:`get_app`, which also starts the outbox
 worker thread; call ``submit_report`` from there through ``loop.run_in_executor`` so the event
@@ -14,20 +19,24 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Callable, Optional
 
 from sqlalchemy.engine import Engine
 
-from bot.config import SchoolConfig, load_config
-from bot.notify.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver_pending
-from bot.notify.senders import Sender, make_sender
-from bot.report import Report
-from bot.reporting import submit_report
+from bot.domain.school import SchoolConfig, load_config
+from bot.adapters.mail.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver_pending
+from bot.adapters.mail.senders import Sender, make_sender
+from bot.domain.report import Report
+from bot.services.reporting import submit_report
 from bot.settings import owner_only_files
-from bot.storage import sealed
-from bot.storage.database import create_engine, migrate, session_factory
-from bot.storage.database import database_url as resolve_database_url
-from bot.storage.unit_of_work import AbstractUnitOfWork, SqlAlchemyUnitOfWork
+from bot.adapters.storage import sealed
+from bot.adapters.storage.database import create_engine, migrate, session_factory
+from bot.adapters.storage.database import database_url as resolve_database_url
+from bot.adapters.storage.desk_repository import DeskUnitOfWork
+from bot.domain.desk import utcnow
+from bot.services.followup import Limits
+from bot.services.ports import AbstractDeskUnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +46,11 @@ class Klankbord:
     """The application: what the action server, the command line and the desk work with."""
 
     config: SchoolConfig
-    uow_factory: Callable[[], AbstractUnitOfWork]
+    uow_factory: Callable[[], AbstractDeskUnitOfWork]
     sender: Sender
     engine: Optional[Engine] = None
+    clock: Callable[[], datetime] = utcnow
+    limits: Limits = field(default_factory=Limits.from_env)
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: Optional[float] = None
     worker: Optional[OutboxWorker] = None
@@ -47,6 +58,13 @@ class Klankbord:
     housekeeping_every: float = 24 * 3600.0
     _last_housekeeping: Optional[float] = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def uow(self) -> AbstractDeskUnitOfWork:
+        """A new unit of work: ``uow.reports``, ``uow.notifications`` and ``uow.desk``."""
+        return self.uow_factory()
+
+    def now(self) -> datetime:
+        return self.clock()
 
     def submit_report(self, report: Report) -> str:
         """Store the report with its notifications (one transaction), then start delivery.
@@ -78,10 +96,6 @@ class Klankbord:
         ``due_only=False`` also retries notifications still waiting out their backoff.
         """
         return self._deliver(due_only=due_only)
-
-    def deliver_pending(self) -> int:
-        """One delivery pass over the due notifications; returns the number of mails sent."""
-        return self._deliver().sent
 
     def _worker_pass(self) -> None:
         """One pass of the worker: deliver, and once a day the housekeeping."""
@@ -126,10 +140,11 @@ def bootstrap(
     retry_policy: Optional[RetryPolicy] = None,
     poll_seconds: Optional[float] = None,
     run_migrations: bool = True,
+    clock: Optional[Callable[[], datetime]] = None,
 ) -> Klankbord:
     """Build the application.
 
-    ``config`` defaults to :func:`bot.config.load_config` (raises ``ConfigError``);
+    ``config`` defaults to :func:`bot.domain.school.load_config` (raises ``ConfigError``);
     ``database_url`` to ``$KLANKBORD_DATABASE_URL`` or ``var/klankbord.db``; the sender to SMTP
     from the environment or ``.eml`` files in the configured outbox folder. The schema is
     migrated to the newest revision first.
@@ -145,9 +160,10 @@ def bootstrap(
     sessions = session_factory(engine)
     app = Klankbord(
         config=config,
-        uow_factory=lambda: SqlAlchemyUnitOfWork(sessions),
+        uow_factory=lambda: DeskUnitOfWork(sessions),
         sender=sender,
         engine=engine,
+        clock=clock or utcnow,
         retry_policy=retry_policy or RetryPolicy.from_env(),
         poll_seconds=poll_seconds,
     )

@@ -153,7 +153,7 @@ def production(env: Optional[Mapping[str, str]] = None) -> bool:
 
 
 def data_keys(env: Optional[Mapping[str, str]] = None) -> Tuple[Dict[str, bytes], str]:
-    """The keys that seal children's words at rest (``bot.storage.sealed``), and the current one.
+    """The keys that seal children's words at rest (``bot.adapters.storage.sealed``), and the current one.
 
     ``KLANKBORD_DATA_KEY_FILE``: a file outside the repository, one ``id:base64-key`` per line,
     the first one current. ``KLANKBORD_DATA_KEY``: one base64 key (no rotation). In production

@@ -21,7 +21,7 @@ def main() -> int:
     logging.disable(logging.WARNING)
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from bot.nlp.safety_component import intent_for
+    from bot.adapters.rasa.safety_net import intent_for
     from bot.domain.safety import assess
 
     nlu = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "data" / "nlu")

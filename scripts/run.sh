@@ -22,7 +22,7 @@ export KLANKBORD_ACTION_SECRET="${KLANKBORD_ACTION_SECRET:-$($PY -c 'import secr
 MODEL="$($PY scripts/train.py)"
 # Check the school configuration (errors name file and field) and the mail settings, migrate
 # the database, and learn where notifications go, before anything listens.
-WHERE="$($PY -m bot.cli check)"
+WHERE="$($PY -m bot.entrypoints.cli.main check)"
 
 mkdir -p var/log
 pids=()
@@ -38,10 +38,8 @@ pids+=($!)
   -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" --cors "$KLANKBORD_SCHOOL_ORIGIN" "${KLANKBORD_SCHOOL_ORIGIN/127.0.0.1/localhost}" \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
-if [ -f bot/web/app.py ]; then
-  $PY -m bot.web >var/log/web.log 2>&1 &
-  pids+=($!)
-fi
+$PY -m bot.entrypoints.web >var/log/web.log 2>&1 &
+pids+=($!)
 
 echo "Starting Klankbord (the Rasa server needs about 35 seconds to load the model) ..."
 for _ in $(seq 1 180); do

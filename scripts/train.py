@@ -14,6 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "domain.yml", ROOT / "config.yml", ROOT / "data"]
 MODELS = ROOT / "models"
+TRAINED_CODE = sorted((ROOT / "bot" / "language").glob("*.py")) + [
+    ROOT / "bot" / "adapters" / "rasa" / "entity_normalizer.py",
+    ROOT / "bot" / "adapters" / "rasa" / "intent_vote.py",
+]
 
 
 def inputs_hash() -> str:
@@ -24,11 +28,10 @@ def inputs_hash() -> str:
     for f in files:
         digest.update(str(f.relative_to(ROOT)).encode())
         digest.update(f.read_bytes())
-    # The custom NLU components shape the model too, except the SafetyNet: it is not trained
-    # (is_trainable=False), Rasa loads its code at run time, so changing it needs no new model.
-    for f in sorted((ROOT / "bot" / "nlp").glob("*.py")):
-        if f.name != "safety_component.py":
-            digest.update(f.read_bytes())
+    # The code of the trained NLU components shapes the model too. Not the SafetyNet: it is not
+    # trained (is_trainable=False), Rasa loads its code at run time, so changing it needs no new model.
+    for f in TRAINED_CODE:
+        digest.update(f.read_bytes())
     return digest.hexdigest()[:12]
 
 

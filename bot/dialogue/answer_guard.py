@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot import vocabulary
+from bot.domain import vocabulary
 from bot.dialogue import answers_parsing as parse
-from bot.nlp.normalize import values_in
+from bot.language.entities import values_in
 
 _STOP_WORDS = re.compile(
     r"\b(stop\w*|gestopt|laat (maar|ook maar|het)|vergeet|ophouden|hou op|houd op|afsluiten|sluit|afbreken|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from bot.report import Confidentiality, ReporterRole
+from bot.domain.report import Confidentiality, ReporterRole
 
 _WORD = re.compile(r"[a-zà-ÿ0-9']+")
 

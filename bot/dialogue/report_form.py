@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from bot import vocabulary
-from bot.config import SchoolConfig
-from bot.nlp.normalize import clean_values, values_in
-from bot.report import (
+from bot.domain import vocabulary
+from bot.domain.school import SchoolConfig
+from bot.language.entities import clean_values, values_in
+from bot.domain.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference,
 )
 

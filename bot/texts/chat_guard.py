@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from bot.config import SchoolConfig
+from bot.domain.school import SchoolConfig
 from bot.domain.chat_limits import Verdict
 
 TOO_LONG = "Je bericht is te lang om in één keer te lezen. Wil je het in stukjes sturen?"

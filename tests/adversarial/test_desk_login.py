@@ -11,10 +11,9 @@ from typing import Dict, Optional, Tuple
 import pytest
 
 from bot.bootstrap import bootstrap
-from bot.config import load_config
-from bot.desk import users
-from bot.desk.context import desk_for
-from bot.desk.models import Actor, Role
+from bot.domain.school import load_config
+from bot.services import users
+from bot.domain.desk import Actor, Role
 from tests.support.attacked import CANARY
 
 pytestmark = pytest.mark.integration
@@ -64,7 +63,7 @@ def aanspreekpunt(attacked):
     app = bootstrap(config=load_config(attacked.stack.env["KLANKBORD_SCHOOL_CONFIG"]),
                     database_url=attacked.stack.database_url)
     try:
-        users.add_user(desk_for(app), "svries", Role.AANSPREEKPUNT, PASSWORD, Actor("test", "cli"))
+        users.add_user(app, "svries", Role.AANSPREEKPUNT, PASSWORD, Actor("test", "cli"))
     finally:
         app.close()
     return "svries"

@@ -7,11 +7,11 @@ import uuid
 
 import pytest
 
-from bot.config import load_config
-from bot.desk import checkin
-from bot.desk.context import open_desk
-from bot.dialogue import followup_texts as texts
-from bot.report import new_reference
+from bot.domain.school import load_config
+from bot.services import checkin
+from bot.bootstrap import bootstrap
+from bot.texts import followup as texts
+from bot.domain.report import new_reference
 from tests.support.attacked import CANARY
 from tests.support.desk import add_report
 
@@ -37,7 +37,7 @@ def check_in(attacked, address: str, code: str, secret: str) -> str:
 
 def test_guessing_codes_from_one_client_leaves_other_pupils_in(attacked):
     config = load_config(attacked.stack.env["KLANKBORD_SCHOOL_CONFIG"])
-    desk = open_desk(config=config, database_url=attacked.stack.database_url)
+    desk = bootstrap(config=config, database_url=attacked.stack.database_url, start_worker=False)
     try:
         reference = add_report(desk)
         secret = checkin.issue_secret(desk, reference)

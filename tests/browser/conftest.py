@@ -165,10 +165,10 @@ def foreign_site() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def unreachable_site() -> Iterator[Dict[str, str]]:
-    """The demo page from bot.web, configured with a Rasa URL where nothing listens."""
+    """The demo page from bot.entrypoints.web, configured with a Rasa URL where nothing listens."""
     from werkzeug.serving import make_server
 
-    from bot.web import create_app
+    from bot.entrypoints.web import create_app
 
     rasa_url = f"http://127.0.0.1:{free_port()}"
     app = create_app({"KLANKBORD_RASA_URL": rasa_url})

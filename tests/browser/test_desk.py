@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_config
-from bot.desk import cases, checkin
-from bot.desk.context import open_desk
-from bot.desk.models import Actor, NazorgAnswer, Role
-from bot.report import Confidentiality, ReporterRole
+from bot.domain.school import load_config
+from bot.services import cases, checkin
+from bot.bootstrap import bootstrap
+from bot.domain.desk import Actor, NazorgAnswer, Role
+from bot.domain.report import Confidentiality, ReporterRole
 from tests.integration.test_conversations import PUPIL_ANSWERS
 from tests.support.desk import PASSWORD, add_report, add_user, generated_reports, make_desk
 from tests.support.dialogue import Conversation, complete_report
@@ -67,7 +67,7 @@ def test_aanspreekpunt_handles_a_chat_report_and_the_pupil_follows_up(stack, des
     assert found, pupil.dump()
     secret = found.group(1)
 
-    desk = open_desk(config=config, database_url=stack.database_url)
+    desk = bootstrap(config=config, database_url=stack.database_url, start_worker=False)
     try:
         add_user(desk, "juf-browser", Role.AANSPREEKPUNT)
     finally:
@@ -168,7 +168,7 @@ def _demo_desk(tmp_path):
 def demo_server(tmp_path):
     from werkzeug.serving import make_server
 
-    from bot.web import create_app
+    from bot.entrypoints.web import create_app
 
     desk, *refs = _demo_desk(tmp_path)
     app = create_app({"KLANKBORD_DESK": desk})

@@ -1,4 +1,4 @@
-"""bot.web over Flask's test client, and the widget's source: fast, no browser, no servers."""
+"""bot.entrypoints.web over Flask's test client, and the widget's source: fast, no browser, no servers."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from flask import Blueprint, request, session
 
-from bot.web import create_app
-from bot.web.app import content_security_policy, server_url
+from bot.entrypoints.web import create_app
+from bot.entrypoints.web.app import content_security_policy, server_url
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDGET_JS = ROOT / "web" / "static" / "klankbord-widget.js"

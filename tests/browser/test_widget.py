@@ -1,6 +1,6 @@
 """The chat widget on the demo school page, in Debian's Chromium, against the real assistant.
 
-``stack`` (tests/conftest.py) runs the Rasa server, the action server and the demo page (bot.web),
+``stack`` (tests/conftest.py) runs the Rasa server, the action server and the demo page (bot.entrypoints.web),
 with the Rasa server's CORS limited to the page's origin. Tests that need no assistant at all (the
 error message, the length limit, markup shown as text) use ``unreachable_site``: the same page
 pointed at a port where nothing listens.
@@ -474,7 +474,7 @@ def test_a_refused_message_shows_the_servers_kind_text_and_keeps_what_was_typed(
 def test_hulp_nu_shows_the_schools_helplines_when_klankbord_is_unreachable(unreachable_site, chat_page):
     """The page carries the school's helplines (data-help, from the school file): with no Klankbord
     server to answer, "Hulp nu" still shows 112, 113 and the Kindertelefoon."""
-    from bot.config import load_config
+    from bot.domain.school import load_config
 
     helplines = load_config().helplines
     chat, _ = chat_page(unreachable_site["web_url"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bot.bootstrap import bootstrap
-from bot.config import load_config
-from bot.dialogue import questions
-from bot.report import Confidentiality, Urgency
+from bot.domain.school import load_config
+from bot.texts import questions
+from bot.domain.report import Confidentiality, Urgency
 from bot.texts import chat_guard
 from tests.integration.test_conversations import PUPIL_ANSWERS
 from tests.support.dialogue import Conversation, complete_report

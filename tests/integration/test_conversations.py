@@ -6,8 +6,8 @@ import time
 import pytest
 
 from bot.bootstrap import bootstrap
-from bot.config import load_config
-from bot.report import Confidentiality, ReporterRole
+from bot.domain.school import load_config
+from bot.domain.report import Confidentiality, ReporterRole
 from tests.support.dialogue import Conversation, complete_report
 
 pytestmark = pytest.mark.integration

@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.desk import audit
-from bot.desk.models import Role
-from bot.notify.message import desk_url
-from bot.report import Confidentiality, new_reference
-from bot.web import create_app
+from bot.services import audit
+from bot.domain.desk import Role
+from bot.adapters.mail.message import desk_url
+from bot.domain.report import Confidentiality, new_reference
+from bot.entrypoints.web import create_app
 from tests.support.desk import PASSWORD, SECRET_FIELDS, Clock, add_report, add_user, generated_reports, make_desk
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -290,7 +290,7 @@ def test_monitoring_renders_charts_from_fifty_reports(app, desk):
 
 
 def test_small_counts_are_suppressed_on_the_page_and_in_the_csv(app, desk):
-    from bot.report import ReporterRole
+    from bot.domain.report import ReporterRole
 
     for _ in range(4):
         add_report(desk, role=ReporterRole.LEERLING)
@@ -307,7 +307,7 @@ def test_small_counts_are_suppressed_on_the_page_and_in_the_csv(app, desk):
 
 
 def test_the_desk_can_be_limited_to_networks(app, monkeypatch):
-    from bot.desk.web import auth
+    from bot.entrypoints.web.desk import auth
 
     monkeypatch.setenv("KLANKBORD_DESK_ALLOWED_NETWORKS", "10.20.0.0/16, 127.0.0.1")
     auth._network_settings.cache_clear()
@@ -327,8 +327,8 @@ def test_the_desk_can_be_limited_to_networks(app, monkeypatch):
 
 @pytest.mark.parametrize("confidentiality", [Confidentiality.ANONIEM, Confidentiality.VERTROUWELIJK])
 def test_coordinator_sees_the_week_not_the_minute_and_no_urgency_reason(app, desk, confidentiality):
-    from bot.notify.message import URGENCY_REASON_TEXT
-    from bot.report import SafetyCategory
+    from bot.adapters.mail.message import URGENCY_REASON_TEXT
+    from bot.domain.report import SafetyCategory
 
     moment = datetime(2026, 11, 24, 10, 37, tzinfo=timezone.utc)
     ref = add_report(desk, confidentiality=confidentiality, urgent=True, created_at=moment)

@@ -9,12 +9,12 @@ from typing import List, Tuple
 
 import pytest
 
-from bot.config import load_config
-from bot.desk import cases, checkin
-from bot.desk.context import open_desk
-from bot.desk.models import Actor, NazorgAnswer, Role
-from bot.dialogue import followup_texts as texts
-from bot.report import Confidentiality, new_reference
+from bot.domain.school import load_config
+from bot.services import cases, checkin
+from bot.bootstrap import bootstrap
+from bot.domain.desk import Actor, NazorgAnswer, Role
+from bot.texts import followup as texts
+from bot.domain.report import Confidentiality, new_reference
 from tests.integration.test_conversations import PUPIL_ANSWERS
 from tests.support.desk import add_report, add_user
 from tests.support.dialogue import Conversation, complete_report
@@ -27,7 +27,7 @@ START = "ik heb een code"  # a trained status_melding example
 
 @pytest.fixture(scope="module")
 def desk(stack):
-    d = open_desk(config=load_config(stack.env["KLANKBORD_SCHOOL_CONFIG"]), database_url=stack.database_url)
+    d = bootstrap(config=load_config(stack.env["KLANKBORD_SCHOOL_CONFIG"]), database_url=stack.database_url, start_worker=False)
     yield d
     d.close()
 

@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from bot.bootstrap import bootstrap
-from bot.config import DEFAULT_CONFIG, load_config
-from bot.notify import NotificationStatus
-from bot.notify.outbox import OutboxWorker, RetryPolicy, deliver_pending
-from bot.notify.senders import EmlOutboxSender, SmtpSender
-from bot.reporting import submit_report
-from bot.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference
+from bot.domain.school import DEFAULT_CONFIG, load_config
+from bot.domain.notification import NotificationStatus
+from bot.adapters.mail.outbox import OutboxWorker, RetryPolicy, deliver_pending
+from bot.adapters.mail.senders import EmlOutboxSender, SmtpSender
+from bot.services.reporting import submit_report
+from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference
 from tests.support.smtp import SmtpSink, free_port
 
 SMTP_VARS = ["KLANKBORD_SMTP_HOST", "KLANKBORD_SMTP_PORT", "KLANKBORD_SMTP_TLS", "KLANKBORD_SMTP_USER",

@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.desk import audit, cases, checkin, erasure
-from bot.desk.audit import AuditAction
-from bot.desk.followup import attempt_key
-from bot.desk.models import Actor, Role
-from bot.desk.tables import REPORT_CHILD_TABLES, audit_log, followup_attempts
-from bot.report import Confidentiality, Report, ReporterRole, new_reference
+from bot.services import audit, cases, checkin, erasure
+from bot.services.audit import AuditAction
+from bot.services.followup import attempt_key
+from bot.domain.desk import Actor, Role
+from bot.adapters.storage.tables.desk import REPORT_CHILD_TABLES, audit_log, followup_attempts
+from bot.domain.report import Confidentiality, Report, ReporterRole, new_reference
 from tests.support.desk import Clock, add_user, make_desk
 
 pytestmark = pytest.mark.integration
@@ -24,7 +24,7 @@ def _submit(desk, description: str) -> str:
                     reporter_role=ReporterRole.LEERLING, description=description,
                     confidentiality=Confidentiality.VERTROUWELIJK, kinds=["schelden"], places=["klas"],
                     created_at=desk.now())
-    return desk.app.submit_report(report)
+    return desk.submit_report(report)
 
 
 def test_housekeeping_past_retention_erases_everything_of_the_report(tmp_path):
@@ -34,7 +34,7 @@ def test_housekeeping_past_retention_erases_everything_of_the_report(tmp_path):
     try:
         ap = add_user(desk, "sanne", Role.AANSPREEKPUNT)
         old = _submit(desk, "oude melding")
-        desk.app.deliver(due_only=False)
+        desk.deliver(due_only=False)
         secret = checkin.issue_secret(desk, old)
         checkin.check_code(desk, old, "fout-woord-11")  # a failed follow-up attempt for its code
         cases.add_entry(desk, ap, old, None, "gesprek met de mentor", "mentor")
@@ -44,7 +44,7 @@ def test_housekeeping_past_retention_erases_everything_of_the_report(tmp_path):
 
         clock.advance(days=desk.config.retention_days - 1)
         kept = _submit(desk, "nieuwe melding")
-        desk.app.deliver(due_only=False)
+        desk.deliver(due_only=False)
         clock.advance(days=2)  # past the old report's retention, not the new one's
 
         assert erasure.housekeeping(desk, outbox, now=clock.now) == 1
@@ -72,7 +72,7 @@ def test_the_action_servers_worker_runs_the_housekeeping_once_a_day(tmp_path):
     desk = make_desk(tmp_path, clock=Clock())
     calls = []
     try:
-        app = desk.app
+        app = desk
         app.housekeeping = lambda: calls.append(1)
         app._worker_pass()
         app._worker_pass()
@@ -89,7 +89,7 @@ def test_erasure_on_request_removes_the_codes_attempts_and_mails_at_once(tmp_pat
     outbox = tmp_path / "outbox"
     try:
         ref = _submit(desk, "wis mij")
-        desk.app.deliver(due_only=False)
+        desk.deliver(due_only=False)
         checkin.issue_secret(desk, ref)
         checkin.check_code(desk, ref, "fout-woord-12")
         assert erasure.erase(desk, [ref], outbox) == [ref]

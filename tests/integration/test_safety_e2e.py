@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from bot.bootstrap import bootstrap
-from bot.config import load_config
-from bot.report import SafetyCategory, Urgency
+from bot.domain.school import load_config
+from bot.domain.report import SafetyCategory, Urgency
 from tests.integration.test_conversations import PUPIL_ANSWERS
 from tests.support.dialogue import Conversation, complete_report
 

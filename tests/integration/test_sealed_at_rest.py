@@ -11,9 +11,9 @@ import pytest
 
 from bot import settings
 from bot.bootstrap import bootstrap
-from bot.config import load_config
-from bot.notify.senders import EmlOutboxSender
-from bot.storage import sealed
+from bot.domain.school import load_config
+from bot.adapters.mail.senders import EmlOutboxSender
+from bot.adapters.storage import sealed
 from tests.support.desk import SECRET_FIELDS, add_report, make_desk
 from tests.support.servers import ROOT
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.integration
 
 
 def _report(desk):
-    from bot.report import Confidentiality, Report, ReporterRole, new_reference
+    from bot.domain.report import Confidentiality, Report, ReporterRole, new_reference
 
     report = Report(reference=new_reference(), school_id=desk.config.school_id, reporter_role=ReporterRole.LEERLING,
                     description=SECRET_FIELDS[0], people_involved=SECRET_FIELDS[1], contact=SECRET_FIELDS[2],
@@ -39,7 +39,7 @@ def test_no_pupil_words_in_the_database_or_mail_files_and_owner_only(tmp_path):
         desk = make_desk(tmp_path)
         try:
             ref = add_report(desk)
-            submitted = desk.app.submit_report(_report(desk))  # with its notifications, delivered as .eml
+            submitted = desk.submit_report(_report(desk))  # with its notifications, delivered as .eml
             with desk.uow() as uow:
                 assert uow.reports.get(ref).description == SECRET_FIELDS[0]  # control: it opens
                 assert uow.reports.get(submitted).contact == SECRET_FIELDS[2]
@@ -87,7 +87,7 @@ def test_keys_rotate_reseals_everything_and_old_values_still_open(tmp_path, monk
             desk.close()
         assert f"kb1:{first_id}:".encode() in (tmp_path / "k.db").read_bytes() + _wal(tmp_path)
         env = {**os.environ, "KLANKBORD_DATA_KEY_FILE": str(key_file), "KLANKBORD_DATABASE_URL": url}
-        done = subprocess.run([sys.executable, "-m", "bot.cli", "keys", "rotate"], cwd=ROOT, env=env,
+        done = subprocess.run([sys.executable, "-m", "bot.entrypoints.cli.main", "keys", "rotate"], cwd=ROOT, env=env,
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         keys, current = settings.data_keys(env)
@@ -114,7 +114,7 @@ def _wal(folder):
 def test_production_refuses_to_start_without_a_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("KLANKBORD_DATA_KEY")}
     env.update({"KLANKBORD_MODE": "production", "KLANKBORD_DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"})
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "check"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "bot.entrypoints.cli.main", "check"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "KLANKBORD_DATA_KEY_FILE" in done.stderr and "production" in done.stderr
     assert not (tmp_path / "p.db").exists()

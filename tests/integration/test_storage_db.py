@@ -20,15 +20,17 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from bot import reporting
-from bot.config import load_config
-from bot.notify import NotificationStatus, RecipientRole
-from bot.report import (
+from bot.services import reporting
+from bot.domain.school import load_config
+from bot.domain.notification import NotificationStatus, RecipientRole
+from bot.domain.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Status, Urgency, new_reference,
 )
-from bot.storage import database
-from bot.storage.tables import metadata, notifications, report_kinds, report_places, reports
-from bot.storage.unit_of_work import SqlAlchemyUnitOfWork, StorageError
+from bot.adapters.storage import database
+from bot.adapters.storage.tables import metadata
+from bot.adapters.storage.tables.reports import notifications, report_kinds, report_places, reports
+from bot.adapters.storage.unit_of_work import SqlAlchemyUnitOfWork
+from bot.services.ports import StorageError
 
 PG_ADMIN_URL = os.environ.get("KLANKBORD_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 TABLES = ("notifications", "report_kinds", "report_places", "reports")
@@ -399,8 +401,8 @@ def test_several_processes_write_at_once(db_url, uow_factory):
 def test_migrating_down_and_up_again_keeps_every_child_row(db_url, uow_factory):
     """SQLite rebuilds tables in batch migrations: with foreign keys on, that cascaded away kinds,
     places and follow-up secrets (the downgrade of 0003 rebuilds ``reports``)."""
-    from bot.desk.tables import report_followups
-    from bot.storage.tables import report_kinds, report_places
+    from bot.adapters.storage.tables.desk import report_followups
+    from bot.adapters.storage.tables.reports import report_kinds, report_places
 
     # No own-words notes: migration 0003 adds those columns, so going below it drops them by design.
     report = full_report(kinds=["schelden", "buitensluiten"], places=["klas", "kantine"],

@@ -8,15 +8,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, List, Optional
 
-from bot import vocabulary
-from bot.bootstrap import bootstrap
-from bot.config import load_config
-from bot.desk import users
-from bot.desk.context import Desk, desk_for
-from bot.desk.followup import Limits
-from bot.desk.models import Actor, Role, User
-from bot.notify.senders import EmlOutboxSender
-from bot.report import Confidentiality, Report, ReporterRole, new_reference
+from bot.domain import vocabulary
+from bot.bootstrap import Klankbord, bootstrap
+from bot.domain.school import load_config
+from bot.services import users
+from bot.services.followup import Limits
+from bot.domain.desk import Actor, Role, User
+from bot.adapters.mail.senders import EmlOutboxSender
+from bot.domain.report import Confidentiality, Report, ReporterRole, new_reference
 
 PASSWORD = "een-lang-wachtwoord-42"
 ADMIN = Actor("test", "cli")
@@ -40,29 +39,27 @@ class Clock:
 
 
 def make_desk(tmp_path: Path, clock: Optional[Clock] = None, limits: Optional[Limits] = None,
-              url: Optional[str] = None) -> Desk:
+              url: Optional[str] = None) -> Klankbord:
     config = load_config()
     app = bootstrap(config=config, database_url=url or f"sqlite:///{tmp_path / 'desk.db'}",
-                    sender=EmlOutboxSender(tmp_path / "outbox"))
-    desk = desk_for(app, clock=clock) if clock else desk_for(app)
-    desk.owns_app = True
+                    sender=EmlOutboxSender(tmp_path / "outbox"), clock=clock)
     if limits is not None:
-        desk.limits = limits
-    return desk
+        app.limits = limits
+    return app
 
 
-def add_user(desk: Desk, name: str, role: Role, password: str = PASSWORD) -> User:
+def add_user(desk: Klankbord, name: str, role: Role, password: str = PASSWORD) -> User:
     return users.add_user(desk, name, role, password, ADMIN)
 
 
-def add_report(desk: Desk, *, confidentiality: Confidentiality = Confidentiality.VERTROUWELIJK,
+def add_report(desk: Klankbord, *, confidentiality: Confidentiality = Confidentiality.VERTROUWELIJK,
                created_at: Optional[datetime] = None, urgent: bool = False,
                kinds: Iterable[str] = ("schelden",), places: Iterable[str] = ("klas",),
                moment: Optional[str] = "pauze", role: ReporterRole = ReporterRole.LEERLING,
                description: str = SECRET_DESCRIPTION, people: Optional[str] = SECRET_NAMES,
                contact: Optional[str] = SECRET_CONTACT, since_when: str = "Sinds-GEHEIM de zomer",
                already_told: str = "Weet-GEHEIM: mijn zus", desired_outcome: str = "Wens-GEHEIM: dat het stopt") -> str:
-    from bot.report import SafetyCategory, Urgency
+    from bot.domain.report import SafetyCategory, Urgency
 
     report = Report(
         reference=new_reference(), school_id=desk.config.school_id, reporter_role=role,
@@ -83,7 +80,7 @@ def add_report(desk: Desk, *, confidentiality: Confidentiality = Confidentiality
     return report.reference
 
 
-def generated_reports(desk: Desk, count: int, seed: int = 7, start: Optional[datetime] = None) -> List[str]:
+def generated_reports(desk: Klankbord, count: int, seed: int = 7, start: Optional[datetime] = None) -> List[str]:
     """``count`` varied reports spread over the school year before ``start`` (default: the clock)."""
     rng = random.Random(seed)
     start = start or desk.now()

@@ -1,6 +1,6 @@
 """A scripted reporter for end-to-end conversations: answers whatever question the assistant asks.
 
-It recognises each question by the text the assistant uses for it (``bot.dialogue.questions``
+It recognises each question by the text the assistant uses for it (``bot.texts.questions``
 and the custom ask actions), so the tests follow the real flow, including skipped questions
 when the first message already told the answer.
 """
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
-from bot.dialogue import questions
+from bot.texts import questions
 
 CODE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")
 

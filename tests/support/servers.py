@@ -109,8 +109,7 @@ class Stack:
                              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                              "-i", "127.0.0.1", "-p", self.env["KLANKBORD_RASA_PORT"], "--cors", origin,
                              "--auth-token", self.env["KLANKBORD_TEST_RASA_TOKEN"]])
-        if (ROOT / "bot" / "web" / "app.py").is_file():
-            self._spawn("web", [sys.executable, "-m", "bot.web"])
+        self._spawn("web", [sys.executable, "-m", "bot.entrypoints.web"])
         names = list(self.procs)
         wait_http(f"{self.rasa_url}/", 240, [self.procs[n] for n in names], [self.logs[n] for n in names])
         if "web" in self.procs:

@@ -14,7 +14,7 @@ from actions.report_form import (
     ActionSubmitReport, ValidateReportForm,
 )
 from actions.safety import ActionHulpNu, ActionSafetyHelp
-from bot.report import Confidentiality, Urgency
+from bot.domain.report import Confidentiality, Urgency
 
 FULL = {
     "reporter_role": "leerling", "description": "ze schelden me uit", "kinds": ["schelden"],

@@ -13,9 +13,9 @@ from typing import Dict, Iterator, List, Set, Tuple
 import pytest
 import yaml
 
-from bot import answers
-from bot.answers import AANPAK_SUBS, AUDIENCES, Answer
-from bot.config import DEFAULT_CONFIG, PROJECT_ROOT, SchoolConfig, load_config
+from bot.texts import answers
+from bot.texts.answers import AANPAK_SUBS, AUDIENCES, Answer
+from bot.domain.school import DEFAULT_CONFIG, PROJECT_ROOT, SchoolConfig, load_config
 
 SOURCES_MD = PROJECT_ROOT / "docs" / "sources.md"
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"

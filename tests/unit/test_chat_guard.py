@@ -11,7 +11,7 @@ from bot.domain.chat_input import (
     STANDING_PAYLOADS, as_typed_text, clean_text, is_payload, payloads_of, pieces, valid_sender,
 )
 from bot.domain.chat_limits import BoundedMap, ChatGate, TokenBucket, Verdict
-from bot.report import SafetyCategory
+from bot.domain.report import SafetyCategory
 from bot.domain.safety import SafetySignal, combine
 from bot.settings import ChatLimits, SettingsError, chat_limits_from_env
 

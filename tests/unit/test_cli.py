@@ -11,10 +11,10 @@ from email.parser import BytesParser
 import pytest
 import yaml
 
-from bot import cli
+from bot.entrypoints.cli import common, main as cli
 from bot.bootstrap import bootstrap
-from bot.config import DEFAULT_CONFIG, PROJECT_ROOT, load_config
-from bot.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference
+from bot.domain.school import DEFAULT_CONFIG, PROJECT_ROOT, load_config
+from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference
 
 SMTP_VARS = ["KLANKBORD_SMTP_HOST", "KLANKBORD_SMTP_PORT", "KLANKBORD_SMTP_TLS", "KLANKBORD_SMTP_USER",
              "KLANKBORD_SMTP_PASSWORD", "KLANKBORD_SMTP_FROM"]
@@ -111,13 +111,13 @@ def test_show_removes_terminal_escape_sequences(env, capsys):
 
 def test_unknown_and_malformed_codes(env, capsys):
     code, out, err = run(capsys, "reports", "show", "K7QH-RM4C-XWN9")
-    assert code == cli.EXIT_NOT_FOUND
+    assert code == common.EXIT_NOT_FOUND
     assert "K7QH-RM4C-XWN9" in err and "no report" in err
     code, _, err = run(capsys, "reports", "show", "hallo")
-    assert code == cli.EXIT_USAGE
+    assert code == common.EXIT_USAGE
     assert "geen geldige code" in err
     code, _, err = run(capsys, "reports", "delete", "K7QH-RM4C-XWN9")
-    assert code == cli.EXIT_NOT_FOUND
+    assert code == common.EXIT_NOT_FOUND
 
 
 def test_purge_deletes_what_is_due(env, capsys):
@@ -130,7 +130,7 @@ def test_purge_deletes_what_is_due(env, capsys):
     code, out, _ = run(capsys, "reports", "list", "--json")
     assert [r["reference"] for r in json.loads(out)] == [fresh]
     code, out, _ = run(capsys, "reports", "show", old)
-    assert code == cli.EXIT_NOT_FOUND
+    assert code == common.EXIT_NOT_FOUND
     code, out, _ = run(capsys, "reports", "purge")
     assert out.startswith("0 ")
 
@@ -158,7 +158,7 @@ def test_outbox_send_retries_what_failed(env, capsys, monkeypatch):
     monkeypatch.setenv("KLANKBORD_SMTP_TLS", "none")
     ref = submit(env)
     code, out, err = run(capsys, "outbox", "send")
-    assert code == cli.EXIT_UNDELIVERED
+    assert code == common.EXIT_UNDELIVERED
     assert "nog in de wachtrij: 1" in out
     code, out, _ = run(capsys, "reports", "show", ref, "--json")
     [notification] = json.loads(out)["notifications"]
@@ -181,7 +181,7 @@ def test_outbox_send_retries_what_failed(env, capsys, monkeypatch):
 def test_db_upgrade(env, capsys):
     code, out, _ = run(capsys, "db", "upgrade")
     assert code == 0
-    from bot.storage.database import head_revision
+    from bot.adapters.storage.database import head_revision
 
     assert f"(revisie {head_revision()})" in out  # issue 6 added 0002; not tied to one number
     assert (env["tmp"] / "klankbord.db").is_file()
@@ -192,7 +192,7 @@ def test_check_says_where_notifications_go(env, capsys, monkeypatch):
     assert code == 0
     assert "Het Voorbeeld College" in out
     assert f".eml files to {env['outbox']}" in out
-    from bot.storage.database import head_revision
+    from bot.adapters.storage.database import head_revision
 
     assert f"revisie {head_revision()}" in out  # issue 6 added 0002
     monkeypatch.setenv("KLANKBORD_SMTP_HOST", "mail.school.example")
@@ -209,7 +209,7 @@ def test_broken_configuration_is_named(env, capsys):
     env["config"].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     for command in (["reports", "list"], ["check"]):
         code, _, err = run(capsys, *command)
-        assert code == cli.EXIT_CONFIG
+        assert code == common.EXIT_CONFIG
         assert str(env["config"]) in err and "aanspreekpunt.email" in err
 
 
@@ -217,30 +217,30 @@ def test_bad_smtp_setting_is_named(env, capsys, monkeypatch):
     monkeypatch.setenv("KLANKBORD_SMTP_HOST", "mail.example")
     monkeypatch.setenv("KLANKBORD_SMTP_TLS", "maybe")
     code, _, err = run(capsys, "outbox", "send")
-    assert code == cli.EXIT_CONFIG
+    assert code == common.EXIT_CONFIG
     assert "KLANKBORD_SMTP_TLS" in err
 
 
 def test_unreachable_database(env, capsys, monkeypatch):
     monkeypatch.setenv("KLANKBORD_DATABASE_URL", "postgresql://klankbord:geheim@127.0.0.1:1/klankbord")
     code, _, err = run(capsys, "reports", "list")
-    assert code == cli.EXIT_DATABASE
+    assert code == common.EXIT_DATABASE
     assert "database" in err and "127.0.0.1:1" in err
     assert "geheim" not in err  # the password is never printed
     code, _, err = run(capsys, "--database-url", "nonsense://x", "reports", "list")
-    assert code == cli.EXIT_DATABASE
+    assert code == common.EXIT_DATABASE
 
 
 def test_missing_subcommand_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["reports"])
-    assert exit_info.value.code == cli.EXIT_USAGE
+    assert exit_info.value.code == common.EXIT_USAGE
 
 
 def test_entry_point_runs_as_a_program(env):
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "reports", "show", "K7QH-RM4C-XWN9"],
+        [sys.executable, "-m", "bot.entrypoints.cli.main", "reports", "show", "K7QH-RM4C-XWN9"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
     )
-    assert result.returncode == cli.EXIT_NOT_FOUND, result.stderr
+    assert result.returncode == common.EXIT_NOT_FOUND, result.stderr
     assert "K7QH-RM4C-XWN9" in result.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import DEFAULT_CONFIG, ConfigError, load_config
+from bot.domain.school import DEFAULT_CONFIG, ConfigError, load_config
 
 
 def _write(tmp_path: Path, change) -> Path:

@@ -6,14 +6,15 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from bot import reporting
-from bot.desk import access, audit, cases, checkin
-from bot.desk.access import AccessDenied, Permission
-from bot.desk.cases import CaseError
-from bot.desk.models import Actor, NazorgAnswer, Role
-from bot.desk.repository import UnknownReport
-from bot.desk.tables import REPORT_CHILD_TABLES, audit_log
-from bot.report import Confidentiality, Status, new_reference
+from bot.services import reporting
+from bot.domain import access
+from bot.services import audit, cases, checkin
+from bot.domain.access import AccessDenied, Permission
+from bot.services.cases import CaseError
+from bot.domain.desk import Actor, NazorgAnswer, Role
+from bot.services.ports import UnknownReport
+from bot.adapters.storage.tables.desk import REPORT_CHILD_TABLES, audit_log
+from bot.domain.report import Confidentiality, Status, new_reference
 from tests.support.desk import SECRET_FIELDS, Clock, add_report, add_user, make_desk
 
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -234,8 +235,8 @@ def test_working_days():
 
 
 def test_the_coordinator_sees_the_week_and_no_urgency_reason_of_a_protected_report(desk):
-    from bot.desk.access import report_fields
-    from bot.report import Confidentiality
+    from bot.domain.access import report_fields
+    from bot.domain.report import Confidentiality
 
     coordinator = add_user(desk, "jan", Role.COORDINATOR)
     aanspreekpunt = add_user(desk, "sanne", Role.AANSPREEKPUNT)

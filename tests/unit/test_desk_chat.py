@@ -16,12 +16,11 @@ from actions.followup import (
     code_in,
 )
 from actions.report_form import ActionSubmitReport
-from bot.desk import cases, checkin
-from bot.desk.context import desk_for
-from bot.desk.models import NazorgAnswer, Role
-from bot.desk.tables import report_followups
-from bot.dialogue import followup_texts as texts
-from bot.report import new_reference
+from bot.services import cases, checkin
+from bot.domain.desk import NazorgAnswer, Role
+from bot.adapters.storage.tables.desk import report_followups
+from bot.texts import followup as texts
+from bot.domain.report import new_reference
 from tests.support.desk import add_report, add_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +50,7 @@ def said(dispatcher):
 
 @pytest.fixture
 def desk(app):
-    return desk_for(app)
+    return app
 
 
 @pytest.fixture
@@ -274,7 +273,7 @@ def test_declines_and_lost_code():
 
 
 def test_the_failure_text_names_no_code_and_is_the_same_for_all():
-    from bot.config import load_config
+    from bot.domain.school import load_config
 
     config = load_config()
     text = texts.denied(config)
@@ -300,7 +299,7 @@ def test_followup_slots_never_take_safety_or_stop_messages():
 
 def test_secret_words_never_look_like_danger():
     """A typed secret must not trigger the safety net (bot.domain.safety)."""
-    from bot.desk.followup import WORDS
+    from bot.services.followup import WORDS
     from bot.domain.safety import assess
 
     for word in WORDS:

@@ -8,18 +8,18 @@ import sys
 
 import pytest
 
-from bot import cli
-from bot.config import PROJECT_ROOT
-from bot.desk import audit, users
-from bot.desk.context import open_desk
-from bot.desk.users import LoginOutcome
-from bot.report import new_reference
+from bot.entrypoints.cli import common, main as cli
+from bot.domain.school import PROJECT_ROOT
+from bot.services import audit, users
+from bot.bootstrap import bootstrap
+from bot.services.users import LoginOutcome
+from bot.domain.report import new_reference
 from tests.unit.test_cli import env, run, submit  # noqa: F401  (fixture and helpers)
 
 
 @pytest.fixture
 def desk(env):  # noqa: F811
-    d = open_desk(database_url=env["url"])
+    d = bootstrap(database_url=env["url"], start_worker=False)
     yield d
     d.close()
 
@@ -43,18 +43,18 @@ def test_users_add_list_and_login(env, capsys, monkeypatch, desk):  # noqa: F811
 
 def test_users_add_refusals(env, capsys, monkeypatch):  # noqa: F811
     code, _, err = add(capsys, monkeypatch, "anna", "--role", "aanspreekpunt", password="kort")
-    assert code == cli.EXIT_USAGE and "wachtwoord" in err
+    assert code == common.EXIT_USAGE and "wachtwoord" in err
     with pytest.raises(SystemExit):
         run(capsys, "users", "add", "anna", "--role", "directeur", "--password-stdin")
     add(capsys, monkeypatch, "anna", "--role", "aanspreekpunt")
     code, _, err = add(capsys, monkeypatch, "anna", "--role", "coordinator")
-    assert code == cli.EXIT_USAGE and "al een gebruiker" in err
+    assert code == common.EXIT_USAGE and "al een gebruiker" in err
 
 
 def test_users_add_without_terminal_needs_password_stdin(env, capsys, monkeypatch):  # noqa: F811
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     code, _, err = run(capsys, "users", "add", "anna", "--role", "beheerder")
-    assert code == cli.EXIT_USAGE and "--password-stdin" in err
+    assert code == common.EXIT_USAGE and "--password-stdin" in err
 
 
 def test_disable_unlock_and_passwd(env, capsys, monkeypatch, desk):  # noqa: F811
@@ -69,7 +69,7 @@ def test_disable_unlock_and_passwd(env, capsys, monkeypatch, desk):  # noqa: F81
     assert users.authenticate(desk, "anna", "nog-een-wachtwoord-2").outcome is LoginOutcome.OK
     assert run(capsys, "users", "disable", "anna")[0] == 0
     assert users.authenticate(desk, "anna", "nog-een-wachtwoord-2").outcome is LoginOutcome.FAILED
-    assert run(capsys, "users", "disable", "niemand")[0] == cli.EXIT_USAGE
+    assert run(capsys, "users", "disable", "niemand")[0] == common.EXIT_USAGE
 
 
 def test_reports_status_and_every_report_command_is_audited(env, capsys, desk):  # noqa: F811
@@ -79,10 +79,10 @@ def test_reports_status_and_every_report_command_is_audited(env, capsys, desk): 
     code, out, _ = run(capsys, "reports", "status", ref, "in_behandeling")
     assert code == 0 and "nieuw -> in_behandeling" in out
     code, _, err = run(capsys, "reports", "status", ref, "afgesloten")
-    assert code == cli.EXIT_USAGE and "reden" in err
+    assert code == common.EXIT_USAGE and "reden" in err
     assert run(capsys, "reports", "status", ref, "afgesloten", "--reason", "opgelost")[0] == 0
-    assert run(capsys, "reports", "status", new_reference(), "afgesloten")[0] == cli.EXIT_NOT_FOUND
-    assert run(capsys, "reports", "status", "rommel", "afgesloten")[0] == cli.EXIT_USAGE
+    assert run(capsys, "reports", "status", new_reference(), "afgesloten")[0] == common.EXIT_NOT_FOUND
+    assert run(capsys, "reports", "status", "rommel", "afgesloten")[0] == common.EXIT_USAGE
     assert run(capsys, "reports", "delete", ref)[0] == 0
     assert run(capsys, "reports", "purge")[0] == 0
     entries = list(reversed(audit.entries(desk)))
@@ -95,6 +95,6 @@ def test_reports_status_and_every_report_command_is_audited(env, capsys, desk): 
 
 
 def test_installed_command_knows_the_new_subcommands():
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "users", "add", "--help"],
+    result = subprocess.run([sys.executable, "-m", "bot.entrypoints.cli.main", "users", "add", "--help"],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
     assert result.returncode == 0 and "--role" in result.stdout and "--password-stdin" in result.stdout

@@ -1,4 +1,4 @@
-"""bot.desk.followup: secrets, and the check that answers every failure the same way (no database)."""
+"""bot.services.followup: secrets, and the check that answers every failure the same way (no database)."""
 from __future__ import annotations
 
 import re
@@ -7,11 +7,11 @@ from typing import Dict, List, Optional, Tuple
 
 import pytest
 
-from bot.desk import followup, passwords
-from bot.desk.followup import (
+from bot.services import followup, passwords
+from bot.services.followup import (
     DENIED, LIMITED, Limits, attempt_key, check, client_attempt_key, hash_for_storage, new_secret, normalize_secret,
 )
-from bot.report import new_reference
+from bot.domain.report import new_reference
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
 

@@ -8,10 +8,11 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.desk import charts, monitoring
-from bot.desk.monitoring import Cell, SchoolYear, compute, suppress
-from bot.desk.repository import MonitoringRow
-from bot.report import Confidentiality, ReporterRole
+from bot.entrypoints.web.desk import charts
+from bot.services import monitoring
+from bot.services.monitoring import Cell, SchoolYear, compute, suppress
+from bot.services.ports import MonitoringRow
+from bot.domain.report import Confidentiality, ReporterRole
 from tests.support.desk import Clock, add_report, generated_reports, make_desk
 
 YEAR = SchoolYear(2025)

@@ -6,10 +6,10 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.desk import audit, sessions, users
-from bot.desk.models import Actor, Role
-from bot.desk.tables import desk_sessions, desk_users
-from bot.desk.users import LoginOutcome, UserError
+from bot.services import audit, sessions, users
+from bot.domain.desk import Actor, Role
+from bot.adapters.storage.tables.desk import desk_sessions, desk_users
+from bot.services.users import LoginOutcome, UserError
 from tests.support.desk import ADMIN, PASSWORD, Clock, add_user, make_desk
 
 
@@ -166,7 +166,7 @@ def test_a_stranger_elsewhere_cannot_lock_the_owner_out(desk, clock):
 def test_login_attempts_keep_no_typed_name_and_are_pruned(desk, clock):
     from sqlalchemy import select
 
-    from bot.desk.tables import desk_login_attempts
+    from bot.adapters.storage.tables.desk import desk_login_attempts
 
     users.authenticate(desk, "geheim-wachtwoord-als-naam", "x", client="c")
     with desk.uow() as uow:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import load_config
+from bot.domain.school import load_config
 from bot.dialogue import answers_parsing as parse
 from bot.dialogue import report_form as form
-from bot.report import Confidentiality, ReporterRole, Urgency
+from bot.domain.report import Confidentiality, ReporterRole, Urgency
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""The linear second opinion (bot/nlp/linear_intents.py) and its Rasa component IntentVote."""
+"""The linear second opinion (bot/language/linear_intents.py) and its Rasa component IntentVote."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from bot.nlp.linear_intents import LinearIntentModel, blend
+from bot.language.linear_intents import LinearIntentModel, blend
 
 EXAMPLES = {
     "groeten": ["hoi", "hallo", "hey", "goedemorgen", "hoi hoi", "hallootjes", "hee daar", "goeiedag"],
@@ -73,7 +73,7 @@ def _storage_and_context(tmp_path):
 def _trained_vote(tmp_path, **config):
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
-    from bot.nlp.intent_vote import IntentVote
+    from bot.adapters.rasa.intent_vote import IntentVote
 
     storage, resource, context = _storage_and_context(tmp_path)
     vote = IntentVote.create(config, storage, resource, context)
@@ -106,7 +106,7 @@ def test_vote_weight_one_is_diet_alone(tmp_path) -> None:
 
 
 def test_vote_survives_save_and_load(tmp_path) -> None:
-    from bot.nlp.intent_vote import IntentVote
+    from bot.adapters.rasa.intent_vote import IntentVote
 
     vote, storage, resource, context = _trained_vote(tmp_path)
     loaded = IntentVote.load({}, storage, resource, context)
@@ -117,7 +117,7 @@ def test_vote_survives_save_and_load(tmp_path) -> None:
 
 
 def test_missing_model_files_are_an_error_not_a_silent_no_op(tmp_path) -> None:
-    from bot.nlp.intent_vote import IntentVote
+    from bot.adapters.rasa.intent_vote import IntentVote
 
     storage, resource, context = _storage_and_context(tmp_path)
     with pytest.raises(Exception):
@@ -125,7 +125,7 @@ def test_missing_model_files_are_an_error_not_a_silent_no_op(tmp_path) -> None:
 
 
 def test_a_wrong_weight_names_the_field_and_the_file(tmp_path) -> None:
-    from bot.nlp.intent_vote import IntentVote
+    from bot.adapters.rasa.intent_vote import IntentVote
 
     storage, resource, context = _storage_and_context(tmp_path)
     with pytest.raises(ValueError, match=r"diet_weight.*config\.yml"):

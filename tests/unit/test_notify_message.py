@@ -8,9 +8,9 @@ from email.parser import BytesParser
 
 import pytest
 
-from bot.config import load_config
-from bot.notify import message as msg
-from bot.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency
+from bot.domain.school import load_config
+from bot.adapters.mail import message as msg
+from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency
 
 # Free text a pupil could type: none of it may reach the mail.
 SECRETS = {

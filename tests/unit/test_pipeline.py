@@ -7,8 +7,8 @@ import json
 import pytest
 import spacy
 
-from bot.nlp import pipeline
-from bot.nlp.normalize import clean_values, derived, entities_in
+from bot.language import pipeline
+from bot.language.entities import clean_values, derived, entities_in
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The reporting service (bot.reporting) against in-memory fakes of the repositories."""
+"""The reporting service (bot.services.reporting) against in-memory fakes of the repositories."""
 from __future__ import annotations
 
 import copy
@@ -8,15 +8,15 @@ from typing import Dict, List, Optional
 
 import pytest
 
-from bot import reporting
-from bot.config import load_config
-from bot.notify import Notification, NotificationStatus, RecipientRole
-from bot.notify.outbox import RetryPolicy
-from bot.report import (
+from bot.services import reporting
+from bot.domain.school import load_config
+from bot.domain.notification import Notification, NotificationStatus, RecipientRole
+from bot.adapters.mail.outbox import RetryPolicy
+from bot.domain.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, normalize_reference,
 )
-from bot.storage.repository import AbstractNotificationRepository, AbstractReportRepository
-from bot.storage.unit_of_work import AbstractUnitOfWork
+from bot.services.ports import AbstractNotificationRepository, AbstractReportRepository
+from bot.services.ports import AbstractUnitOfWork
 
 
 class FakeReports(AbstractReportRepository):

@@ -21,7 +21,7 @@ from typing import Dict, List
 import pytest
 import yaml
 
-from bot.report import SafetyCategory
+from bot.domain.report import SafetyCategory
 from bot.domain.safety import PRIORITY, SafetySignal, assess
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,7 +208,7 @@ def safety_net(tmp_path_factory):
     from rasa.engine.storage.local_model_storage import LocalModelStorage
     from rasa.engine.storage.resource import Resource
 
-    from bot.nlp.safety_component import SafetyNet
+    from bot.adapters.rasa.safety_net import SafetyNet
 
     storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
     return SafetyNet.create({}, storage, Resource("safety_net"), ExecutionContext(GraphSchema({})))
@@ -225,7 +225,7 @@ def _message(text: str, intent: str = "nlu_fallback", confidence: float = 0.45):
 def test_component_is_registered_as_untrained_intent_classifier() -> None:
     from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
-    registered = DefaultV1Recipe._from_registry("bot.nlp.safety_component.SafetyNet")
+    registered = DefaultV1Recipe._from_registry("bot.adapters.rasa.safety_net.SafetyNet")
     assert DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER in registered.types
     assert registered.is_trainable is False
 

@@ -40,14 +40,14 @@ from sanic.response import HTTPResponse
 
 from bot.adapters.rasa import log_privacy
 from bot.adapters.rasa.fair_share import FairShare
-from bot.config import SchoolConfig, load_config
+from bot.domain.school import SchoolConfig, load_config
 from bot.domain.chat_input import (
     STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, client_address, client_pseudonym, is_payload,
     payloads_of, pieces, valid_sender,
 )
 from bot.domain.chat_limits import ChatGate, Verdict
 from bot.domain.safety import SafetySignal, assess, combine
-from bot.nlp.safety_component import SAFETY_KEY, intent_for
+from bot.adapters.rasa.safety_net import SAFETY_KEY, intent_for
 from bot.settings import ChatLimits, chat_limits_from_env, client_key
 from bot.texts import chat_guard
 

@@ -1,6 +1,6 @@
 """The engine: compile the rules into one spaCy ``Matcher``, apply them to a message, rank.
 
-``assess(text)`` runs the project's spaCy pipeline (``bot.nlp.pipeline.analyse``) over the
+``assess(text)`` runs the project's spaCy pipeline (``bot.language.pipeline.analyse``) over the
 normalised text, gives every token its canonical lemma in ``token.norm_`` (typos repaired towards
 the words of these rules, ``Engine.keywords``) and matches. Exceptions then cancel rules for
 idioms and harmless contexts; most rules are also cancelled by a negation right next to their key
@@ -22,7 +22,7 @@ from bot.domain.safety.patterns import terms
 from bot.domain.safety.rules import HARMLESS_USES, REGEX_KEYWORDS, Exception_, Rule, all_exceptions, all_rules
 from bot.domain.safety.signal import CONDITIONAL_THREAT, NOT_NOW_ACUTE, PRIORITY, WEAK_HOME_SIGNS, SafetySignal
 from bot.domain.safety.words import NEG
-from bot.report import SafetyCategory
+from bot.domain.report import SafetyCategory
 
 _CATEGORY: Mapping[str, SafetyCategory] = MappingProxyType({
     "crisis": SafetyCategory.CRISIS,
@@ -42,7 +42,7 @@ class Engine:
     def __init__(self, rules: Sequence[Rule], exceptions: Sequence[Exception_]) -> None:
         from spacy.matcher import Matcher
 
-        from bot.nlp.pipeline import load_nlp
+        from bot.language.pipeline import load_nlp
 
         self.rules: Dict[str, Rule] = {r.name: r for r in rules}
         self.exceptions: Dict[str, Exception_] = {x.name: x for x in exceptions}
@@ -146,7 +146,7 @@ def assess(text: str) -> SafetySignal:
     """Assess one message. Never raises on odd input; empty text gives an empty signal."""
     if not text or not text.strip():
         return SafetySignal()
-    from bot.nlp.pipeline import analyse
+    from bot.language.pipeline import analyse
 
     rules = engine()
     doc = analyse(normalise(text))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import FrozenSet, Optional, Sequence, Tuple
 
-from bot.report import SafetyCategory
+from bot.domain.report import SafetyCategory
 
 PRIORITY: Tuple[SafetyCategory, ...] = (
     SafetyCategory.ACUUT_GEVAAR,

@@ -1,0 +1,1 @@
+"""Mail: composing the aanspreekpunt's notification, the senders (SMTP, .eml files) and the outbox."""

@@ -1,4 +1,0 @@
-"""The desk's web pages (Flask blueprint under ``/desk``); ``register_desk(app)`` adds them."""
-from bot.desk.web.views import desk, register_desk
-
-__all__ = ["desk", "register_desk"]

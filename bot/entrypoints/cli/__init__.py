@@ -1,0 +1,1 @@
+"""``klankbord``: the command line, one module per area (``main`` wires them)."""

@@ -1,0 +1,73 @@
+"""What every ``klankbord`` command shares: exit codes, errors, the app, terminal-safe text."""
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Optional
+
+from bot.domain.calendar import LOCAL_TZ
+from bot.domain.report import normalize_reference
+from bot.domain.school import load_config
+from bot.services import audit
+from bot.services.audit import AuditAction, cli_actor
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_CONFIG = 3
+EXIT_DATABASE = 4
+EXIT_UNDELIVERED = 5
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def clean(text: Optional[str]) -> str:
+    """Text for a terminal: control characters (escape sequences) removed, newlines kept."""
+    if text is None:
+        return "-"
+    return "".join(ch if ch in "\n\t" or ch.isprintable() else "\ufffd" for ch in text)
+
+
+def local(moment: Optional[datetime]) -> str:
+    return moment.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def iso(moment: Optional[datetime]) -> Optional[str]:
+    return moment.isoformat() if moment else None
+
+
+def open_app(args: argparse.Namespace) -> Any:
+    """The app for this command (built once, closed by ``main``)."""
+    if getattr(args, "app", None) is not None:
+        return args.app
+    from bot.bootstrap import bootstrap
+
+    config = load_config(Path(args.config) if args.config else None)
+    try:
+        args.app = bootstrap(config=config, database_url=args.database_url)
+    except OSError as exc:  # e.g. the SQLite file's folder cannot be made
+        raise CliError(
+            f"database niet bereikbaar / database unreachable: {exc.strerror or exc}", EXIT_DATABASE
+        ) from None
+    return args.app
+
+
+def reference_or_fail(text: str) -> str:
+    reference = normalize_reference(text)
+    if reference is None:
+        raise CliError(
+            f"'{clean(text)}' is geen geldige code (zoals K7QH-RM4C-XWN9) / not a valid reference code",
+            EXIT_USAGE,
+        )
+    return reference
+
+
+def audit_cli(app: Any, action: AuditAction, reference: Optional[str] = None,
+              detail: Optional[str] = None) -> None:
+    """Record a command-line action on reports in the audit log, as ``cli:<os user>``."""
+    audit.write(app, cli_actor(), action, reference, detail)

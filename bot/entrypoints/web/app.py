@@ -1,0 +1,148 @@
+"""Flask app factory for the demo school page and the chat widget's static files.
+
+The pupil-facing routes (``/`` and ``/static/...``) set and read no cookies, send strict security
+headers, and allow the browser to talk only to this origin and the configured Rasa server.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Any, Callable, Iterable, Mapping, Optional
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, Response, current_app, request
+from markupsafe import escape
+
+from bot.domain.school import PROJECT_ROOT, SchoolConfig, load_config
+from bot.texts.help import hulp_nu
+
+WEB_DIR = PROJECT_ROOT / "web"
+STATIC_DIR = WEB_DIR / "static"
+
+RASA_URL_ENV = "KLANKBORD_RASA_URL"
+DEFAULT_RASA_URL = "http://127.0.0.1:5005"
+
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+    "hid=(), midi=(), display-capture=(), screen-wake-lock=(), publickey-credentials-get=(), "
+    "browsing-topics=()"
+)
+
+_DATA_SERVER = re.compile(r'data-server="[^"]*"')
+
+pupil = Blueprint("pupil", __name__)
+
+
+def server_url(value: str) -> str:
+    """Check and normalise the Rasa server URL (http or https, a host, no query or fragment)."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{RASA_URL_ENV} must be an http(s) URL with a host, got {value!r}")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"{RASA_URL_ENV} must not carry credentials, a query or a fragment")
+    return value.strip().rstrip("/")
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of a URL, as used in CSP source lists and CORS."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"
+
+
+def content_security_policy(rasa_url: str) -> str:
+    """Only this origin, plus the Rasa server for the widget's fetch calls."""
+    directives = [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        f"connect-src 'self' {origin_of(rasa_url)}",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def _school() -> SchoolConfig:
+    school = current_app.extensions.get("klankbord_school")
+    if school is None:
+        school = current_app.extensions["klankbord_school"] = load_config()
+    return school
+
+
+@pupil.get("/")
+def index() -> Response:
+    """The demo school page, with the configured Rasa URL in the widget's data-server."""
+    html = (WEB_DIR / "index.html").read_text(encoding="utf-8")
+    value = escape(current_app.config[RASA_URL_ENV])
+    # The school's helplines ride along in the tag, so "Hulp nu" works when Klankbord is unreachable.
+    help_text = escape(hulp_nu(_school()))
+    html = _DATA_SERVER.sub(lambda _: f'data-server="{value}" data-help="{help_text}"', html, count=1)
+    response = Response(html, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _security_headers(response: Response) -> Response:
+    """Headers for every response; a blueprint may set its own CSP first."""
+    headers = response.headers
+    headers.setdefault(
+        "Content-Security-Policy", content_security_policy(current_app.config[RASA_URL_ENV])
+    )
+    headers.setdefault("Referrer-Policy", "no-referrer")
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.endpoint == "static":
+        # The widget's script and stylesheet are meant to be included by other school sites.
+        headers.setdefault("Cross-Origin-Resource-Policy", "cross-origin")
+    return response
+
+
+def is_pupil_path(path: str) -> bool:
+    """The pupil-facing URLs: the page and its static files."""
+    return path == "/" or path.startswith("/static/")
+
+
+class NoCookiesForPupils:
+    """WSGI middleware: on pupil-facing paths, incoming cookies are not passed on and no
+    Set-Cookie goes out, whatever a blueprint, a session interface or an extension does
+    (Flask saves its session after the after_request hooks, so a hook cannot stop it)."""
+
+    def __init__(self, wsgi_app: Callable) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if not is_pupil_path(environ.get("PATH_INFO", "")):
+            return self.wsgi_app(environ, start_response)
+        environ.pop("HTTP_COOKIE", None)
+
+        def start_without_cookies(status: str, headers: list, exc_info: Any = None) -> Callable:
+            kept = [(name, value) for name, value in headers if name.lower() != "set-cookie"]
+            return start_response(status, kept, exc_info)
+
+        return self.wsgi_app(environ, start_without_cookies)
+
+
+def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
+    """Build the web app. ``config`` overrides Flask settings and ``KLANKBORD_RASA_URL``."""
+    app = Flask(__name__, static_folder=str(STATIC_DIR), static_url_path="/static")
+    app.config[RASA_URL_ENV] = os.environ.get(RASA_URL_ENV, DEFAULT_RASA_URL)
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 300
+    if config:
+        app.config.update(config)
+    app.config[RASA_URL_ENV] = server_url(app.config[RASA_URL_ENV])
+    app.register_blueprint(pupil)
+    # --- issue 6: the aanspreekpunt's desk under /desk (own cookie on path /desk, own CSP) ---
+    from bot.entrypoints.web.desk import register_desk
+
+    register_desk(app)
+    # --- end of issue 6 ---
+    app.after_request(_security_headers)
+    app.wsgi_app = NoCookiesForPupils(app.wsgi_app)  # type: ignore[method-assign]
+    return app

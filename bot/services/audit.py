@@ -1,0 +1,107 @@
+"""The audit log: who viewed, changed or exported which report, and when (also the command line).
+
+An entry never carries contents: the action, the reference and at most a short detail such as
+``"nieuw -> in_behandeling"`` or ``"monitoring 2025-2026"``.
+"""
+from __future__ import annotations
+
+import enum
+import getpass
+from datetime import datetime
+from typing import Any, List, Optional
+
+from bot.domain.desk import Actor, AuditEntry
+
+
+
+class AuditAction(str, enum.Enum):
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGIN_LOCKED = "login_locked"
+    LOGOUT = "logout"
+    VIEW_INBOX = "view_inbox"
+    VIEW_REPORT = "view_report"
+    CHANGE_STATUS = "change_status"
+    ADD_CASE_ENTRY = "add_case_entry"
+    SET_NAZORG_DATE = "set_nazorg_date"
+    ADD_MESSAGE = "add_message"
+    VIEW_MONITORING = "view_monitoring"
+    EXPORT_MONITORING = "export_monitoring"
+    VIEW_AUDIT = "view_audit"
+    VIEW_USERS = "view_users"
+    USER_ADDED = "user_added"
+    USER_CHANGED = "user_changed"
+    LIST_REPORTS = "list_reports"
+    DELETE_REPORT = "delete_report"
+    PURGE_REPORTS = "purge_reports"
+    PUPIL_CHECKIN = "pupil_checkin"
+    PUPIL_ADDITION = "pupil_addition"
+    PUPIL_NAZORG = "pupil_nazorg"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
+
+LABELS = {
+    AuditAction.LOGIN: "ingelogd",
+    AuditAction.LOGIN_FAILED: "inloggen mislukt",
+    AuditAction.LOGIN_LOCKED: "inloggen geblokkeerd",
+    AuditAction.LOGOUT: "uitgelogd",
+    AuditAction.VIEW_INBOX: "inbox bekeken",
+    AuditAction.VIEW_REPORT: "melding bekeken",
+    AuditAction.CHANGE_STATUS: "status gewijzigd",
+    AuditAction.ADD_CASE_ENTRY: "actie of afspraak vastgelegd",
+    AuditAction.SET_NAZORG_DATE: "nazorgdatum gezet",
+    AuditAction.ADD_MESSAGE: "bericht voor de leerling geschreven",
+    AuditAction.VIEW_MONITORING: "monitoring bekeken",
+    AuditAction.EXPORT_MONITORING: "monitoring geëxporteerd (CSV)",
+    AuditAction.VIEW_AUDIT: "auditlog bekeken",
+    AuditAction.VIEW_USERS: "gebruikers bekeken",
+    AuditAction.USER_ADDED: "gebruiker toegevoegd",
+    AuditAction.USER_CHANGED: "gebruiker gewijzigd",
+    AuditAction.LIST_REPORTS: "lijst van meldingen bekeken",
+    AuditAction.DELETE_REPORT: "melding gewist",
+    AuditAction.PURGE_REPORTS: "meldingen na bewaartermijn gewist",
+    AuditAction.PUPIL_CHECKIN: "leerling keek met code en geheim woord",
+    AuditAction.PUPIL_ADDITION: "leerling vulde de melding aan",
+    AuditAction.PUPIL_NAZORG: "leerling beantwoordde de nazorgvraag",
+}
+
+PUPIL = Actor("leerling (met code)", "leerling")
+
+
+def cli_actor() -> Actor:
+    """The server's administrator at the command line, by operating-system account."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no user name in the environment
+        name = "onbekend"
+    return Actor(f"cli:{name}", "cli")
+
+
+def record(repo: Any, actor: Actor, action: AuditAction, now: datetime,
+           reference: Optional[str] = None, detail: Optional[str] = None) -> None:
+    """Add an entry inside the caller's transaction (so it commits or rolls back with the change)."""
+    repo.add_audit(AuditEntry(at=now, actor=actor.name, actor_role=actor.role, action=action.value,
+                              reference=reference, detail=detail))
+
+
+def write(desk, actor: Actor, action: AuditAction, reference: Optional[str] = None,
+          detail: Optional[str] = None) -> None:
+    """Add an entry in a transaction of its own."""
+    with desk.uow() as uow:
+        record(uow.desk, actor, action, desk.now(), reference, detail)
+        uow.commit()
+
+
+def entries(desk, limit: int = 200, offset: int = 0, reference: Optional[str] = None) -> List[AuditEntry]:
+    with desk.uow() as uow:
+        return uow.desk.audit_entries(limit=limit, offset=offset, reference=reference)
+
+
+def label(action: str) -> str:
+    try:
+        return AuditAction(action).label
+    except ValueError:
+        return action

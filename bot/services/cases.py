@@ -1,0 +1,240 @@
+"""Case handling for the aanspreekpunt: inbox, case file, status flow, case log, nazorg, messages.
+
+Every function takes the acting :class:`~bot.domain.desk.User` (or an audit actor for the
+command line), checks the role in :mod:`bot.domain.access`, and writes the audit log in the same
+transaction as the change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Dict, List, Optional
+
+from bot.domain import access
+from bot.services import audit
+from bot.domain.access import CaseView, Permission
+from bot.services.audit import AuditAction
+from bot.services.checkin import nazorg_due
+from bot.domain.desk import Actor, CaseEntry, CaseFile, PupilMessage, Role, StatusChange, User
+from bot.services.ports import UnknownReport
+from bot.domain.calendar import add_working_days, local_day
+from bot.domain.report import Report, Status, normalize_reference
+
+MAX_TEXT = 4000
+MAX_REASON = 1000
+
+TRANSITIONS: Dict[Status, frozenset] = {
+    Status.NIEUW: frozenset({Status.IN_BEHANDELING, Status.AFGESLOTEN}),
+    Status.IN_BEHANDELING: frozenset({Status.AFGESLOTEN}),
+    Status.AFGESLOTEN: frozenset({Status.IN_BEHANDELING}),  # reopened
+}
+STATUS_LABELS = {
+    Status.NIEUW: "nieuw",
+    Status.IN_BEHANDELING: "in behandeling",
+    Status.AFGESLOTEN: "afgesloten",
+}
+
+
+class CaseError(ValueError):
+    """A change that cannot be made as asked (the message says why, in Dutch)."""
+
+
+def reason_required(old: Status, new: Status) -> bool:
+    """Closing and reopening need a reason."""
+    return new is Status.AFGESLOTEN or old is Status.AFGESLOTEN
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days (Mon-Fri) after ``start`` up to and including ``end``; 0 when end <= start."""
+    days = 0
+    current = start
+    while current < end:
+        current = date.fromordinal(current.toordinal() + 1)
+        if current.weekday() < 5:
+            days += 1
+    return days
+
+
+@dataclass
+class InboxItem:
+    reference: str
+    created_at: datetime
+    urgent: bool
+    status: Status
+    reporter_role: str
+    confidentiality: str
+    kinds: List[str]
+    places: List[str]
+    age_working_days: int
+    deadline: date
+    overdue: bool
+    nazorg_date: Optional[date] = None
+    nazorg_due: bool = False
+    additions: int = 0
+    received_week: Optional[str] = None  # instead of the moment, where the role may not see it
+
+
+@dataclass
+class Inbox:
+    open: List[InboxItem] = field(default_factory=list)  # urgent first, then oldest
+    nazorg_due: List[InboxItem] = field(default_factory=list)
+    closed: List[InboxItem] = field(default_factory=list)  # newest first
+    response_days: int = 0
+
+
+def _item(report: Report, info: Dict, today: date, response_days: int, role: Role) -> InboxItem:
+    created = local_day(report.created_at)
+    deadline = add_working_days(created, response_days)
+    nazorg_date = info.get("nazorg_date")
+    last_answer = info.get("last_nazorg_answer")
+    answers_since = last_answer is not None and nazorg_date is not None and local_day(last_answer) >= nazorg_date
+    return InboxItem(
+        reference=report.reference, created_at=report.created_at, urgent=report.is_urgent,
+        status=report.status, reporter_role=report.reporter_role.value,
+        confidentiality=report.confidentiality.value, kinds=list(report.kinds), places=list(report.places),
+        age_working_days=working_days_between(created, today), deadline=deadline,
+        overdue=report.status is Status.NIEUW and today > deadline,
+        nazorg_date=nazorg_date,
+        nazorg_due=nazorg_date is not None and nazorg_date <= today and not answers_since,
+        additions=info.get("additions", 0),
+        received_week=access.received(role, report),
+    )
+
+
+def inbox(desk, user: User) -> Inbox:
+    access.require(user.role, Permission.READ_REPORTS)
+    today = local_day(desk.now())
+    with desk.uow() as uow:
+        reports = uow.reports.list()
+        overview = uow.desk.followup_overview()
+    days = desk.config.response_days
+    items = [_item(r, overview.get(r.reference, {}), today, days, user.role) for r in reports]
+    result = Inbox(response_days=days)
+    result.open = sorted((i for i in items if i.status is not Status.AFGESLOTEN),
+                         key=lambda i: (not i.urgent, i.created_at))
+    result.closed = sorted((i for i in items if i.status is Status.AFGESLOTEN),
+                           key=lambda i: i.created_at, reverse=True)
+    result.nazorg_due = sorted((i for i in items if i.nazorg_due), key=lambda i: i.nazorg_date)
+    return result
+
+
+def _reference(text: str) -> str:
+    reference = normalize_reference(text or "")
+    if reference is None:
+        raise UnknownReport(text)
+    return reference
+
+
+def load_case(uow, reference: str) -> CaseFile:
+    report = uow.reports.get(reference)
+    if report is None:
+        raise UnknownReport(reference)
+    repo = uow.desk
+    return CaseFile(
+        report=report, nazorg_date=repo.nazorg_date(reference),
+        has_secret=repo.secret_hash(reference) is not None, entries=repo.case_entries(reference),
+        messages=repo.messages(reference), additions=repo.additions(reference),
+        nazorg=repo.nazorg_answers(reference), history=repo.status_history(reference),
+    )
+
+
+def open_case(desk, user: User, reference: str) -> CaseView:
+    """The case as this user may see it; the viewing is audited."""
+    access.require(user.role, Permission.READ_REPORTS)
+    reference = _reference(reference)
+    with desk.uow() as uow:
+        case = load_case(uow, reference)
+        view = access.case_view(user.role, case)
+        audit.record(uow.desk, Actor.of(user), AuditAction.VIEW_REPORT, desk.now(), reference,
+                     "zonder persoonlijke gegevens" if view.personal_withheld else None)
+        uow.commit()
+    return view
+
+
+def _text(value: Optional[str], name: str, limit: int = MAX_TEXT, required: bool = True) -> Optional[str]:
+    value = (value or "").strip()
+    if not value:
+        if required:
+            raise CaseError(f"vul {name} in")
+        return None
+    if len(value) > limit:
+        raise CaseError(f"{name} is te lang (hoogstens {limit} tekens)")
+    return value
+
+
+def change_status(desk, actor: Actor, reference: str, new_status: Status | str,
+                  reason: Optional[str] = None) -> StatusChange:
+    """Move a report along nieuw -> in_behandeling -> afgesloten (closing and reopening need a reason).
+
+    ``actor`` is a desk user's :class:`Actor` (role checked) or the command line's.
+    """
+    if actor.role != "cli":
+        access.require(Role(actor.role), Permission.HANDLE_REPORTS)
+    try:
+        new_status = Status(new_status)
+    except ValueError:
+        raise CaseError(f"onbekende status; kies uit {', '.join(s.value for s in Status)}") from None
+    reference = _reference(reference)
+    now = desk.now()
+    with desk.uow() as uow:
+        report = uow.reports.get(reference)
+        if report is None:
+            raise UnknownReport(reference)
+        old = report.status
+        if new_status not in TRANSITIONS[old]:
+            raise CaseError(f"van '{STATUS_LABELS[old]}' kan niet naar '{STATUS_LABELS[new_status]}'")
+        reason = _text(reason, "een reden", MAX_REASON, required=reason_required(old, new_status))
+        change = StatusChange(old, new_status, reason, actor.name, now)
+        uow.desk.set_report_status(reference, new_status)
+        uow.desk.add_status_change(reference, change)
+        audit.record(uow.desk, actor, AuditAction.CHANGE_STATUS, now, reference,
+                     f"{old.value} -> {new_status.value}")
+        uow.commit()
+    return change
+
+
+def _handle(desk, user: User, reference: str):
+    access.require(user.role, Permission.HANDLE_REPORTS)
+    return _reference(reference), desk.now()
+
+
+def add_entry(desk, user: User, reference: str, happened_on: Optional[date], what: str,
+              with_whom: Optional[str]) -> CaseEntry:
+    """Write down what was done or agreed, with whom, and when."""
+    reference, now = _handle(desk, user, reference)
+    entry = CaseEntry(happened_on=happened_on or local_day(now), what=_text(what, "wat er gebeurde"),
+                      with_whom=_text(with_whom, "met wie", 1000, required=False), author=user.username,
+                      created_at=now)
+    if entry.happened_on > local_day(now):
+        raise CaseError("de datum ligt in de toekomst")
+    with desk.uow() as uow:
+        uow.desk.add_case_entry(reference, entry)
+        audit.record(uow.desk, Actor.of(user), AuditAction.ADD_CASE_ENTRY, now, reference)
+        uow.commit()
+    return entry
+
+
+def set_nazorg_date(desk, user: User, reference: str, day: Optional[date]) -> None:
+    reference, now = _handle(desk, user, reference)
+    with desk.uow() as uow:
+        uow.desk.set_nazorg_date(reference, day, now)
+        audit.record(uow.desk, Actor.of(user), AuditAction.SET_NAZORG_DATE, now, reference,
+                     day.isoformat() if day else "gewist")
+        uow.commit()
+
+
+def add_message(desk, user: User, reference: str, text: str) -> PupilMessage:
+    """A message for the pupil, shown in the chat after code + secret."""
+    reference, now = _handle(desk, user, reference)
+    message = PupilMessage(text=_text(text, "het bericht"), author=user.username, created_at=now)
+    with desk.uow() as uow:
+        uow.desk.add_message(reference, message)
+        audit.record(uow.desk, Actor.of(user), AuditAction.ADD_MESSAGE, now, reference)
+        uow.commit()
+    return message
+
+
+__all__ = [
+    "CaseError", "Inbox", "InboxItem", "TRANSITIONS", "add_entry", "add_message", "change_status", "inbox",
+    "load_case", "nazorg_due", "open_case", "set_nazorg_date", "working_days_between",
+]

@@ -1,0 +1,92 @@
+"""What a pupil can do with code + secret, against the database (the chat's follow-up).
+
+:func:`check_code` wraps the pure :func:`bot.services.followup.check`; the other functions take a
+reference that a successful check returned. Texts the pupil adds are stored as typed and never
+logged; the audit log records only that something happened.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import List, Optional
+
+from bot.services import audit, followup
+from bot.services.erasure import ATTEMPTS_KEPT
+from bot.services.audit import PUPIL, AuditAction
+from bot.domain.desk import NazorgAnswer, NazorgRecord, PupilAddition, PupilMessage
+from bot.services.ports import UnknownReport
+from bot.domain.calendar import local_day
+from bot.domain.report import Status
+
+MAX_ADDITION_LENGTH = 5000
+
+
+@dataclass
+class PupilStatus:
+    reference: str
+    status: Status
+    messages: List[PupilMessage] = field(default_factory=list)
+    ask_nazorg: bool = False
+
+
+def nazorg_due(nazorg_date: Optional[date], answers: List[NazorgRecord], today: date) -> bool:
+    """The nazorg date has come and the pupil has not answered since."""
+    if nazorg_date is None or nazorg_date > today:
+        return False
+    return not any(local_day(a.created_at) >= nazorg_date for a in answers)
+
+
+def issue_secret(desk, reference: str) -> str:
+    """Make and store (hashed) a new secret for a report; the plain secret is returned once."""
+    secret = followup.new_secret()
+    with desk.uow() as uow:
+        uow.desk.set_secret_hash(reference, followup.hash_for_storage(secret), desk.now())
+        uow.commit()
+    return secret
+
+
+def check_code(desk, code: Optional[str], secret: Optional[str], client: Optional[str] = None) -> followup.Access:
+    """Code + secret as typed -> access, or :data:`bot.services.followup.DENIED` / ``LIMITED``;
+    attempts are counted per code and per ``client`` (the chat's pseudonym of the address);
+    attempts older than a day are pruned."""
+    now = desk.now()
+    with desk.uow() as uow:
+        access = followup.check(uow.desk, code, secret, now, desk.limits, client=client)
+        uow.desk.delete_followup_attempts_before(now - ATTEMPTS_KEPT)
+        if access.granted:
+            audit.record(uow.desk, PUPIL, AuditAction.PUPIL_CHECKIN, now, access.reference)
+        uow.commit()
+    return access
+
+
+def status_for_pupil(desk, reference: str) -> PupilStatus:
+    """Status and messages for the pupil (messages are marked as read), and whether to ask nazorg."""
+    now = desk.now()
+    with desk.uow() as uow:
+        report = uow.reports.get(reference)
+        if report is None:
+            raise UnknownReport(reference)
+        messages = uow.desk.messages(reference)
+        uow.desk.mark_messages_read(reference, now)
+        ask = nazorg_due(uow.desk.nazorg_date(reference), uow.desk.nazorg_answers(reference), local_day(now))
+        uow.commit()
+    return PupilStatus(reference=reference, status=report.status, messages=messages, ask_nazorg=ask)
+
+
+def record_nazorg(desk, reference: str, answer: NazorgAnswer) -> None:
+    now = desk.now()
+    with desk.uow() as uow:
+        uow.desk.add_nazorg_answer(reference, answer, now)
+        audit.record(uow.desk, PUPIL, AuditAction.PUPIL_NAZORG, now, reference, answer.value)
+        uow.commit()
+
+
+def add_addition(desk, reference: str, text: str) -> None:
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("empty addition")
+    now = desk.now()
+    with desk.uow() as uow:
+        uow.desk.add_addition(reference, PupilAddition(text=text[:MAX_ADDITION_LENGTH], created_at=now))
+        audit.record(uow.desk, PUPIL, AuditAction.PUPIL_ADDITION, now, reference)
+        uow.commit()

@@ -1,0 +1,102 @@
+"""The service layer for reports: store one, purge what is due, erase one on request.
+
+Every function takes a unit of work, so it runs the same against the database and against the
+in-memory fakes of the unit tests. Delivery of the notifications is not done here: it happens
+after commit (``bot.adapters.mail.outbox``).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import List, Optional
+
+from bot.domain.school import SchoolConfig
+from bot.domain.notification import Notification, RecipientRole
+from bot.domain.report import Report, new_reference, normalize_reference
+from bot.services.ports import AbstractUnitOfWork
+
+logger = logging.getLogger(__name__)
+
+_MAX_REFERENCE_TRIES = 5
+
+
+class ReferenceCollision(RuntimeError):
+    """No free reference code found (practically impossible with ~56 random bits)."""
+
+
+def recipients_for(report: Report, config: SchoolConfig) -> List[tuple]:
+    """(address, role) pairs: the aanspreekpunt, plus the deputy when the report is urgent."""
+    recipients = [(config.aanspreekpunt.email, RecipientRole.AANSPREEKPUNT)]
+    if report.is_urgent and config.deputy.email.lower() != config.aanspreekpunt.email.lower():
+        recipients.append((config.deputy.email, RecipientRole.DEPUTY))
+    return recipients
+
+
+def submit_report(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig) -> str:
+    """Store ``report`` and one pending notification per recipient in one transaction.
+
+    Sets ``delete_after`` from ``config.retention_days``; draws a new reference in the (very
+    unlikely) case the code is taken. Returns the stored reference.
+    """
+    report.set_retention(config.retention_days)
+    with uow:
+        tries = 0
+        while uow.reports.exists(report.reference):
+            tries += 1
+            if tries >= _MAX_REFERENCE_TRIES:
+                raise ReferenceCollision("no free reference code")
+            report.reference = new_reference()
+        uow.reports.add(report)
+        for address, role in recipients_for(report, config):
+            uow.notifications.add(
+                Notification(
+                    report_reference=report.reference,
+                    recipient=address,
+                    recipient_role=role,
+                    created_at=report.created_at,
+                )
+            )
+        uow.commit()
+    logger.info(
+        "report %s stored (urgency %s, %s)",
+        report.reference, report.urgency.value, report.confidentiality.value,
+    )
+    return report.reference
+
+
+def find_report(uow: AbstractUnitOfWork, code: str) -> Optional[Report]:
+    """The report for a code as a person types it (any case, spaces); None if unknown or malformed."""
+    reference = normalize_reference(code)
+    if reference is None:
+        return None
+    with uow:
+        return uow.reports.get(reference)
+
+
+def purge_due(uow: AbstractUnitOfWork, now: Optional[datetime] = None) -> int:
+    """Delete every report whose retention has passed (with its notifications); returns how many."""
+    now = now or datetime.now(timezone.utc)
+    with uow:
+        due = uow.reports.due_for_deletion(now)
+        for reference in due:
+            uow.reports.delete(reference)
+        uow.commit()
+    if due:
+        logger.info("retention: %d report(s) deleted", len(due))
+    return len(due)
+
+
+def delete_report(uow: AbstractUnitOfWork, ref: str) -> bool:
+    """Erase one report and its notifications (right to erasure); False if there is no such report.
+
+    ``ref`` may be typed loosely (any case, spaces, no dashes).
+    """
+    reference = normalize_reference(ref)
+    if reference is None:
+        return False
+    with uow:
+        deleted = uow.reports.delete(reference)
+        uow.commit()
+    if deleted:
+        logger.info("report %s erased on request", reference)
+    return deleted

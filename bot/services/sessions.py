@@ -1,0 +1,74 @@
+"""Server-side desk sessions, stored in the database.
+
+The cookie carries a random token (256 bits); the table keeps only its SHA-256, the user and a
+CSRF token for that session. A session ends after 30 minutes without use or 10 hours in all,
+at logout, or when the user is switched off.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Optional, Tuple
+
+from bot.domain.desk import User
+
+IDLE_TIMEOUT = timedelta(minutes=30)
+MAX_AGE = timedelta(hours=10)
+_TOUCH_EVERY = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class DeskSession:
+    user: User
+    csrf_token: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+def start(desk, user: User) -> Tuple[str, str]:
+    """A new session for ``user``; returns (cookie token, CSRF token)."""
+    token = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(32)
+    now = desk.now()
+    with desk.uow() as uow:
+        uow.desk.delete_expired_sessions(now)
+        uow.desk.add_session(token_hash(token), user.id, csrf, now, now + MAX_AGE)
+        uow.commit()
+    return token, csrf
+
+
+def load(desk, token: Optional[str]) -> Optional[DeskSession]:
+    """The live session for a cookie token, or None (unknown, expired, idle, or user switched off)."""
+    if not token or len(token) > 200:
+        return None
+    key = token_hash(token)
+    now = desk.now()
+    with desk.uow() as uow:
+        row = uow.desk.get_session(key)
+        if row is None:
+            return None
+        if row.expires_at <= now or row.last_seen_at + IDLE_TIMEOUT <= now:
+            uow.desk.delete_session(key)
+            uow.commit()
+            return None
+        user = uow.desk.user_by_id(row.user_id)
+        if user is None or not user.active:
+            uow.desk.delete_session(key)
+            uow.commit()
+            return None
+        if now - row.last_seen_at >= _TOUCH_EVERY:
+            uow.desk.touch_session(key, now)
+            uow.commit()
+        return DeskSession(user=user, csrf_token=row.csrf_token)
+
+
+def end(desk, token: Optional[str]) -> None:
+    if not token:
+        return
+    with desk.uow() as uow:
+        uow.desk.delete_session(token_hash(token))
+        uow.commit()

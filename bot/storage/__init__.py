@@ -1,5 +1,0 @@
-"""Persistence: SQLAlchemy tables, repositories and the unit of work (cosmicpython style).
-
-The domain model (``bot.report.Report``) knows nothing of this package; the repositories
-translate between it and plain SQLAlchemy Core tables.
-"""
