@@ -29,7 +29,7 @@ from bot.adapters.mail.outbox import DeliveryResult, OutboxWorker, RetryPolicy, 
 from bot.adapters.mail.senders import Sender, make_sender
 from bot.domain.report import Report
 from bot.services.reporting import submit_report
-from bot.settings import owner_only_files
+from bot.settings import Settings, owner_only_files
 from bot.adapters.storage import sealed
 from bot.adapters.storage.database import create_engine, migrate, session_factory
 from bot.adapters.storage.database import database_url as resolve_database_url
@@ -50,7 +50,8 @@ class Klankbord:
     sender: Sender
     engine: Optional[Engine] = None
     clock: Callable[[], datetime] = utcnow
-    limits: Limits = field(default_factory=Limits.from_env)
+    limits: Limits = field(default_factory=Limits)
+    settings: Settings = field(default_factory=Settings)
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: Optional[float] = None
     worker: Optional[OutboxWorker] = None
@@ -87,7 +88,7 @@ class Klankbord:
     def _deliver(self, reference: Optional[str] = None, due_only: bool = True) -> DeliveryResult:
         return deliver_pending(
             self.uow_factory, self.sender, self.config,
-            policy=self.retry_policy, reference=reference, due_only=due_only,
+            policy=self.retry_policy, reference=reference, due_only=due_only, desk=self.settings.desk_url,
         )
 
     def deliver(self, due_only: bool = True) -> DeliveryResult:
@@ -141,19 +142,20 @@ def bootstrap(
     poll_seconds: Optional[float] = None,
     run_migrations: bool = True,
     clock: Optional[Callable[[], datetime]] = None,
+    settings: Optional[Settings] = None,
 ) -> Klankbord:
-    """Build the application.
+    """Build the application from ``settings`` (default: :meth:`Settings.from_env`).
 
-    ``config`` defaults to :func:`bot.domain.school.load_config` (raises ``ConfigError``);
-    ``database_url`` to ``$KLANKBORD_DATABASE_URL`` or ``var/klankbord.db``; the sender to SMTP
-    from the environment or ``.eml`` files in the configured outbox folder. The schema is
-    migrated to the newest revision first.
+    ``config`` defaults to the school file the settings name (raises ``ConfigError``);
+    ``database_url`` to the settings' URL or ``var/klankbord.db``; the sender to SMTP or ``.eml``
+    files in the outbox folder. The schema is migrated to the newest revision first.
     """
+    settings = settings or Settings.from_env()
     owner_only_files()
-    sealed.keyring()  # no key, no start (in production); made once in development
-    config = config or load_config()
-    url = resolve_database_url(database_url)
-    sender = sender or make_sender(config)
+    sealed.use(sealed.Keyring(*settings.data_keys()))  # no key, no start (in production)
+    config = config or load_config(settings.school_config)
+    url = resolve_database_url(database_url or settings.database_url)
+    sender = sender or make_sender(config, settings)
     if run_migrations:
         migrate(url)
     engine = create_engine(url)
@@ -164,8 +166,10 @@ def bootstrap(
         sender=sender,
         engine=engine,
         clock=clock or utcnow,
-        retry_policy=retry_policy or RetryPolicy.from_env(),
-        poll_seconds=poll_seconds,
+        limits=settings.followup,
+        settings=settings,
+        retry_policy=retry_policy or RetryPolicy.from_settings(settings),
+        poll_seconds=poll_seconds if poll_seconds is not None else settings.outbox_poll_seconds,
     )
     if start_worker:
         app.start_worker()

@@ -1,7 +1,9 @@
-"""Settings from the environment, read once at start and handed down.
+"""Settings from the environment, read once at start and handed down: ``Settings.from_env()``.
 
-Each setting has a safe default; a value that cannot be used stops the start with a message
-that names the variable, so an operator can fix it.
+The only module that reads the environment. Each setting has a safe default; a value that
+cannot be used stops the start with a message that names the variable, so an operator can fix
+it. ``bot.bootstrap`` reads them for the app; what Rasa itself builds (the chat channel, the
+action server's guard) reads them once when it is built.
 """
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ import ipaddress
 import os
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Mapping, Optional, Tuple
 
-IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+from bot.domain.chat_limits import ChatLimits, IpNetwork
+from bot.domain.school import DEFAULT_CONFIG, PROJECT_ROOT
+from bot.services.followup import Limits as FollowupLimits
 
 
 class SettingsError(ValueError):
@@ -23,36 +27,6 @@ class SettingsError(ValueError):
     def __init__(self, name: str, problem: str) -> None:
         self.name = name
         super().__init__(f"environment variable {name}: {problem}")
-
-
-@dataclass(frozen=True)
-class ChatLimits:
-    """What one request, one conversation and one client may ask of the public chat.
-
-    Rates are token buckets: ``*_burst`` messages at once, refilled at ``*_per_minute``.
-    Per conversation first (a fast typist), then per client address (a school behind one NAT
-    address has many pupils: its bucket is large), then new conversations per client. And at
-    most ``client_in_flight`` messages of one client are handled at once, ``client_queue`` more
-    wait their turn for up to ``client_wait_seconds``; at most ``concurrent_messages`` are handled
-    at a time, the least busy client's first (``bot.adapters.rasa.fair_share``).
-    """
-
-    max_body_bytes: int = 8192
-    max_message_chars: int = 2000
-    conversation_burst: int = 8
-    conversation_per_minute: float = 30.0
-    client_burst: int = 300
-    client_per_minute: float = 600.0
-    client_in_flight: int = 1
-    client_queue: int = 16
-    client_wait_seconds: float = 10.0
-    concurrent_messages: int = 4
-    new_conversations_burst: int = 300
-    new_conversations_per_minute: float = 30.0
-    max_open_conversations: int = 5000
-    max_messages_per_conversation: int = 200
-    idle_minutes: float = 60.0
-    trusted_proxies: Tuple[IpNetwork, ...] = ()
 
 
 _LIMIT_ENV = {
@@ -143,7 +117,7 @@ def desk_networks_from_env(env: Optional[Mapping[str, str]] = None) -> Tuple[IpN
 MODE_ENV = "KLANKBORD_MODE"
 DATA_KEY_ENV = "KLANKBORD_DATA_KEY"
 DATA_KEY_FILE_ENV = "KLANKBORD_DATA_KEY_FILE"
-DEV_KEY_FILE = Path(__file__).resolve().parent.parent / "var" / "keys" / "data.key"
+DEV_KEY_FILE = PROJECT_ROOT / "var" / "keys" / "data.key"
 
 
 def production(env: Optional[Mapping[str, str]] = None) -> bool:
@@ -245,3 +219,172 @@ def chat_limits_from_env(env: Optional[Mapping[str, str]] = None) -> ChatLimits:
         raise SettingsError(_LIMIT_ENV["max_body_bytes"],
                             "must be at least KLANKBORD_MAX_MESSAGE_CHARS, or no full message fits")
     return ChatLimits(**values, trusted_proxies=_networks(env, TRUSTED_PROXIES_ENV))
+
+
+# ---------------------------------------------------------------- the rest, and the whole
+
+SCHOOL_CONFIG_ENV = "KLANKBORD_SCHOOL_CONFIG"
+DEFAULT_SCHOOL_CONFIG = DEFAULT_CONFIG
+DATABASE_URL_ENV = "KLANKBORD_DATABASE_URL"
+DESK_URL_ENV = "KLANKBORD_DESK_URL"
+DEFAULT_DESK_URL = "http://127.0.0.1:8080/desk"
+DESK_SECURE_ENV = "KLANKBORD_DESK_SECURE_COOKIE"
+RASA_URL_ENV = "KLANKBORD_RASA_URL"
+DEFAULT_RASA_URL = "http://127.0.0.1:5005"
+TLS_MODES = ("none", "starttls", "ssl")
+DEFAULT_SMTP_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where notification mails go; no host: ``.eml`` files in the outbox folder instead."""
+
+    host: str = ""
+    port: int = 587
+    tls: str = "starttls"
+    user: Optional[str] = None
+    password: Optional[str] = field(default=None, repr=False)
+    from_address: Optional[str] = None
+    timeout: float = 15.0
+    ca_file: Optional[str] = None
+
+
+def smtp_from_env(env: Mapping[str, str]) -> SmtpSettings:
+    """``KLANKBORD_SMTP_HOST``, ``_PORT``, ``_TLS``, ``_USER``, ``_PASSWORD``, ``_FROM``, ``_TIMEOUT``, ``_CA_FILE``."""
+    tls = (env.get("KLANKBORD_SMTP_TLS") or "starttls").strip().lower()
+    if tls not in TLS_MODES:
+        raise SettingsError("KLANKBORD_SMTP_TLS", f"is '{tls}'; use one of: {', '.join(TLS_MODES)}")
+    port_text = (env.get("KLANKBORD_SMTP_PORT") or "").strip()
+    if port_text and (not port_text.isdigit() or not 0 < int(port_text) < 65536):
+        raise SettingsError("KLANKBORD_SMTP_PORT", f"is '{port_text}'; use a port number")
+    timeout_text = (env.get("KLANKBORD_SMTP_TIMEOUT") or "15").strip()
+    try:
+        timeout = float(timeout_text)
+    except ValueError:
+        raise SettingsError("KLANKBORD_SMTP_TIMEOUT", f"is '{timeout_text}'; use a number of seconds") from None
+    return SmtpSettings(
+        host=(env.get("KLANKBORD_SMTP_HOST") or "").strip(),
+        port=int(port_text) if port_text else DEFAULT_SMTP_PORTS[tls],
+        tls=tls,
+        user=(env.get("KLANKBORD_SMTP_USER") or "").strip() or None,
+        password=env.get("KLANKBORD_SMTP_PASSWORD") or None,
+        from_address=(env.get("KLANKBORD_SMTP_FROM") or "").strip() or None,
+        timeout=timeout,
+        ca_file=(env.get("KLANKBORD_SMTP_CA_FILE") or "").strip() or None,
+    )
+
+
+def followup_limits_from_env(env: Mapping[str, str]) -> FollowupLimits:
+    """``KLANKBORD_FOLLOWUP_PER_CODE``, ``..._PER_CODE_DAILY``, ``..._PER_CLIENT``,
+    ``..._PER_CLIENT_DAILY`` override the defaults (a value that is not a positive number is ignored)."""
+    def number(name: str, default: int) -> int:
+        raw = env.get(name, "").strip()
+        return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+    base = FollowupLimits()
+    return FollowupLimits(
+        per_code=number("KLANKBORD_FOLLOWUP_PER_CODE", base.per_code),
+        per_code_daily=number("KLANKBORD_FOLLOWUP_PER_CODE_DAILY", base.per_code_daily),
+        per_client=number("KLANKBORD_FOLLOWUP_PER_CLIENT", base.per_client),
+        per_client_daily=number("KLANKBORD_FOLLOWUP_PER_CLIENT_DAILY", base.per_client_daily),
+    )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: Optional[float]) -> Optional[float]:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(name, f"is '{raw}'; use a number of seconds") from None
+    if value <= 0:
+        raise SettingsError(name, f"is '{raw}'; use a number of seconds above 0")
+    return value
+
+
+def _switch(env: Mapping[str, str], name: str) -> Optional[bool]:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("1", "true", "yes"):
+        return True
+    if raw in ("0", "false", "no"):
+        return False
+    return None
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise SettingsError(name, f"is '{raw}'; use a port number")
+    return int(raw)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything Klankbord takes from the environment, checked, in one frozen object."""
+
+    school_config: Path = DEFAULT_SCHOOL_CONFIG
+    database_url: str = ""  # empty: the SQLite file var/klankbord.db
+    production: bool = False
+    data_key: str = field(default="", repr=False)
+    data_key_file: Optional[Path] = None
+    desk_url: str = DEFAULT_DESK_URL
+    desk_secure_cookie: Optional[bool] = None  # None: when the request or desk_url is https
+    desk_networks: Tuple[IpNetwork, ...] = ()
+    client_key: bytes = field(default=b"", repr=False)
+    action_secret: str = field(default="", repr=False)
+    chat: ChatLimits = ChatLimits()
+    followup: FollowupLimits = FollowupLimits()
+    smtp: SmtpSettings = SmtpSettings()
+    outbox_dir: Optional[Path] = None  # None: the school file's notification.outbox_dir
+    outbox_poll_seconds: float = 10.0
+    outbox_retry_seconds: float = 30.0
+    outbox_retry_max_seconds: float = 3600.0
+    rasa_url: str = DEFAULT_RASA_URL
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+
+    @classmethod
+    def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
+        """Read and check every setting (``env`` defaults to the process environment)."""
+        env = os.environ if env is None else env
+        outbox = env.get("KLANKBORD_OUTBOX_DIR", "").strip()
+        key_file = env.get(DATA_KEY_FILE_ENV, "").strip()
+        return cls(
+            school_config=Path(env.get(SCHOOL_CONFIG_ENV, "").strip() or DEFAULT_SCHOOL_CONFIG),
+            database_url=env.get(DATABASE_URL_ENV, "").strip(),
+            production=production(env),
+            data_key=env.get(DATA_KEY_ENV, "").strip(),
+            data_key_file=Path(key_file) if key_file else None,
+            desk_url=(env.get(DESK_URL_ENV, "").strip() or DEFAULT_DESK_URL).rstrip("/"),
+            desk_secure_cookie=_switch(env, DESK_SECURE_ENV),
+            desk_networks=desk_networks_from_env(env),
+            client_key=client_key(env),
+            action_secret=action_secret(env),
+            chat=chat_limits_from_env(env),
+            followup=followup_limits_from_env(env),
+            smtp=smtp_from_env(env),
+            outbox_dir=Path(outbox).expanduser().resolve() if outbox else None,
+            outbox_poll_seconds=_seconds(env, "KLANKBORD_OUTBOX_POLL_SECONDS", 10.0),
+            outbox_retry_seconds=_seconds(env, "KLANKBORD_OUTBOX_RETRY_SECONDS", 30.0),
+            outbox_retry_max_seconds=_seconds(env, "KLANKBORD_OUTBOX_RETRY_MAX_SECONDS", 3600.0),
+            rasa_url=env.get(RASA_URL_ENV, "").strip() or DEFAULT_RASA_URL,
+            web_host=env.get("KLANKBORD_WEB_HOST", "").strip() or "127.0.0.1",
+            web_port=_port(env, "KLANKBORD_WEB_PORT", 8080),
+        )
+
+    @property
+    def trusted_proxies(self) -> Tuple[IpNetwork, ...]:
+        return self.chat.trusted_proxies
+
+    def data_keys(self) -> Tuple[Dict[str, bytes], str]:
+        """The data keys and the current one's id (see :func:`data_keys`)."""
+        env = {MODE_ENV: "production" if self.production else "", DATA_KEY_ENV: self.data_key,
+               DATA_KEY_FILE_ENV: str(self.data_key_file or "")}
+        return data_keys(env)
+
+    def key_file_to_rotate(self) -> Path:
+        env = {DATA_KEY_ENV: self.data_key, DATA_KEY_FILE_ENV: str(self.data_key_file or "")}
+        return key_file_to_rotate(env)

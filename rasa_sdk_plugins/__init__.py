@@ -12,7 +12,7 @@ import logging
 import pluggy
 from sanic import Sanic, response
 
-from bot.settings import ACTION_SECRET_ENV, ACTION_SECRET_HEADER, action_secret, keep_action_server_on_loopback
+from bot.settings import ACTION_SECRET_ENV, ACTION_SECRET_HEADER, Settings, keep_action_server_on_loopback
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 logger = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ OPEN_PATHS = frozenset({"/health"})
 class ActionServerGuard:
     @hookimpl
     def attach_sanic_app_extensions(self, app: Sanic) -> None:
-        secret = action_secret()
+        secret = Settings.from_env().action_secret
         if not secret:
             logger.error("%s is not set: the action server refuses every call.", ACTION_SECRET_ENV)
 

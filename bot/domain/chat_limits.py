@@ -9,9 +9,42 @@ from __future__ import annotations
 import enum
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Generic, Optional, TypeVar
+import ipaddress
+from typing import Callable, Generic, Optional, Tuple, TypeVar
 
-from bot.settings import ChatLimits
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True)
+class ChatLimits:
+    """What one request, one conversation and one client may ask of the public chat.
+
+    Rates are token buckets: ``*_burst`` messages at once, refilled at ``*_per_minute``.
+    Per conversation first (a fast typist), then per client address (a school behind one NAT
+    address has many pupils: its bucket is large), then new conversations per client. And at
+    most ``client_in_flight`` messages of one client are handled at once, ``client_queue`` more
+    wait their turn for up to ``client_wait_seconds``; at most ``concurrent_messages`` are handled
+    at a time, the least busy client's first (``bot.adapters.rasa.fair_share``).
+    """
+
+    max_body_bytes: int = 8192
+    max_message_chars: int = 2000
+    conversation_burst: int = 8
+    conversation_per_minute: float = 30.0
+    client_burst: int = 300
+    client_per_minute: float = 600.0
+    client_in_flight: int = 1
+    client_queue: int = 16
+    client_wait_seconds: float = 10.0
+    concurrent_messages: int = 4
+    new_conversations_burst: int = 300
+    new_conversations_per_minute: float = 30.0
+    max_open_conversations: int = 5000
+    max_messages_per_conversation: int = 200
+    idle_minutes: float = 60.0
+    trusted_proxies: Tuple[IpNetwork, ...] = ()
+
 
 K = TypeVar("K")
 V = TypeVar("V")

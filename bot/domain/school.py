@@ -4,7 +4,6 @@ Every error names the file and the field, so a school's administrator can fix it
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +14,6 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # relative paths in a school file start here
 DEFAULT_CONFIG = PROJECT_ROOT / "schools" / "voorbeeldschool.yml"
-CONFIG_ENV = "KLANKBORD_SCHOOL_CONFIG"
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9][0-9 \-]{1,18}[0-9]$")
@@ -136,8 +134,8 @@ class _Reader:
 
 
 def load_config(path: Optional[Path] = None) -> SchoolConfig:
-    """Load and check a school configuration (default: ``$KLANKBORD_SCHOOL_CONFIG`` or the example)."""
-    path = Path(path or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+    """Load and check a school configuration (default: the example school)."""
+    path = Path(path or DEFAULT_CONFIG)
     if not path.is_file():
         raise ConfigError(path, "(file)", "file not found")
     try:

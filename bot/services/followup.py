@@ -16,7 +16,6 @@ database; :mod:`bot.services.checkin` runs it against the real tables.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import secrets
 from dataclasses import dataclass
@@ -69,22 +68,6 @@ class Limits:
     per_client: int = 10  # failures from one client ...
     per_client_window: timedelta = timedelta(minutes=15)  # ... in this window
     per_client_daily: int = 50  # and per day
-
-    @classmethod
-    def from_env(cls) -> "Limits":
-        """``KLANKBORD_FOLLOWUP_PER_CODE``, ``..._PER_CODE_DAILY``, ``..._PER_CLIENT``,
-        ``..._PER_CLIENT_DAILY`` override the defaults."""
-        def number(name: str, default: int) -> int:
-            raw = os.environ.get(name, "").strip()
-            return int(raw) if raw.isdigit() and int(raw) > 0 else default
-
-        base = cls()
-        return cls(
-            per_code=number("KLANKBORD_FOLLOWUP_PER_CODE", base.per_code),
-            per_code_daily=number("KLANKBORD_FOLLOWUP_PER_CODE_DAILY", base.per_code_daily),
-            per_client=number("KLANKBORD_FOLLOWUP_PER_CLIENT", base.per_client),
-            per_client_daily=number("KLANKBORD_FOLLOWUP_PER_CLIENT_DAILY", base.per_client_daily),
-        )
 
 
 class FollowupStore(Protocol):

@@ -11,6 +11,7 @@ from email.parser import BytesParser
 import pytest
 import yaml
 
+from bot.settings import Settings
 from bot.bootstrap import bootstrap
 from bot.domain.school import DEFAULT_CONFIG, load_config
 from bot.domain.notification import NotificationStatus
@@ -184,7 +185,7 @@ def test_backoff_waits_longer_after_each_failure(config, db_url, smtp_env, apps)
     start = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
     clock = {"now": start}
     policy = RetryPolicy(base=30, maximum=3600)
-    sender = SmtpSender.from_env()
+    sender = SmtpSender.from_settings(Settings.from_env().smtp)
     # stored through the service, so without the inline delivery attempt of app.submit_report
     reference = submit_report(app.uow_factory(), make_report(created_at=start), config)
 

@@ -13,7 +13,8 @@ from bot.domain.chat_input import (
 from bot.domain.chat_limits import BoundedMap, ChatGate, TokenBucket, Verdict
 from bot.domain.report import SafetyCategory
 from bot.domain.safety import SafetySignal, combine
-from bot.settings import ChatLimits, SettingsError, chat_limits_from_env
+from bot.domain.chat_limits import ChatLimits
+from bot.settings import SettingsError, chat_limits_from_env
 
 
 class Clock:

@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 import pytest
 
+from bot.settings import Settings
 from bot.services import followup, passwords
 from bot.services.followup import (
     DENIED, LIMITED, Limits, attempt_key, check, client_attempt_key, hash_for_storage, new_secret, normalize_secret,
@@ -166,5 +167,5 @@ def test_attempts_keep_no_code_in_the_clear(store):
 def test_limits_from_the_environment(monkeypatch):
     monkeypatch.setenv("KLANKBORD_FOLLOWUP_PER_CODE", "3")
     monkeypatch.setenv("KLANKBORD_FOLLOWUP_PER_CLIENT", "nonsense")
-    limits = Limits.from_env()
+    limits = Settings.from_env().followup
     assert limits.per_code == 3 and limits.per_client == Limits().per_client

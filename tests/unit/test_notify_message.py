@@ -8,6 +8,7 @@ from email.parser import BytesParser
 
 import pytest
 
+from bot import settings
 from bot.domain.school import load_config
 from bot.adapters.mail import message as msg
 from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency
@@ -69,7 +70,7 @@ def test_subject_has_reference_and_is_marked_urgent_only_when_urgent(config):
 
 
 def test_body_carries_the_facts_for_the_aanspreekpunt(config, monkeypatch):
-    monkeypatch.delenv(msg.DESK_URL_ENV, raising=False)
+    monkeypatch.delenv(settings.DESK_URL_ENV, raising=False)
     report = make_report(urgency=Urgency.HOOG, urgency_reason=SafetyCategory.ONVEILIG_THUIS)
     body = msg.compose(report, "a@school.example", config).get_content()
     assert "K7QH-RM4C-XWN9" in body
@@ -92,8 +93,8 @@ def test_normal_urgency_is_said_plainly(config):
 
 
 def test_desk_link_follows_the_environment(config, monkeypatch):
-    monkeypatch.setenv(msg.DESK_URL_ENV, "https://school.example/klankbord/desk/")
-    body = msg.body(make_report(), config)
+    monkeypatch.setenv(settings.DESK_URL_ENV, "https://school.example/klankbord/desk/")
+    body = msg.body(make_report(), config, settings.Settings.from_env().desk_url)
     assert "https://school.example/klankbord/desk/reports/K7QH-RM4C-XWN9" in body
     assert "127.0.0.1" not in body
 

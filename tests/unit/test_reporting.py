@@ -8,6 +8,7 @@ from typing import Dict, List, Optional
 
 import pytest
 
+from bot.settings import Settings
 from bot.services import reporting
 from bot.domain.school import load_config
 from bot.domain.notification import Notification, NotificationStatus, RecipientRole
@@ -251,8 +252,8 @@ def test_retry_delay_doubles_and_is_capped():
 def test_retry_settings_from_the_environment(monkeypatch):
     monkeypatch.setenv("KLANKBORD_OUTBOX_RETRY_SECONDS", "5")
     monkeypatch.setenv("KLANKBORD_OUTBOX_RETRY_MAX_SECONDS", "40")
-    policy = RetryPolicy.from_env()
+    policy = RetryPolicy.from_settings(Settings.from_env())
     assert (policy.base, policy.maximum) == (5.0, 40.0)
     monkeypatch.setenv("KLANKBORD_OUTBOX_RETRY_SECONDS", "soon")
     with pytest.raises(ValueError, match="KLANKBORD_OUTBOX_RETRY_SECONDS"):
-        RetryPolicy.from_env()
+        RetryPolicy.from_settings(Settings.from_env())

@@ -7,7 +7,6 @@ The full report is read in the desk (or with ``klankbord reports show``).
 """
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -16,10 +15,9 @@ from typing import Iterable, List, Optional, Set
 from bot.domain import vocabulary
 from bot.domain.calendar import LOCAL_TZ, add_working_days, dutch_date
 from bot.domain.school import SchoolConfig
+from bot.settings import DEFAULT_DESK_URL
 from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory
 
-DESK_URL_ENV = "KLANKBORD_DESK_URL"
-DEFAULT_DESK_URL = "http://127.0.0.1:8080/desk"
 SUBJECT_PREFIX = "[Klankbord]"
 
 ROLE_TEXT = {
@@ -50,9 +48,8 @@ URGENCY_REASON_TEXT = {
     SafetyCategory.ONVEILIG_THUIS: "mogelijk onveilige thuissituatie",
 }
 
-def desk_url(reference: str) -> str:
-    """The report's page in the desk: ``${KLANKBORD_DESK_URL:-http://127.0.0.1:8080/desk}/reports/REF``."""
-    base = os.environ.get(DESK_URL_ENV, "").strip() or DEFAULT_DESK_URL
+def desk_url(reference: str, base: str = DEFAULT_DESK_URL) -> str:
+    """The report's page in the desk: ``<desk URL>/reports/REF`` (``Settings.desk_url``)."""
     return f"{base.rstrip('/')}/reports/{reference}"
 
 
@@ -84,7 +81,7 @@ def subject(report: Report) -> str:
     return f"{SUBJECT_PREFIX} Nieuwe melding {report.reference}"
 
 
-def body(report: Report, config: SchoolConfig) -> str:
+def body(report: Report, config: SchoolConfig, desk: str = DEFAULT_DESK_URL) -> str:
     """The plain-text body in Dutch (no free text from the report)."""
     created = report.created_at.astimezone(LOCAL_TZ)
     deadline = response_deadline(report, config)
@@ -125,7 +122,7 @@ def body(report: Report, config: SchoolConfig) -> str:
         " (vakanties niet meegeteld)",
         "",
         "Lees de hele melding in het dossier:",
-        desk_url(report.reference),
+        desk_url(report.reference, desk),
         f"Of op de server: klankbord reports show {report.reference}",
         "",
         "De eigen woorden van de melder, namen en contactgegevens staan om privacyredenen niet in "
@@ -148,6 +145,7 @@ def compose(
     config: SchoolConfig,
     sender: Optional[str] = None,
     now: Optional[datetime] = None,
+    desk: str = DEFAULT_DESK_URL,
 ) -> EmailMessage:
     """The complete RFC 5322 message for one recipient."""
     message = EmailMessage()
@@ -161,5 +159,5 @@ def compose(
     if report.is_urgent:
         message["Importance"] = "high"
         message["X-Priority"] = "1"
-    message.set_content(body(report, config))
+    message.set_content(body(report, config, desk))
     return message

@@ -11,13 +11,12 @@ and another picks the notification up. Failures are recorded as ``attempts``,
 
 :class:`OutboxWorker` is a daemon thread that makes a pass at start (picking up whatever a
 previous run left), whenever it is woken after a new report, and every
-``KLANKBORD_OUTBOX_POLL_SECONDS`` (default 10). It runs in the Rasa action server's process
+``Settings.outbox_poll_seconds`` (default 10). It runs in the Rasa action server's process
 (``bot.bootstrap.get_app``); ``klankbord outbox send`` makes one pass by hand.
 """
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -26,28 +25,11 @@ from typing import Callable, Optional
 from bot.domain.school import SchoolConfig
 from bot.domain.notification import Notification
 from bot.adapters.mail.message import compose
-from bot.adapters.mail.senders import Sender, SettingsError, describe_error
+from bot.adapters.mail.senders import Sender, describe_error
+from bot.settings import DEFAULT_DESK_URL, Settings
 from bot.services.ports import AbstractUnitOfWork
 
 logger = logging.getLogger(__name__)
-
-POLL_ENV = "KLANKBORD_OUTBOX_POLL_SECONDS"
-RETRY_BASE_ENV = "KLANKBORD_OUTBOX_RETRY_SECONDS"
-RETRY_MAX_ENV = "KLANKBORD_OUTBOX_RETRY_MAX_SECONDS"
-
-
-def _env_seconds(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} is '{raw}'; use a number of seconds") from None
-    if value <= 0:
-        raise SettingsError(f"{name} is '{raw}'; use a number of seconds above 0")
-    return value
-
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -62,11 +44,8 @@ class RetryPolicy:
     lease: float = 120.0  # how long one sender may hold a claimed notification
 
     @classmethod
-    def from_env(cls) -> "RetryPolicy":
-        return cls(
-            base=_env_seconds(RETRY_BASE_ENV, 30.0),
-            maximum=_env_seconds(RETRY_MAX_ENV, 3600.0),
-        )
+    def from_settings(cls, settings: Settings) -> "RetryPolicy":
+        return cls(base=settings.outbox_retry_seconds, maximum=settings.outbox_retry_max_seconds)
 
     def delay(self, attempts: int) -> timedelta:
         """Wait after the ``attempts``-th failed attempt (1 for the first)."""
@@ -95,6 +74,7 @@ def deliver_pending(
     limit: int = 100,
     sender_address: Optional[str] = None,
     clock: Callable[[], datetime] = _utcnow,
+    desk: str = DEFAULT_DESK_URL,
 ) -> DeliveryResult:
     """One delivery pass over the pending notifications (those of ``reference`` only, if given).
 
@@ -104,7 +84,7 @@ def deliver_pending(
     with uow_factory() as uow:
         batch = uow.notifications.pending(clock(), due_only=due_only, limit=limit, reference=reference)
     for notification in batch:
-        outcome = _deliver_one(uow_factory, sender, config, notification, policy, sender_address, clock)
+        outcome = _deliver_one(uow_factory, sender, config, notification, policy, sender_address, clock, desk)
         if outcome is True:
             result.sent += 1
         elif outcome is False:
@@ -120,6 +100,7 @@ def _deliver_one(
     policy: RetryPolicy,
     sender_address: Optional[str],
     clock: Callable[[], datetime],
+    desk: str,
 ) -> Optional[bool]:
     """True when sent, False when it failed, None when someone else has it (or it is gone)."""
     assert notification.id is not None
@@ -134,7 +115,7 @@ def _deliver_one(
     try:
         message = compose(
             report, notification.recipient, config,
-            sender=sender_address or getattr(sender, "from_address", None), now=now,
+            sender=sender_address or getattr(sender, "from_address", None), now=now, desk=desk,
         )
         sender.send(message)
     except Exception as exc:  # any failure: keep it pending and try again later
@@ -170,7 +151,7 @@ class OutboxWorker(threading.Thread):
     def __init__(self, deliver: Callable[[], object], poll_seconds: Optional[float] = None) -> None:
         super().__init__(name="klankbord-outbox", daemon=True)
         self._deliver = deliver
-        self.poll_seconds = poll_seconds if poll_seconds is not None else _env_seconds(POLL_ENV, 10.0)
+        self.poll_seconds = 10.0 if poll_seconds is None else poll_seconds
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self.passes = 0

@@ -1,6 +1,6 @@
 """Ways to deliver a composed e-mail: over SMTP, or as an ``.eml`` file in an outbox folder.
 
-SMTP settings come from the environment (never from the repository):
+SMTP settings come from the environment (never from the repository), read by ``bot.settings``:
 
     KLANKBORD_SMTP_HOST       server name; without it mails are written as .eml files
     KLANKBORD_SMTP_PORT       default 25 (none), 587 (starttls) or 465 (ssl)
@@ -25,17 +25,10 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from pathlib import Path
-from typing import Mapping, Optional, Protocol
+from typing import Optional, Protocol
 
 from bot.domain.school import SchoolConfig
-
-TLS_MODES = ("none", "starttls", "ssl")
-DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
-
-
-class SettingsError(ValueError):
-    """A wrong ``KLANKBORD_*`` setting in the environment; the message names the variable."""
-
+from bot.settings import Settings, SettingsError, SmtpSettings
 
 class Sender(Protocol):
     """Delivers one message or raises; ``describe()`` says where to, for people."""
@@ -56,52 +49,19 @@ class SmtpSender:
     timeout: float = 15.0
     ssl_context: Optional[ssl.SSLContext] = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        if self.tls not in TLS_MODES:
-            raise SettingsError(f"KLANKBORD_SMTP_TLS must be one of {', '.join(TLS_MODES)}")
-
     @classmethod
-    def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "SmtpSender":
-        env = os.environ if environ is None else environ
-        host = (env.get("KLANKBORD_SMTP_HOST") or "").strip()
-        if not host:
-            raise SettingsError("KLANKBORD_SMTP_HOST is not set")
-        tls = (env.get("KLANKBORD_SMTP_TLS") or "starttls").strip().lower()
-        if tls not in TLS_MODES:
-            raise SettingsError(
-                f"KLANKBORD_SMTP_TLS is '{tls}'; use one of: {', '.join(TLS_MODES)}"
-            )
-        port_text = (env.get("KLANKBORD_SMTP_PORT") or "").strip()
-        if port_text:
-            if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-                raise SettingsError(f"KLANKBORD_SMTP_PORT is '{port_text}'; use a port number")
-            port = int(port_text)
-        else:
-            port = DEFAULT_PORTS[tls]
-        timeout_text = (env.get("KLANKBORD_SMTP_TIMEOUT") or "15").strip()
-        try:
-            timeout = float(timeout_text)
-        except ValueError:
-            raise SettingsError(
-                f"KLANKBORD_SMTP_TIMEOUT is '{timeout_text}'; use a number of seconds"
-            ) from None
-        ca_file = (env.get("KLANKBORD_SMTP_CA_FILE") or "").strip()
+    def from_settings(cls, smtp: SmtpSettings) -> "SmtpSender":
+        """The sender for ``Settings.smtp`` (its host must be set)."""
+        if not smtp.host:
+            raise SettingsError("KLANKBORD_SMTP_HOST", "is not set")
         context = None
-        if ca_file:
+        if smtp.ca_file:
             try:
-                context = ssl.create_default_context(cafile=ca_file)
+                context = ssl.create_default_context(cafile=smtp.ca_file)
             except (OSError, ssl.SSLError) as exc:
-                raise SettingsError(f"KLANKBORD_SMTP_CA_FILE '{ca_file}' cannot be used: {exc}") from None
-        return cls(
-            host=host,
-            port=port,
-            tls=tls,
-            ssl_context=context,
-            user=(env.get("KLANKBORD_SMTP_USER") or "").strip() or None,
-            password=env.get("KLANKBORD_SMTP_PASSWORD") or None,
-            from_address=(env.get("KLANKBORD_SMTP_FROM") or "").strip() or None,
-            timeout=timeout,
-        )
+                raise SettingsError("KLANKBORD_SMTP_CA_FILE", f"'{smtp.ca_file}' cannot be used: {exc}") from None
+        return cls(host=smtp.host, port=smtp.port, tls=smtp.tls, user=smtp.user, password=smtp.password,
+                   from_address=smtp.from_address, timeout=smtp.timeout, ssl_context=context)
 
     def send(self, message: EmailMessage) -> None:
         context = self.ssl_context or ssl.create_default_context()  # certificates are checked
@@ -143,11 +103,9 @@ class EmlOutboxSender:
         return f".eml files in {self.directory}"
 
 
-def outbox_dir(config: SchoolConfig, environ: Optional[Mapping[str, str]] = None) -> Path:
+def outbox_dir(config: SchoolConfig, settings: Settings) -> Path:
     """Where ``.eml`` files go: ``$KLANKBORD_OUTBOX_DIR``, else the configuration's ``outbox_dir``."""
-    env = os.environ if environ is None else environ
-    override = (env.get("KLANKBORD_OUTBOX_DIR") or "").strip()
-    return Path(override).expanduser().resolve() if override else config.outbox_dir
+    return settings.outbox_dir or config.outbox_dir
 
 
 def outbox_dir_of(sender: "Sender") -> Optional[Path]:
@@ -155,14 +113,11 @@ def outbox_dir_of(sender: "Sender") -> Optional[Path]:
     return sender.directory if isinstance(sender, EmlOutboxSender) else None
 
 
-def make_sender(config: SchoolConfig, environ: Optional[Mapping[str, str]] = None) -> Sender:
+def make_sender(config: SchoolConfig, settings: Settings) -> Sender:
     """SMTP when ``KLANKBORD_SMTP_HOST`` is set, otherwise ``.eml`` files in :func:`outbox_dir`."""
-    env = os.environ if environ is None else environ
-    if (env.get("KLANKBORD_SMTP_HOST") or "").strip():
-        return SmtpSender.from_env(env)
-    return EmlOutboxSender(
-        outbox_dir(config, env), from_address=(env.get("KLANKBORD_SMTP_FROM") or "").strip() or None
-    )
+    if settings.smtp.host:
+        return SmtpSender.from_settings(settings.smtp)
+    return EmlOutboxSender(outbox_dir(config, settings), from_address=settings.smtp.from_address)
 
 
 def describe_error(exc: BaseException) -> str:

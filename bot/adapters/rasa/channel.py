@@ -45,10 +45,10 @@ from bot.domain.chat_input import (
     STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, client_address, client_pseudonym, is_payload,
     payloads_of, pieces, valid_sender,
 )
-from bot.domain.chat_limits import ChatGate, Verdict
+from bot.domain.chat_limits import ChatGate, ChatLimits, Verdict
 from bot.domain.safety import SafetySignal, assess, combine
 from bot.adapters.rasa.safety_net import SAFETY_KEY, intent_for
-from bot.settings import ChatLimits, chat_limits_from_env, client_key
+from bot.settings import Settings
 from bot.texts import chat_guard
 
 logger = logging.getLogger(__name__)
@@ -62,11 +62,12 @@ class GuardedRestInput(RestInput):
         return "rest"
 
     def __init__(self, limits: Optional[ChatLimits] = None, config: Optional[SchoolConfig] = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.limits = limits or chat_limits_from_env()
-        self.config = config or load_config()
+                 clock: Callable[[], float] = time.monotonic, settings: Optional[Settings] = None) -> None:
+        settings = settings or Settings.from_env()  # Rasa builds the channel: read here, once
+        self.limits = limits or settings.chat
+        self.config = config or load_config(settings.school_config)
         self.gate = ChatGate(self.limits, clock)
-        self._client_key = client_key()
+        self._client_key = settings.client_key
         self.share = FairShare(self.limits.client_in_flight, self.limits.client_queue,
                                self.limits.client_wait_seconds, self.limits.concurrent_messages)
         log_privacy.install()

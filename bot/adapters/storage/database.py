@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import os
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -18,8 +17,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
 from bot.domain.school import PROJECT_ROOT
+from bot.settings import DATABASE_URL_ENV, Settings  # noqa: F401 (DATABASE_URL_ENV: its name)
 
-DATABASE_URL_ENV = "KLANKBORD_DATABASE_URL"
 DEFAULT_DATABASE_PATH = PROJECT_ROOT / "var" / "klankbord.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -28,8 +27,8 @@ _PG_MIGRATION_LOCK_ID = 0x6B6C616E6B
 
 
 def database_url(url: Optional[str] = None) -> str:
-    """The URL to use: the argument, else ``$KLANKBORD_DATABASE_URL``, else the default SQLite file."""
-    url = url or os.environ.get(DATABASE_URL_ENV, "").strip()
+    """The URL to use: the argument, else the settings' ``KLANKBORD_DATABASE_URL``, else the SQLite file."""
+    url = url or Settings.from_env().database_url
     return url or f"sqlite:///{DEFAULT_DATABASE_PATH}"
 
 

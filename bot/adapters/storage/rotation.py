@@ -39,9 +39,7 @@ def reseal(engine: Engine, keyring: sealed.Keyring) -> int:
 
 def rotate(engine: Engine, key_file: Path) -> Tuple[str, int]:
     """Add a new current key to ``key_file`` (old keys kept) and reseal; returns (key id, rows)."""
-    from bot.settings import data_keys
-
-    keys, _ = data_keys()
+    keys = dict(sealed.keyring().keys)  # the settings' keys, installed by bootstrap
     key_id, key = sealed.new_key()
     keys = {key_id: key, **keys}
     sealed.write_key_file(key_file, keys, key_id)  # first, so every value opens whatever happens next

@@ -3,7 +3,7 @@
 A sealed value is ``kb1:<key id>:<base64 of nonce + ciphertext + tag>``; the column's name is the
 associated data, so a value copied into another column does not open. ``SealedText`` is the
 column type (a ``TypeDecorator`` over ``Text``: the schema stays the same in SQLite and
-PostgreSQL). The keys come from ``bot.settings.data_keys``: a key file outside the repository
+PostgreSQL). The keys come from ``bot.settings.Settings.data_keys``: a key file outside the repository
 (one ``id:base64-key`` per line, the first one seals, all of them open) or one key in the
 environment. In development a key file is made under ``var/keys/`` (mode 0600) on first use; in
 production Klankbord refuses to start without a configured key.
@@ -23,6 +23,8 @@ from typing import Dict, Optional, Tuple
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.types import Text, TypeDecorator
+
+from bot.settings import Settings
 
 PREFIX = "kb1"
 NONCE_BYTES = 12
@@ -89,9 +91,7 @@ def keyring() -> Keyring:
     global _keyring
     with _lock:
         if _keyring is None:
-            from bot.settings import data_keys
-
-            _keyring = Keyring(*data_keys())
+            _keyring = Keyring(*Settings.from_env().data_keys())
         return _keyring
 
 

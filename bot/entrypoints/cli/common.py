@@ -9,7 +9,9 @@ from typing import Any, Optional
 from bot.domain.calendar import LOCAL_TZ
 from bot.domain.report import normalize_reference
 from bot.domain.school import load_config
+from bot.bootstrap import bootstrap
 from bot.services import audit
+from bot.settings import Settings
 from bot.services.audit import AuditAction, cli_actor
 
 EXIT_OK = 0
@@ -45,11 +47,10 @@ def open_app(args: argparse.Namespace) -> Any:
     """The app for this command (built once, closed by ``main``)."""
     if getattr(args, "app", None) is not None:
         return args.app
-    from bot.bootstrap import bootstrap
-
-    config = load_config(Path(args.config) if args.config else None)
+    settings = Settings.from_env()
+    config = load_config(Path(args.config) if args.config else settings.school_config)
     try:
-        args.app = bootstrap(config=config, database_url=args.database_url)
+        args.app = bootstrap(config=config, database_url=args.database_url, settings=settings)
     except OSError as exc:  # e.g. the SQLite file's folder cannot be made
         raise CliError(
             f"database niet bereikbaar / database unreachable: {exc.strerror or exc}", EXIT_DATABASE

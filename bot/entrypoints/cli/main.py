@@ -28,12 +28,12 @@ from typing import Optional, Sequence
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from bot.adapters.mail.senders import SettingsError
+from bot.adapters.storage.database import safe_url
 from bot.domain.school import ConfigError
 from bot.entrypoints.cli import reports, system, users
 from bot.entrypoints.cli.common import EXIT_CONFIG, EXIT_DATABASE, CliError
 from bot.services.ports import StorageError
-from bot.settings import SettingsError as EnvironmentSettingsError
+from bot.settings import SettingsError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +64,6 @@ def _database_problem(exc: BaseException) -> str:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
-    from bot.adapters.storage.database import safe_url
 
     try:
         return args.func(args)
@@ -74,7 +73,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ConfigError as exc:
         print(f"klankbord: configuratiefout / configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except (SettingsError, EnvironmentSettingsError) as exc:
+    except SettingsError as exc:
         print(f"klankbord: instelling klopt niet / bad setting: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except ArgumentError as exc:

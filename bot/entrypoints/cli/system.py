@@ -13,6 +13,9 @@ import sys
 from typing import Any
 
 from bot.adapters.mail.senders import EmlOutboxSender
+from bot.adapters.storage.database import current_revision, migrate, safe_url
+from bot.adapters.storage.rotation import rotate
+from bot.settings import Settings
 from bot.entrypoints.cli.common import EXIT_OK, EXIT_UNDELIVERED, open_app
 
 
@@ -31,8 +34,6 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from bot.adapters.storage.database import current_revision, migrate, safe_url
-
     migrate(args.database_url)
     print(f"Database bijgewerkt / database up to date: {safe_url(args.database_url)} "
           f"(revisie {current_revision(args.database_url)})")
@@ -40,10 +41,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
-    from bot.settings import key_file_to_rotate
-    from bot.adapters.storage.rotation import rotate
-
-    key_file = key_file_to_rotate()
+    key_file = Settings.from_env().key_file_to_rotate()
     app = open_app(args)  # migrated, so every sealed column exists
     key_id, rows = rotate(app.engine, key_file)
     print(f"Nieuwe sleutel {key_id} in {key_file}; {rows} rijen opnieuw versleuteld. De oude sleutels "
@@ -52,8 +50,6 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from bot.adapters.storage.database import current_revision, safe_url
-
     app = open_app(args)  # loads the configuration, checks the mail settings, migrates
     print(f"  School:                    {app.config.name} ({app.config.source})")
     print(f"  Database:                  {safe_url(args.database_url)} "

@@ -5,7 +5,6 @@ headers, and allow the browser to talk only to this origin and the configured Ra
 """
 from __future__ import annotations
 
-import os
 import re
 from typing import Any, Callable, Iterable, Mapping, Optional
 from urllib.parse import urlsplit
@@ -14,13 +13,12 @@ from flask import Blueprint, Flask, Response, current_app, request
 from markupsafe import escape
 
 from bot.domain.school import PROJECT_ROOT, SchoolConfig, load_config
+from bot.settings import RASA_URL_ENV, Settings
 from bot.texts.help import hulp_nu
 
 WEB_DIR = PROJECT_ROOT / "web"
 STATIC_DIR = WEB_DIR / "static"
 
-RASA_URL_ENV = "KLANKBORD_RASA_URL"
-DEFAULT_RASA_URL = "http://127.0.0.1:5005"
 
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
@@ -70,7 +68,7 @@ def content_security_policy(rasa_url: str) -> str:
 def _school() -> SchoolConfig:
     school = current_app.extensions.get("klankbord_school")
     if school is None:
-        school = current_app.extensions["klankbord_school"] = load_config()
+        school = current_app.extensions["klankbord_school"] = load_config(settings_of().school_config)
     return school
 
 
@@ -129,10 +127,17 @@ class NoCookiesForPupils:
         return self.wsgi_app(environ, start_without_cookies)
 
 
-def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
+def settings_of() -> Settings:
+    """The settings this web app was built with."""
+    return current_app.extensions["klankbord_settings"]
+
+
+def create_app(config: Optional[Mapping[str, Any]] = None, settings: Optional[Settings] = None) -> Flask:
     """Build the web app. ``config`` overrides Flask settings and ``KLANKBORD_RASA_URL``."""
+    settings = settings or Settings.from_env()
     app = Flask(__name__, static_folder=str(STATIC_DIR), static_url_path="/static")
-    app.config[RASA_URL_ENV] = os.environ.get(RASA_URL_ENV, DEFAULT_RASA_URL)
+    app.extensions["klankbord_settings"] = settings
+    app.config[RASA_URL_ENV] = settings.rasa_url
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 300
     if config:
         app.config.update(config)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hmac
 import ipaddress
-import os
 import secrets
 import threading
 from datetime import datetime, timezone
@@ -32,14 +31,16 @@ SESSION_COOKIE = "klankbord_desk"
 LOGIN_COOKIE = "klankbord_desk_login"
 COOKIE_PATH = "/desk"
 DESK_CONFIG_KEY = "KLANKBORD_DESK"  # app.config: a ready Klankbord app (tests), else one is built on first use
-SECURE_ENV = "KLANKBORD_DESK_SECURE_COOKIE"
+SECURE_ENV = settings.DESK_SECURE_ENV  # app.config may force it too (tests)
 
 _lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)
 def _network_settings():
-    return settings.client_key(), settings.trusted_proxies_from_env(), settings.desk_networks_from_env()
+    """Read once per process (tests clear the cache after changing the environment)."""
+    read = settings.Settings.from_env()
+    return read.client_key, read.trusted_proxies, read.desk_networks
 
 
 def client_address() -> str:
@@ -75,18 +76,22 @@ def get_desk() -> Klankbord:
             desk = current_app.extensions.get("klankbord_desk")
             if desk is None:
                 desk = current_app.config.get(DESK_CONFIG_KEY) or bootstrap(
-                    database_url=current_app.config.get("KLANKBORD_DATABASE_URL"), start_worker=False)
+                    database_url=current_app.config.get("KLANKBORD_DATABASE_URL"), start_worker=False,
+                    settings=current_app.extensions.get("klankbord_settings"))
                 current_app.extensions["klankbord_desk"] = desk
     return desk
 
 
 def secure_cookies() -> bool:
-    forced = str(current_app.config.get(SECURE_ENV, os.environ.get(SECURE_ENV, ""))).strip().lower()
+    read = current_app.extensions.get("klankbord_settings") or settings.Settings()
+    forced = str(current_app.config.get(SECURE_ENV, "")).strip().lower()
     if forced in ("1", "true", "yes"):
         return True
     if forced in ("0", "false", "no"):
         return False
-    return request.is_secure or os.environ.get("KLANKBORD_DESK_URL", "").strip().lower().startswith("https://")
+    if read.desk_secure_cookie is not None:
+        return read.desk_secure_cookie
+    return request.is_secure or read.desk_url.lower().startswith("https://")
 
 
 def set_cookie(response: Response, name: str, value: str, max_age: Optional[int] = None) -> None:
