@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Dict, Mapping, Optional, Tuple
 
 from bot.domain.chat_limits import ChatLimits, IpNetwork
-from bot.domain.school import DEFAULT_CONFIG, PROJECT_ROOT
+from bot.domain.school import DEFAULT_CONFIG, DEFAULT_DESK_URL, PROJECT_ROOT
 from bot.services.followup import Limits as FollowupLimits
 
 
@@ -227,7 +227,6 @@ SCHOOL_CONFIG_ENV = "KLANKBORD_SCHOOL_CONFIG"
 DEFAULT_SCHOOL_CONFIG = DEFAULT_CONFIG
 DATABASE_URL_ENV = "KLANKBORD_DATABASE_URL"
 DESK_URL_ENV = "KLANKBORD_DESK_URL"
-DEFAULT_DESK_URL = "http://127.0.0.1:8080/desk"
 DESK_SECURE_ENV = "KLANKBORD_DESK_SECURE_COOKIE"
 RASA_URL_ENV = "KLANKBORD_RASA_URL"
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"

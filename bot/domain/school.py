@@ -14,6 +14,7 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # relative paths in a school file start here
 DEFAULT_CONFIG = PROJECT_ROOT / "schools" / "voorbeeldschool.yml"
+DEFAULT_DESK_URL = "http://127.0.0.1:8080/desk"  # where the desk is when the settings name none
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9][0-9 \-]{1,18}[0-9]$")

@@ -13,7 +13,7 @@ import pytest
 
 from bot.services import audit
 from bot.domain.desk import Role
-from bot.adapters.mail.message import desk_url
+from bot.texts.mail import desk_url
 from bot.domain.report import Confidentiality, new_reference
 from bot.entrypoints.web import create_app
 from tests.support.desk import PASSWORD, SECRET_FIELDS, Clock, add_report, add_user, generated_reports, make_desk
@@ -327,7 +327,7 @@ def test_the_desk_can_be_limited_to_networks(app, monkeypatch):
 
 @pytest.mark.parametrize("confidentiality", [Confidentiality.ANONIEM, Confidentiality.VERTROUWELIJK])
 def test_coordinator_sees_the_week_not_the_minute_and_no_urgency_reason(app, desk, confidentiality):
-    from bot.adapters.mail.message import URGENCY_REASON_TEXT
+    from bot.texts.mail import URGENCY_REASON_TEXT
     from bot.domain.report import SafetyCategory
 
     moment = datetime(2026, 11, 24, 10, 37, tzinfo=timezone.utc)

@@ -11,6 +11,8 @@ import pytest
 from bot import settings
 from bot.domain.school import load_config
 from bot.adapters.mail import message as msg
+from bot.domain import calendar
+from bot.texts import mail
 from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory, Urgency
 
 # Free text a pupil could type: none of it may reach the mail.
@@ -75,7 +77,7 @@ def test_body_carries_the_facts_for_the_aanspreekpunt(config, monkeypatch):
     body = msg.compose(report, "a@school.example", config).get_content()
     assert "K7QH-RM4C-XWN9" in body
     assert "HOOG" in body and "onveilige thuissituatie" in body
-    assert msg.ROLE_TEXT[ReporterRole.LEERLING] in body
+    assert mail.ROLE_TEXT[ReporterRole.LEERLING] in body
     assert "uitschelden" in body and "buitensluiten of negeren" in body  # kinds, as labels
     assert "in de kleedkamer" in body and "online" in body  # places
     assert "vertrouwelijk" in body
@@ -87,14 +89,14 @@ def test_body_carries_the_facts_for_the_aanspreekpunt(config, monkeypatch):
 
 
 def test_normal_urgency_is_said_plainly(config):
-    body = msg.body(make_report(), config)
+    body = mail.body(make_report(), config)
     assert "Urgentie:           normaal" in body
     assert "SPOED" not in body
 
 
 def test_desk_link_follows_the_environment(config, monkeypatch):
     monkeypatch.setenv(settings.DESK_URL_ENV, "https://school.example/klankbord/desk/")
-    body = msg.body(make_report(), config, settings.Settings.from_env().desk_url)
+    body = mail.body(make_report(), config, settings.Settings.from_env().desk_url)
     assert "https://school.example/klankbord/desk/reports/K7QH-RM4C-XWN9" in body
     assert "127.0.0.1" not in body
 
@@ -124,21 +126,21 @@ def test_no_free_text_and_no_names_anywhere_in_the_mail(config, urgent, confiden
 
 def test_free_text_in_kinds_or_places_is_not_shown(config):
     report = make_report(kinds=["schelden", "Tim uit 3c slaat me"], places=["bij Tims huis"])
-    body = msg.body(report, config)
+    body = mail.body(report, config)
     assert "Tim" not in body
     assert "uitschelden" in body
     assert body.count("anders (zie de melding)") == 2
 
 
 def test_confidentiality_lines(config):
-    anonymous = msg.body(make_report(confidentiality=Confidentiality.ANONIEM), config)
+    anonymous = mail.body(make_report(confidentiality=Confidentiality.ANONIEM), config)
     assert "anoniem" in anonymous
     assert "Contactgegevens" not in anonymous
-    shared = msg.body(make_report(confidentiality=Confidentiality.MAG_GEDEELD, share_with=["mentor"]), config)
+    shared = mail.body(make_report(confidentiality=Confidentiality.MAG_GEDEELD, share_with=["mentor"]), config)
     assert "mag gedeeld worden" in shared and "de mentor" in shared
-    no_contact = msg.body(make_report(contact=None), config)
+    no_contact = mail.body(make_report(contact=None), config)
     assert "Contactgegevens:    niet gegeven" in no_contact
-    assert "Contactgegevens:    staan in de melding" in msg.body(make_report(), config)
+    assert "Contactgegevens:    staan in de melding" in mail.body(make_report(), config)
 
 
 def test_message_is_a_valid_rfc5322_mail(config):
@@ -161,14 +163,14 @@ def test_default_sender_uses_the_school_mail_domain(config):
 
 def test_working_days_skip_the_weekend():
     friday = date(2026, 11, 27)
-    assert msg.add_working_days(friday, 1) == date(2026, 11, 30)  # Monday
-    assert msg.add_working_days(friday, 2) == date(2026, 12, 1)
-    assert msg.add_working_days(date(2026, 11, 28), 1) == date(2026, 11, 30)  # from Saturday
+    assert calendar.add_working_days(friday, 1) == date(2026, 11, 30)  # Monday
+    assert calendar.add_working_days(friday, 2) == date(2026, 12, 1)
+    assert calendar.add_working_days(date(2026, 11, 28), 1) == date(2026, 11, 30)  # from Saturday
 
 
-@pytest.mark.skipif(msg.LOCAL_TZ is timezone.utc, reason="no time zone data for Europe/Amsterdam")
+@pytest.mark.skipif(calendar.LOCAL_TZ is timezone.utc, reason="no time zone data for Europe/Amsterdam")
 def test_deadline_counts_from_the_local_day(config):
     # 23:30 UTC on Thursday is already Friday in Amsterdam: one working day later is Monday.
     late = make_report(created_at=datetime(2026, 11, 26, 23, 30, tzinfo=timezone.utc))
     cfg = dataclasses.replace(config, response_days=1)
-    assert msg.response_deadline(late, cfg) == date(2026, 11, 30)
+    assert mail.response_deadline(late, cfg) == date(2026, 11, 30)

@@ -1,137 +1,18 @@
 """The e-mail that tells the aanspreekpunt a report has come in.
 
-It says *that* a report came in and how urgent it is, never what the reporter wrote: no
-description, no people involved, no contact details, no names, no free text at all. Kinds and
-places appear only as the vocabulary's canonical values; anything else is shown as "anders".
-The full report is read in the desk (or with ``klankbord reports show``).
+The words are in :mod:`bot.texts.mail` (never what the reporter wrote); this module makes the
+RFC 5322 message around them. The full report is read in the desk (``klankbord reports show``).
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from typing import Iterable, List, Optional, Set
+from typing import Optional
 
-from bot.domain import vocabulary
-from bot.domain.calendar import LOCAL_TZ, add_working_days, dutch_date
-from bot.domain.school import SchoolConfig
-from bot.settings import DEFAULT_DESK_URL
-from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory
-
-SUBJECT_PREFIX = "[Klankbord]"
-
-ROLE_TEXT = {
-    ReporterRole.LEERLING: "een leerling die zelf gepest wordt",
-    ReporterRole.GETUIGE: "een leerling die ziet dat een ander gepest wordt",
-    ReporterRole.OUDER: "een ouder of verzorger, voor hun kind",
-    ReporterRole.MEDEWERKER: "een medewerker van de school",
-}
-
-CONFIDENTIALITY_TEXT = {
-    Confidentiality.ANONIEM: (
-        "anoniem - de melder heeft geen naam gegeven. U kunt alleen antwoorden als de melder "
-        "zich met de code bij u meldt."
-    ),
-    Confidentiality.VERTROUWELIJK: (
-        "vertrouwelijk - alleen u als aanspreekpunt mag weten wie de melder is. Onderneem pas iets "
-        "na een gesprek met de melder."
-    ),
-    Confidentiality.MAG_GEDEELD: "mag gedeeld worden - u mag anderen erbij betrekken (zie hieronder).",
-}
-
-SHARE_TEXT = {"mentor": "de mentor", "ouders": "de ouders of verzorgers"}
-
-URGENCY_REASON_TEXT = {
-    SafetyCategory.CRISIS: "crisis (signalen van zelfbeschadiging of zelfmoordgedachten)",
-    SafetyCategory.ACUUT_GEVAAR: "acuut gevaar",
-    SafetyCategory.STRAFBAAR_FEIT: "mogelijk strafbaar feit",
-    SafetyCategory.ONVEILIG_THUIS: "mogelijk onveilige thuissituatie",
-}
-
-def desk_url(reference: str, base: str = DEFAULT_DESK_URL) -> str:
-    """The report's page in the desk: ``<desk URL>/reports/REF`` (``Settings.desk_url``)."""
-    return f"{base.rstrip('/')}/reports/{reference}"
-
-
-def response_deadline(report: Report, config: SchoolConfig) -> date:
-    return add_working_days(report.created_at.astimezone(LOCAL_TZ).date(), config.response_days)
-
-
-def _known_values() -> Set[str]:
-    known: Set[str] = set(vocabulary.LABELS)
-    for values in vocabulary.VOCABULARY.values():
-        known.update(values)
-    return known
-
-
-def _labels(values: Iterable[str], label: str) -> str:
-    """Readable labels for canonical values; free text never gets through."""
-    known = _known_values()
-    shown: List[str] = []
-    for value in values:
-        text = vocabulary.label_of(value, label) if value in known else "anders (zie de melding)"
-        if text not in shown:
-            shown.append(text)
-    return ", ".join(shown) if shown else "niet ingevuld"
-
-
-def subject(report: Report) -> str:
-    if report.is_urgent:
-        return f"{SUBJECT_PREFIX} SPOED - urgente melding {report.reference}"
-    return f"{SUBJECT_PREFIX} Nieuwe melding {report.reference}"
-
-
-def body(report: Report, config: SchoolConfig, desk: str = DEFAULT_DESK_URL) -> str:
-    """The plain-text body in Dutch (no free text from the report)."""
-    created = report.created_at.astimezone(LOCAL_TZ)
-    deadline = response_deadline(report, config)
-    lines: List[str] = ["Beste aanspreekpunt pesten,", ""]
-    if report.is_urgent:
-        lines += [
-            "SPOED: deze melding is als urgent gemarkeerd. Lees hem vandaag nog.",
-            "Deze e-mail gaat naar het aanspreekpunt en naar de plaatsvervanger.",
-            "",
-        ]
-    lines += [
-        f"Via Klankbord is een melding over pesten binnengekomen voor {config.name}.",
-        "",
-        f"Code:               {report.reference}",
-        f"Ontvangen:          {dutch_date(created.date())}, {created:%H:%M}",
-    ]
-    if report.is_urgent:
-        reason = URGENCY_REASON_TEXT.get(report.urgency_reason, "niet opgegeven") \
-            if report.urgency_reason else "niet opgegeven"
-        lines.append(f"Urgentie:           HOOG - reden: {reason}")
-    else:
-        lines.append("Urgentie:           normaal")
-    lines += [
-        f"Wie meldt:          {ROLE_TEXT[report.reporter_role]}",
-        f"Soort pesten:       {_labels(report.kinds, vocabulary.KIND)}",
-        f"Waar:               {_labels(report.places, vocabulary.PLACE)}",
-        f"Vertrouwelijkheid:  {CONFIDENTIALITY_TEXT[report.confidentiality]}",
-    ]
-    if report.confidentiality is Confidentiality.MAG_GEDEELD:
-        share = [SHARE_TEXT.get(item, "anders (zie de melding)") for item in report.share_with]
-        lines.append(f"Mag erbij betrekken: {', '.join(dict.fromkeys(share)) or 'nog niet gekozen'}")
-    if report.confidentiality is not Confidentiality.ANONIEM:
-        lines.append(
-            "Contactgegevens:    " + ("staan in de melding" if report.contact else "niet gegeven")
-        )
-    lines += [
-        f"Reageer binnen:     {config.response_days} werkdagen, uiterlijk {dutch_date(deadline)}"
-        " (vakanties niet meegeteld)",
-        "",
-        "Lees de hele melding in het dossier:",
-        desk_url(report.reference, desk),
-        f"Of op de server: klankbord reports show {report.reference}",
-        "",
-        "De eigen woorden van de melder, namen en contactgegevens staan om privacyredenen niet in "
-        "deze e-mail.",
-        "",
-        "Deze e-mail is automatisch verstuurd door Klankbord. Antwoorden op deze e-mail komen niet "
-        "bij de melder aan.",
-    ]
-    return "\n".join(lines) + "\n"
+from bot.domain.report import Report
+from bot.domain.school import DEFAULT_DESK_URL, SchoolConfig
+from bot.texts.mail import body, subject
 
 
 def default_sender_address(config: SchoolConfig) -> str:

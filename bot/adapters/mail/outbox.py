@@ -26,7 +26,8 @@ from bot.domain.school import SchoolConfig
 from bot.domain.notification import Notification
 from bot.adapters.mail.message import compose
 from bot.adapters.mail.senders import Sender, describe_error
-from bot.settings import DEFAULT_DESK_URL, Settings
+from bot.domain.school import DEFAULT_DESK_URL
+from bot.settings import Settings
 from bot.services.ports import AbstractUnitOfWork
 
 logger = logging.getLogger(__name__)

@@ -143,11 +143,10 @@ def create_app(config: Optional[Mapping[str, Any]] = None, settings: Optional[Se
         app.config.update(config)
     app.config[RASA_URL_ENV] = server_url(app.config[RASA_URL_ENV])
     app.register_blueprint(pupil)
-    # --- issue 6: the aanspreekpunt's desk under /desk (own cookie on path /desk, own CSP) ---
+    # The aanspreekpunt's desk under /desk (own cookie on path /desk, own CSP).
     from bot.entrypoints.web.desk import register_desk
 
     register_desk(app)
-    # --- end of issue 6 ---
     app.after_request(_security_headers)
     app.wsgi_app = NoCookiesForPupils(app.wsgi_app)  # type: ignore[method-assign]
     return app

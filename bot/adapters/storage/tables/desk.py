@@ -1,4 +1,4 @@
-"""The desk's tables (issue 6), on the same metadata as the report tables.
+"""The desk's tables, on the same metadata as the report tables.
 
 Migration ``0002_desk`` builds them. Everything that belongs to one report refers to
 ``reports.id`` with ``ON DELETE CASCADE``, so erasing a report (``klankbord reports delete``,

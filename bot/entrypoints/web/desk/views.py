@@ -25,7 +25,7 @@ from bot.services.ports import UnknownReport
 from bot.entrypoints.web.desk import auth
 from bot.entrypoints.web.desk.auth import needs
 from bot.domain.chat_input import clean_text
-from bot.adapters.mail.message import CONFIDENTIALITY_TEXT, URGENCY_REASON_TEXT
+from bot.texts.mail import CONFIDENTIALITY_TEXT, URGENCY_REASON_TEXT
 from bot.domain.calendar import LOCAL_TZ, dutch_date, local_day
 from bot.domain.report import Confidentiality, SafetyCategory, Status, normalize_reference
 

@@ -1,4 +1,4 @@
-"""The aanspreekpunt's desk (issue 6): users, logins, sessions, follow-up, case log, audit log.
+"""The aanspreekpunt's desk: users, logins, sessions, follow-up, case log, audit log.
 
 Revision ID: 0002
 Revises: 0001
