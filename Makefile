@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test setup pipeline model unit cv clean
+.PHONY: run test setup pipeline model unit contracts cv clean
 
 $(VENV)/.installed: pyproject.toml
 	@PYBIN="$$(scripts/find_python.sh)" && echo "Using $$PYBIN" && \
@@ -31,6 +31,10 @@ test: setup
 # Unit tests only: no model, no servers, no network (about 2 minutes).
 unit: setup
 	@$(PY) -m pytest -q -p no:cacheprovider tests/unit
+
+# The import contracts of bot/ (layers, no cycles, environment read only in bot/settings.py).
+contracts: $(VENV)/.installed
+	@$(PY) tests/support/architecture.py
 
 # Intent macro-F1 in 5-fold cross-validation (slow: about 75 minutes on 2 cores).
 cv: setup

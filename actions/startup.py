@@ -8,14 +8,11 @@ wait seconds for it (the server listens only after this module ran).
 """
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 
 from bot.bootstrap import get_app
 from bot.domain.school import ConfigError
-from bot.services import erasure
-from bot.adapters.mail.senders import outbox_dir_of
 from bot.language.pipeline import analyse
 
 logger = logging.getLogger(__name__)
@@ -25,6 +22,5 @@ try:
 except ConfigError as error:
     print(f"Klankbord cannot start: {error}", file=sys.stderr)
     raise
-# Retention is applied here, once a day, by the outbox worker (and by `klankbord reports purge`).
-app.housekeeping = functools.partial(erasure.housekeeping, app, outbox_dir_of(app.sender))
+app.enable_housekeeping()  # retention, once a day, in the outbox worker
 analyse("ik word gepest in de klas")  # warm: loads the pipeline and its lookup tables once

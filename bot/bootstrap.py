@@ -15,6 +15,7 @@ loop never waits for the database or the mail server.
 from __future__ import annotations
 
 import atexit
+import functools
 import logging
 import threading
 import time
@@ -26,8 +27,9 @@ from sqlalchemy.engine import Engine
 
 from bot.domain.school import SchoolConfig, load_config
 from bot.adapters.mail.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver_pending
-from bot.adapters.mail.senders import Sender, make_sender
+from bot.adapters.mail.senders import Sender, make_sender, outbox_dir_of
 from bot.domain.report import Report
+from bot.services import erasure
 from bot.services.reporting import submit_report
 from bot.settings import Settings, owner_only_files
 from bot.adapters.storage import sealed
@@ -109,6 +111,11 @@ class Klankbord:
                 self.housekeeping()
             except Exception as exc:  # tried again on the next day's pass
                 logger.error("housekeeping failed: %s", type(exc).__name__)
+
+    def enable_housekeeping(self) -> None:
+        """Let the worker apply retention once a day (the action server's job; also
+        ``klankbord reports purge``): reports past retention, their mails and old attempt rows."""
+        self.housekeeping = functools.partial(erasure.housekeeping, self, outbox_dir_of(self.sender))
 
     def start_worker(self) -> OutboxWorker:
         """Start the outbox worker thread (once; later calls return the running one)."""

@@ -22,7 +22,7 @@ def main() -> int:
     from rasa.shared.nlu.training_data.loading import load_data
 
     from bot.adapters.rasa.safety_net import intent_for
-    from bot.domain.safety import assess
+    from bot.language.safety import assess
 
     nlu = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "data" / "nlu")
     examples = load_data(nlu).intent_examples

@@ -11,7 +11,7 @@ from tests.support.corpus import BASELINE, corpus
 
 
 def signal_of(text: str) -> Dict[str, object]:
-    from bot.domain.safety import assess
+    from bot.language.safety import assess
 
     s = assess(text)
     return {"text": text, "category": s.category.value if s.category else None, "ambiguous": s.ambiguous,

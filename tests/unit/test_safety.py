@@ -22,7 +22,8 @@ import pytest
 import yaml
 
 from bot.domain.report import SafetyCategory
-from bot.domain.safety import PRIORITY, SafetySignal, assess
+from bot.domain.safety import PRIORITY, SafetySignal
+from bot.language.safety import assess
 
 ROOT = Path(__file__).resolve().parents[2]
 SAFETY_SETS = ROOT / "tests" / "safety"
@@ -355,7 +356,7 @@ def test_classifier_names_a_second_kind_of_danger(safety_net) -> None:
 
 def test_typo_repair_never_turns_a_known_rule_word_into_another() -> None:
     """"zonder" is one letter from "zolder"; the repair must not depend on the process's hash seed."""
-    from bot.domain.safety import canonical
+    from bot.language.safety import canonical
 
     assert canonical("zonder", "zonder") == "zonder"
     assert canonical("zelfmord", "zelfmord") in {"zelfmoord"}

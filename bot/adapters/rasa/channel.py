@@ -46,7 +46,8 @@ from bot.domain.chat_input import (
     payloads_of, pieces, valid_sender,
 )
 from bot.domain.chat_limits import ChatGate, ChatLimits, Verdict
-from bot.domain.safety import SafetySignal, assess, combine
+from bot.domain.safety import SafetySignal, combine
+from bot.language.safety import assess
 from bot.adapters.rasa.safety_net import SAFETY_KEY, intent_for
 from bot.settings import Settings
 from bot.texts import chat_guard

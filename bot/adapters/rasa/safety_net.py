@@ -1,6 +1,6 @@
 """Rasa NLU component ``SafetyNet``: the rule-based safety net as the pipeline's last word.
 
-It runs after ``FallbackClassifier``. When ``bot.domain.safety.assess`` finds a danger category, the
+It runs after ``FallbackClassifier``. When ``bot.language.safety.assess`` finds a danger category, the
 message's intent becomes that category (``crisis``, ``acuut_gevaar``, ``strafbaar_feit``,
 ``onveilig_thuis``) with confidence 1.0, first in ``intent_ranking``; so neither DIET's guess nor
 ``nlu_fallback`` can hide it. An "ik wil/kan niet meer" message becomes ``twijfel_stoppen``
@@ -44,7 +44,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.adapters.rasa.intent_vote import DIET_INTENT
-from bot.domain.safety import SafetySignal, assess
+from bot.domain.safety import SafetySignal
+from bot.language.safety import assess
 
 AMBIGUOUS_INTENT = "twijfel_stoppen"
 DANGER_INTENTS = frozenset({"crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"})

@@ -1,6 +1,7 @@
 """Rule-based safety net: does a pupil's message signal danger, and of which kind?
 
-``assess(text) -> SafetySignal`` is the whole contract; the package is split by idea:
+``Engine.assess(text, analyse) -> SafetySignal`` is the whole contract (``bot.language.safety.assess``
+wires it to the project's spaCy pipeline); the package is split by idea:
 
 - ``signal``: the result (``SafetySignal``), which category comes first (``PRIORITY``), ``combine``;
 - ``normalisation``: pupils' spelling and the canonical lemma per token, with typo repair;
@@ -13,7 +14,6 @@ The result names the rules that fired, never the text, so it may be logged.
 """
 from __future__ import annotations
 
-from bot.domain.safety.engine import assess, canonical
 from bot.domain.safety.normalisation import normalise
 from bot.domain.safety.rules import HARMLESS_USES
 from bot.domain.safety.signal import (
@@ -32,8 +32,6 @@ __all__ = [
     "PRIORITY",
     "WEAK_HOME_SIGNS",
     "SafetySignal",
-    "assess",
-    "canonical",
     "combine",
     "normalise",
 ]

@@ -1,21 +1,24 @@
 """The engine: compile the rules into one spaCy ``Matcher``, apply them to a message, rank.
 
-``assess(text)`` runs the project's spaCy pipeline (``bot.language.pipeline.analyse``) over the
-normalised text, gives every token its canonical lemma in ``token.norm_`` (typos repaired towards
+``Engine.assess(text, analyse)`` runs a spaCy pipeline (``analyse``, given by the caller: the
+project's own is wired in ``bot.language.safety``) over the normalised text, gives every token its canonical lemma in ``token.norm_`` (typos repaired towards
 the words of these rules, ``Engine.keywords``) and matches. Exceptions then cancel rules for
 idioms and harmless contexts; most rules are also cancelled by a negation right next to their key
 word ("hij heeft geen mes"); rules whose meaning carries a negation ("ik wil niet meer leven")
 ignore that check, and self-harm and suicide rules never let a negation switch them off (only the
 bare death wish does: "ik wil niet dood"). Acute-threat rules also check tense (``checks``).
 
-The engine is built once per process, lazily (``engine()``); it holds no state between messages.
+An engine holds no state between messages; ``bot.language.safety`` builds one per process.
 The result names the rules that fired, never the text, so it may be logged.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from types import MappingProxyType
-from typing import Dict, List, Mapping, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Mapping, Sequence, Set, Tuple
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from bot.domain.safety.normalisation import Keywords, canonical_lemma, normalise
 from bot.domain.safety.patterns import terms
@@ -35,22 +38,37 @@ _CATEGORY: Mapping[str, SafetyCategory] = MappingProxyType({
 class Engine:
     """The compiled rules: one Matcher for rules and exceptions, then the filtering steps.
 
+    ``vocab``: the vocabulary of the pipeline whose documents it will match.
     ``keywords``: the words the rules look for (every ``T`` token's words and ``REGEX_KEYWORDS``),
     collected here from the rules this engine compiles, for the typo repair (``canonical_lemma``).
     """
 
-    def __init__(self, rules: Sequence[Rule], exceptions: Sequence[Exception_]) -> None:
-        from spacy.matcher import Matcher
-
-        from bot.language.pipeline import load_nlp
-
+    def __init__(self, rules: Sequence[Rule], exceptions: Sequence[Exception_], vocab: Vocab) -> None:
         self.rules: Dict[str, Rule] = {r.name: r for r in rules}
         self.exceptions: Dict[str, Exception_] = {x.name: x for x in exceptions}
-        self.matcher = Matcher(load_nlp().vocab, validate=True)
+        self.matcher = Matcher(vocab, validate=True)
         for name, item in {**self.rules, **self.exceptions}.items():
             self.matcher.add(name, [[token.spacy() for token in p] for p in item.patterns])
         self.keywords = Keywords.of(REGEX_KEYWORDS.union(
             *(terms(p) for item in (*rules, *exceptions) for p in item.patterns)))
+
+    @classmethod
+    def compiled(cls, vocab: Vocab) -> "Engine":
+        """An engine with every rule and exception of ``rules`` (building them takes a while)."""
+        return cls(all_rules(), all_exceptions(), vocab)
+
+    def assess(self, text: str, analyse: Callable[[str], Doc]) -> SafetySignal:
+        """Assess one message. Never raises on odd input; empty text gives an empty signal."""
+        if not text or not text.strip():
+            return SafetySignal()
+        doc = analyse(normalise(text))
+        for token in doc:
+            token.norm_ = self.canonical(token.lower_, token.lemma_)
+        return self.run(doc)
+
+    def canonical(self, lower: str, spacy_lemma: str = "") -> str:
+        """The canonical lemma the rules match on, typos repaired towards this engine's keywords."""
+        return canonical_lemma(lower, spacy_lemma, self.keywords)
 
     @staticmethod
     def _negated(doc, start: int, end: int) -> bool:
@@ -134,27 +152,3 @@ def rank(present: Set[SafetyCategory], kept: Set[str]) -> List[SafetyCategory]:
     ranked.remove(SafetyCategory.ACUUT_GEVAAR)
     ranked.insert(ranked.index(after) + 1, SafetyCategory.ACUUT_GEVAAR)
     return ranked
-
-
-@lru_cache(maxsize=1)
-def engine() -> Engine:
-    """The one engine of this process, built on first use (building the rules takes a while)."""
-    return Engine(all_rules(), all_exceptions())
-
-
-def assess(text: str) -> SafetySignal:
-    """Assess one message. Never raises on odd input; empty text gives an empty signal."""
-    if not text or not text.strip():
-        return SafetySignal()
-    from bot.language.pipeline import analyse
-
-    rules = engine()
-    doc = analyse(normalise(text))
-    for token in doc:
-        token.norm_ = canonical_lemma(token.lower_, token.lemma_, rules.keywords)
-    return rules.run(doc)
-
-
-def canonical(lower: str, spacy_lemma: str = "") -> str:
-    """The canonical lemma the rules match on, typos repaired towards the engine's keywords."""
-    return canonical_lemma(lower, spacy_lemma, engine().keywords)
