@@ -1,11 +1,18 @@
-"""The action server's link to the domain: one bootstrapped Klankbord app per process."""
+"""What every action module shares: the one bootstrapped Klankbord app per process, and the
+translation between rasa-sdk (tracker, dispatcher, events) and ``bot.dialogue``'s turns."""
 from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, TypeVar
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from bot.bootstrap import get_app
+from bot.dialogue import validation
+from bot.dialogue.turn import Message, Reply
 from bot.domain.school import SchoolConfig
 
 T = TypeVar("T")
@@ -32,3 +39,30 @@ def audience(tracker) -> str:
 def rasa_buttons(pairs: Iterable[Tuple[str, str]]) -> Optional[List[Dict[str, str]]]:
     """(title, payload) pairs as Rasa buttons; None when there are none."""
     return [{"title": title, "payload": payload} for title, payload in pairs] or None
+
+
+def message_of(tracker: Tracker) -> Message:
+    """The tracker's latest message as ``bot.dialogue`` reads it."""
+    latest = tracker.latest_message
+    return Message(latest.get("text"), (latest.get("intent") or {}).get("name"), latest.get("safety_net") or {})
+
+
+def say(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+    for text, buttons in replies:
+        dispatcher.utter_message(text=text, buttons=rasa_buttons(buttons))
+
+
+def slot_events(changes: Mapping[str, Any]) -> List[EventType]:
+    return [SlotSet(name, value) for name, value in changes.items()]
+
+
+def answer_taken_for_interruption(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  heard: str = "stop") -> Optional[List[EventType]]:
+    """The slot events of the report form's question when the message plainly answers it,
+    although the classifier took it for a stop or a question; else None (see ``bot.dialogue.validation``)."""
+    outcome = validation.answer_taken_for_interruption(
+        message_of(tracker), tracker.slots, (tracker.active_loop or {}).get("name"), heard)
+    if outcome is None:
+        return None
+    say(dispatcher, outcome.replies)
+    return slot_events(outcome.slots)

@@ -1,4 +1,4 @@
-"""Custom actions for the pupil's follow-up (``status_melding``): thin adapters over ``bot.desk``.
+"""Custom actions for the pupil's follow-up (``status_melding``): thin adapters over ``bot.services.checkin``.
 
 The ``followup_form`` asks the code, then the secret; a successful check shows the status and
 the aanspreekpunt's messages, asks the nazorg question when its date has come, and offers to add
@@ -8,7 +8,6 @@ The secret is never kept in a slot past its check and never logged.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -16,9 +15,10 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import config, get_app, in_thread, rasa_buttons
+from actions.context import config, get_app, in_thread, rasa_buttons, say
+from bot.dialogue import followup as dialogue
+from bot.dialogue.followup import CLOSED, MASK, OK, answer_text, code_in
 from bot.services import checkin
-from bot.services.followup import WORDS, normalize_secret
 from bot.texts import followup as texts
 from bot.domain.report import normalize_reference
 
@@ -28,10 +28,6 @@ FOLLOWUP_SLOTS = (
     "followup_code", "followup_secret", "followup_nazorg", "followup_addition", "followup_state",
     "followup_reference", "followup_ask_nazorg",
 )
-OK, CLOSED, CODE_RETRY = "ok", "closed", "code_retry"
-MASK = "-"  # what a filled secret or code slot holds once it has been checked
-_CODE_IN_TEXT = re.compile(r"[0-9A-Za-z]{4}[\s\-]*[0-9A-Za-z]{4}[\s\-]*[0-9A-Za-z]{4}")
-_SECRET_SHAPE = re.compile(r"^[a-z]+[\s\-_.]*[a-z]+[\s\-_.]*[0-9]{2}$")
 
 
 def _desk():
@@ -42,48 +38,8 @@ def _say(dispatcher: CollectingDispatcher, text: str, buttons=None) -> None:
     dispatcher.utter_message(text=text, buttons=rasa_buttons(buttons or []))
 
 
-def _text(value: Any) -> Optional[str]:
-    if isinstance(value, list):
-        value = value[-1] if value else None
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def code_in(text: Optional[str]) -> Optional[str]:
-    """A well-formed reference code in what the pupil typed (alone or in a sentence)."""
-    if not text or len(text) > 300:
-        return None
-    whole = normalize_reference(text)
-    if whole:
-        return whole
-    for candidate in _CODE_IN_TEXT.findall(text):
-        found = normalize_reference(candidate)
-        if found:
-            return found
-    return None
-
-
-def looks_like_secret(text: str) -> bool:
-    """Exactly two words of the secret word list and two digits, as typed (any case or separator)."""
-    if not _SECRET_SHAPE.match(text.strip().lower()):
-        return False
-    letters = normalize_secret(text)[:-2]
-    return any(letters[:i] in WORDS and letters[i:] in WORDS for i in range(1, len(letters)))
-
-
 def reset_events() -> List[EventType]:
     return [SlotSet(name, None) for name in FOLLOWUP_SLOTS]
-
-
-def issue_followup_secret(reference: str) -> Optional[str]:
-    """For ActionSubmitReport: a new secret for a stored report (None if that failed; the report stays)."""
-    try:
-        return checkin.issue_secret(_desk(), reference)
-    except Exception as exc:  # noqa: BLE001 - the report is stored; the pupil still gets the code
-        logger.error("issuing a follow-up secret failed: %s", type(exc).__name__)
-        return None
 
 
 class ActionFollowupStart(Action):
@@ -107,15 +63,7 @@ class ValidateFollowupForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        state = tracker.get_slot("followup_state")
-        if state == CLOSED:
-            return []
-        needed = ["followup_code", "followup_secret"]
-        if state == OK:
-            if tracker.get_slot("followup_ask_nazorg"):
-                needed.append("followup_nazorg")
-            needed.append("followup_addition")
-        return needed
+        return dialogue.required_slots(tracker.slots)
 
     # The NLU may read a bare code or secret as anything, even "stoppen" (the slot mappings
     # exclude the safety and stop intents). A message that is *only* a code, a secret, a nazorg
@@ -125,7 +73,7 @@ class ValidateFollowupForm(FormValidationAction):
     def _asked(tracker: Tracker, slot: str) -> Optional[str]:
         if tracker.get_slot("requested_slot") != slot:
             return None
-        return _text(tracker.latest_message.get("text"))
+        return answer_text(tracker.latest_message.get("text"))
 
     def extract_followup_code(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         text = self._asked(tracker, "followup_code")
@@ -135,7 +83,7 @@ class ValidateFollowupForm(FormValidationAction):
 
     def extract_followup_secret(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         text = self._asked(tracker, "followup_secret")
-        return {"followup_secret": text} if text and looks_like_secret(text) else {}
+        return {"followup_secret": text} if text and checkin.looks_like_secret(text) else {}
 
     def extract_followup_nazorg(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         text = self._asked(tracker, "followup_nazorg")
@@ -146,18 +94,12 @@ class ValidateFollowupForm(FormValidationAction):
         return {"followup_addition": text} if text and texts.declines(text) else {}
 
     def validate_followup_code(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        text = _text(value)
-        code = code_in(text)
-        if code:
-            return {"followup_code": code, "followup_state": None}
-        if texts.lost_code(text) or tracker.get_slot("followup_state") == CODE_RETRY:
-            _say(dispatcher, texts.code_lost(config()))
-            return {"followup_code": MASK, "followup_state": CLOSED}
-        _say(dispatcher, texts.code_not_readable())
-        return {"followup_code": None, "followup_state": CODE_RETRY}
+        outcome = dialogue.read_code(value, tracker.slots, config())
+        say(dispatcher, outcome.replies)
+        return dict(outcome.slots)
 
     async def validate_followup_secret(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        secret = _text(value)
+        secret = answer_text(value)
         code = tracker.get_slot("followup_code")
         desk = _desk()
         try:
@@ -179,11 +121,11 @@ class ValidateFollowupForm(FormValidationAction):
 
     async def validate_followup_nazorg(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         reference = tracker.get_slot("followup_reference")
-        answer = texts.parse_nazorg(_text(value))
+        answer = texts.parse_nazorg(answer_text(value))
         if reference is None:
             return {"followup_nazorg": MASK}
         if answer is None:
-            _say(dispatcher, "Ik begreep je antwoord niet helemaal.")
+            _say(dispatcher, texts.not_understood())
             return {"followup_nazorg": None}
         try:
             await in_thread(checkin.record_nazorg, _desk(), reference, answer)
@@ -196,7 +138,7 @@ class ValidateFollowupForm(FormValidationAction):
 
     async def validate_followup_addition(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         reference = tracker.get_slot("followup_reference")
-        text = _text(value)
+        text = answer_text(value)
         if reference is None or text is None or texts.declines(text):
             return {"followup_addition": "nee"}
         try:

@@ -6,8 +6,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 
-from actions.context import audience, config, rasa_buttons
-from actions.report_form import answer_taken_for_interruption
+from actions.context import answer_taken_for_interruption, audience, config, rasa_buttons
 from bot.texts import answers
 
 
@@ -39,7 +38,7 @@ class ActionVertrouwelijkheid(Action):
         return "action_vertrouwelijkheid"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        answered = answer_taken_for_interruption(dispatcher, tracker, domain, heard="question")
+        answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
         if answered is not None:  # "vertrouwelijk graag" read as a question: it answers the form
             return answered
         _send(dispatcher, answers.confidentiality_explained(config(), audience(tracker)))
@@ -54,7 +53,7 @@ class ActionBotChallenge(Action):
         return "action_bot_challenge"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        answered = answer_taken_for_interruption(dispatcher, tracker, domain, heard="question")
+        answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
         if answered is not None:
             return answered
         dispatcher.utter_message(response="utter_bot_challenge")

@@ -337,7 +337,7 @@ def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = N
         "Schrijf de code op of maak er een foto van. Laat hem niet aan anderen zien.",
         f"{ap.name} ({ap.role}) leest je melding binnen {config.response_days} werkdagen.",
     ]
-    if secret:  # issue 6: the way back through the chat
+    if secret:  # the way back through the chat
         parts[0] = (
             f"Je melding is verstuurd. Je code is: {report.reference}\n"
             f"Je geheime woord is: {secret}\n"

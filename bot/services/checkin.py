@@ -6,6 +6,8 @@ logged; the audit log records only that something happened.
 """
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import List, Optional
@@ -18,7 +20,10 @@ from bot.services.ports import UnknownReport
 from bot.domain.calendar import local_day
 from bot.domain.report import Status
 
+logger = logging.getLogger(__name__)
+
 MAX_ADDITION_LENGTH = 5000
+_SECRET_SHAPE = re.compile(r"^[a-z]+[\s\-_.]*[a-z]+[\s\-_.]*[0-9]{2}$")
 
 
 @dataclass
@@ -43,6 +48,24 @@ def issue_secret(desk, reference: str) -> str:
         uow.desk.set_secret_hash(reference, followup.hash_for_storage(secret), desk.now())
         uow.commit()
     return secret
+
+
+def issue_secret_or_none(desk, reference: str) -> Optional[str]:
+    """:func:`issue_secret` for a report just stored: None if that failed (the report stays, and
+    the pupil still gets the code); only the exception's type is logged, never the secret."""
+    try:
+        return issue_secret(desk, reference)
+    except Exception as exc:  # noqa: BLE001 - the report is stored; the pupil still gets the code
+        logger.error("issuing a follow-up secret failed: %s", type(exc).__name__)
+        return None
+
+
+def looks_like_secret(text: str) -> bool:
+    """Exactly two words of the secret word list and two digits, as typed (any case or separator)."""
+    if not _SECRET_SHAPE.match(text.strip().lower()):
+        return False
+    letters = followup.normalize_secret(text)[:-2]
+    return any(letters[:i] in followup.WORDS and letters[i:] in followup.WORDS for i in range(1, len(letters)))
 
 
 def check_code(desk, code: Optional[str], secret: Optional[str], client: Optional[str] = None) -> followup.Access:

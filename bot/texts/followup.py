@@ -86,9 +86,9 @@ def ask_nazorg() -> Tuple[str, Buttons]:
             [("Ja", "ja"), ("Nee", "nee"), ("Een beetje", "een beetje")])
 
 
-def nazorg_not_understood() -> Tuple[str, Buttons]:
-    text, buttons = ask_nazorg()
-    return "Ik begreep je antwoord niet helemaal. Is het pesten gestopt? Kies ja, nee of een beetje.", buttons
+def not_understood() -> str:
+    """An answer to the nazorg question that names none of its choices (the question comes again)."""
+    return "Ik begreep je antwoord niet helemaal."
 
 
 def nazorg_thanks(config: SchoolConfig, answer: NazorgAnswer) -> str:

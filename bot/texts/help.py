@@ -4,7 +4,7 @@ Every number comes from the school configuration's dated helplines, never from h
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Tuple
 
 from bot.domain.school import Helpline, SchoolConfig
 from bot.domain.report import SafetyCategory
@@ -82,16 +82,17 @@ def also_help(category: SafetyCategory, config: SchoolConfig) -> str:
             "Ben je jonger dan 16? Ga dan samen met een volwassene die je vertrouwt.")
 
 
-def careful_question(config: SchoolConfig) -> str:
+def careful_question(config: SchoolConfig) -> Tuple[str, List[Tuple[str, str]]]:
     """For "ik wil/kan niet meer": ask whether the pupil wants to stop the chat or is not doing well,
-    and name where to talk at once, in case it is the second."""
+    and name where to talk at once, in case it is the second. Returns (text, buttons)."""
     h = config.helplines
     z, kt = h["zelfmoordpreventie"], h["kindertelefoon"]
-    return (
+    text = (
         "Ik wil je goed begrijpen. Wil je stoppen met deze chat? Of gaat het niet goed met je?\n"
         f"Gaat het niet goed? Je kunt meteen praten met 113: bel {z.phone} of {z.phone_alt} (gratis, dag en nacht). "
         f"{kt.name} kun je ook bellen: {kt.phone}."
     )
+    return text, [("Ik wil stoppen met de chat", "/stoppen"), ("Het gaat niet goed met me", "/crisis")]
 
 
 def hulp_nu(config: SchoolConfig) -> str:

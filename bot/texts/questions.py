@@ -181,6 +181,16 @@ MESSAGES: Dict[str, Tuple[str, Buttons]] = {
         [("Ja, verder", "/bevestigen"), ("Nee, nu niet", "/ontkennen")],
     ),
     "niet_verder": ("Dat is goed. Er is niets verstuurd. Je kunt altijd terugkomen om het te melden.", []),
+    "vertellen_vraag": (
+        "Wil je mij ook vertellen wat er gebeurt? Dan kan de school je helpen.",
+        [("Ja", "/bevestigen"), ("Nu niet", "/ontkennen")],
+    ),
+    "verder_na_pauze": ("Fijn. We gaan verder waar we gebleven waren.", []),
+    "genoteerd": ("Dank je, dat schrijf ik op.", []),
+    "klopt_dit": (
+        "Klopt dit? Dan verstuur ik het naar het aanspreekpunt pesten.",
+        [("Ja, versturen", "ja, versturen"), ("Iets aanpassen", "iets aanpassen"), ("Stoppen", "/stoppen")],
+    ),
 }
 
 
@@ -192,3 +202,8 @@ def question(slot: str, role: Optional[str]) -> Tuple[str, Buttons]:
 
 def message(name: str) -> Tuple[str, Buttons]:
     return MESSAGES[name]
+
+
+def ask_again(field_name: str) -> str:
+    """After "aanpassen: waar" at the summary: which question comes again."""
+    return f"Oké, dan vraag ik opnieuw naar: {field_name}."

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from actions.followup import (
     ActionFollowupDone, ActionFollowupReset, ActionFollowupStart, ActionFollowupStop, ValidateFollowupForm,
-    code_in,
 )
 from actions.report_form import ActionSubmitReport
+from bot.dialogue.followup import code_in
 from bot.services import cases, checkin
 from bot.domain.desk import NazorgAnswer, Role
 from bot.adapters.storage.tables.desk import report_followups
@@ -300,7 +300,7 @@ def test_followup_slots_never_take_safety_or_stop_messages():
 def test_secret_words_never_look_like_danger():
     """A typed secret must not trigger the safety net (bot.domain.safety)."""
     from bot.services.followup import WORDS
-    from bot.domain.safety import assess
+    from bot.language.safety import assess
 
     for word in WORDS:
         signal = assess(f"{word}-{WORDS[0]}-47")
