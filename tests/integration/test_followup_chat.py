@@ -119,7 +119,7 @@ def test_wrong_codes_and_secrets_get_one_neutral_answer_and_a_limit_says_try_lat
     assert len(answers) == 1, "\n\n".join(f"{v[:3]} ({len(v)}x):\n{transcripts[k]}" for k, v in answers.items())
     (only,) = answers
     assert only == ((texts.denied(config), ()),)
-    # A limit is not a wrong secret (issue 15): the pupil is told to try later, nothing else.
+    # A limit is not a wrong secret: the pupil is told to try later, nothing else.
     assert shape(limited) == ((texts.try_later(config), ()),), limited_conv.dump()
     conv = limited_conv
     # Nothing about the report leaks: no status, no messages, no question to add information.

@@ -1,4 +1,4 @@
-"""The import contracts of issue 13, as one check over a source tree (the repository or a copy of it).
+"""The import contracts of the house, as one check over a source tree (the repository or a copy of it).
 
 Three parts, each reported with the offending imports (module and line):
 

@@ -1,4 +1,4 @@
-"""Helpers for the desk tests (issue 6): a desk on a throwaway SQLite file, a settable clock,
+"""Helpers for the desk tests: a desk on a throwaway SQLite file, a settable clock,
 reports and users made directly, without the chat."""
 from __future__ import annotations
 

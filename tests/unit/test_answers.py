@@ -1,4 +1,4 @@
-"""Answers for pupils, parents and staff (issue 5): configuration-driven, sourced, register-correct.
+"""Answers for pupils, parents and staff: configuration-driven, sourced, register-correct.
 
 Fast: no Rasa servers, no training. The NLU files are read as YAML.
 """
@@ -24,7 +24,7 @@ AANPAK_YML = NLU_DIR / "aanpak.yml"
 INFORMATIE_YML = NLU_DIR / "informatie.yml"
 KNOWLEDGE_DIR = Path(os.environ.get("KLANKBORD_KNOWLEDGE_DIR", PROJECT_ROOT.parent / "shared" / "knowledge"))
 
-# The public intent contract (issue 2) plus the intents other issues added; "/intent" payloads must name one.
+# The public intent contract; "/intent" payloads must name one.
 CONTRACT_INTENTS = {
     "groeten", "afscheid", "bedanken", "bevestigen", "ontkennen", "stoppen", "wat_kun_je", "bot_challenge",
     "out_of_scope", "pesten_melden", "vraag_aanspreekpunt", "vraag_klachtenprocedure", "vraag_aanpak",

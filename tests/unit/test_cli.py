@@ -183,7 +183,7 @@ def test_db_upgrade(env, capsys):
     assert code == 0
     from bot.adapters.storage.database import head_revision
 
-    assert f"(revisie {head_revision()})" in out  # issue 6 added 0002; not tied to one number
+    assert f"(revisie {head_revision()})" in out  # not tied to one revision number
     assert (env["tmp"] / "klankbord.db").is_file()
 
 
@@ -194,7 +194,7 @@ def test_check_says_where_notifications_go(env, capsys, monkeypatch):
     assert f".eml files to {env['outbox']}" in out
     from bot.adapters.storage.database import head_revision
 
-    assert f"revisie {head_revision()}" in out  # issue 6 added 0002
+    assert f"revisie {head_revision()}" in out
     monkeypatch.setenv("KLANKBORD_SMTP_HOST", "mail.school.example")
     monkeypatch.setenv("KLANKBORD_SMTP_PASSWORD", "supergeheim")
     code, out, _ = run(capsys, "check")

@@ -1,4 +1,4 @@
-"""The chat side of issue 6: the secret at submission and the follow-up form's actions
+"""The chat side of the follow-up: the secret at submission and the follow-up form's actions
 (called directly with tracker fixtures, on a throwaway SQLite database)."""
 from __future__ import annotations
 
@@ -185,7 +185,7 @@ def test_right_secret_shows_status_and_messages(app, desk, known, new_dispatcher
 def test_every_failure_gets_the_same_answer(app, desk, known, new_dispatcher, tracker_factory):
     """100 random well-formed codes, the real code with a wrong secret and a malformed code:
     identical messages and slot events. A rate-limited attempt with the right secret is told to
-    try later instead (issue 15: a limit is not a wrong secret), with the same slot events."""
+    try later instead (a limit is not a wrong secret), with the same slot events."""
     ref, secret = known
     answers = set()
     for _ in range(100):

@@ -1,4 +1,4 @@
-"""The rule-based safety net (bot/domain/safety/) and its Rasa component (issue 3).
+"""The rule-based safety net (bot/domain/safety/) and its Rasa component.
 
 Measured on the safety test set: tests/safety/dev.yml (rules were tuned on it) and
 tests/safety/holdout.yml (FROZEN, written 2026-11-25 before any rule; never tuned on).
