@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts Klankbord: the action server, the Rasa server and the school page, and says where to chat.
-# Hosts and ports come from the environment (defaults below). Ctrl-C stops everything.
+# Hosts and ports come from the environment (defaults below). Each server runs under
+# scripts/keep.sh: one that dies is started again and the others go on. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 077  # logs, database, key and mail files: owner only
@@ -29,16 +30,17 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+: >var/log/actions.log; : >var/log/rasa.log; : >var/log/web.log
 # rasa-sdk listens on SANIC_HOST (default 0.0.0.0): keep it on the configured host.
-SANIC_HOST="$KLANKBORD_ACTION_HOST" .venv/bin/rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" \
-  >var/log/actions.log 2>&1 &
+scripts/keep.sh actions var/log/actions.log env SANIC_HOST="$KLANKBORD_ACTION_HOST" \
+  .venv/bin/rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" &
 pids+=($!)
 # No --enable-api: the school page needs only the REST channel, not Rasa's HTTP API.
-.venv/bin/rasa run -m "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
-  -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" --cors "$KLANKBORD_SCHOOL_ORIGIN" "${KLANKBORD_SCHOOL_ORIGIN/127.0.0.1/localhost}" \
-  >var/log/rasa.log 2>&1 &
+scripts/keep.sh rasa var/log/rasa.log .venv/bin/rasa run -m "$MODEL" --endpoints endpoints.yml \
+  --credentials credentials.yml -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" \
+  --cors "$KLANKBORD_SCHOOL_ORIGIN" "${KLANKBORD_SCHOOL_ORIGIN/127.0.0.1/localhost}" &
 pids+=($!)
-$PY -m bot.entrypoints.web >var/log/web.log 2>&1 &
+scripts/keep.sh web var/log/web.log $PY -m bot.entrypoints.web &
 pids+=($!)
 
 echo "Starting Klankbord (the Rasa server needs about 35 seconds to load the model) ..."
@@ -47,9 +49,6 @@ for _ in $(seq 1 180); do
      && curl -fs "http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT/health" >/dev/null 2>&1; then
     break
   fi
-  for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { echo "A server stopped while starting; see var/log/." >&2; exit 1; }
-  done
   sleep 1
 done
 curl -fs "$KLANKBORD_RASA_URL/" >/dev/null || { echo "Rasa did not start; see var/log/rasa.log" >&2; exit 1; }
@@ -68,4 +67,4 @@ Klankbord is running.
 $WHERE
 Logs in var/log/. Press Ctrl-C to stop.
 MSG
-wait -n "${pids[@]}"
+wait

@@ -60,6 +60,7 @@ class Stack:
     database_url: str
     env: Dict[str, str]
     workdir: Path
+    endpoints: str = "endpoints.yml"
     procs: Dict[str, subprocess.Popen] = field(default_factory=dict)
     logs: Dict[str, Path] = field(default_factory=dict)
 
@@ -102,13 +103,21 @@ class Stack:
         self.stop("actions")
         self.start_actions()
 
+    def spawn_rasa(self, name: str = "rasa", endpoints: Optional[str] = None, port: Optional[str] = None) -> None:
+        """Start a Rasa server (not waiting for it) with ``endpoints`` (default: the stack's)."""
+        self._spawn(name, [str(BIN / "rasa"), "run", "--enable-api", "-m", str(latest_model()),
+                           "--endpoints", endpoints or self.endpoints, "--credentials", "credentials.yml",
+                           "-i", "127.0.0.1", "-p", port or self.env["KLANKBORD_RASA_PORT"], "--cors", self.web_url,
+                           "--auth-token", self.env["KLANKBORD_TEST_RASA_TOKEN"]])
+
+    def start_rasa(self) -> None:
+        """Start the Rasa server and wait until it answers."""
+        self.spawn_rasa()
+        wait_http(f"{self.rasa_url}/", 240, [self.procs["rasa"]], [self.logs["rasa"]])
+
     def start_all(self) -> None:
         self.start_actions()
-        origin = self.web_url
-        self._spawn("rasa", [str(BIN / "rasa"), "run", "--enable-api", "-m", str(latest_model()),
-                             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-                             "-i", "127.0.0.1", "-p", self.env["KLANKBORD_RASA_PORT"], "--cors", origin,
-                             "--auth-token", self.env["KLANKBORD_TEST_RASA_TOKEN"]])
+        self.spawn_rasa()
         self._spawn("web", [sys.executable, "-m", "bot.entrypoints.web"])
         names = list(self.procs)
         wait_http(f"{self.rasa_url}/", 240, [self.procs[n] for n in names], [self.logs[n] for n in names])

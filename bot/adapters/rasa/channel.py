@@ -20,12 +20,16 @@ reaches Rasa:
    help comes first.
 
 While Rasa handles the message, log records that quote it are withheld (``log_privacy``).
+Once the model is loaded, the process stops if its tracker or lock store is not the one its
+endpoints file names (``store_check``): Rasa would otherwise fall back to memory with a warning.
 """
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+import os
+import sys
 import time
 from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
@@ -38,7 +42,7 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.adapters.rasa import log_privacy
+from bot.adapters.rasa import log_privacy, store_check
 from bot.adapters.rasa.fair_share import FairShare
 from bot.domain.school import SchoolConfig, load_config
 from bot.domain.chat_input import (
@@ -53,6 +57,7 @@ from bot.settings import Settings
 from bot.texts import chat_guard
 
 logger = logging.getLogger(__name__)
+STORE_MISMATCH_EXIT = 78  # EX_CONFIG: the configuration does not hold
 
 
 class GuardedRestInput(RestInput):
@@ -132,6 +137,20 @@ class GuardedRestInput(RestInput):
             # Read per connection by Sanic's protocol, so it holds from the first request on.
             app.config.REQUEST_MAX_SIZE = self.limits.max_body_bytes
             app.error_handler.add(PayloadTooLarge, self._too_large)
+
+        @webhook.listener("after_server_start")
+        async def check_stores(app, _loop) -> None:
+            agent = getattr(app.ctx, "agent", None)
+            if agent is None:  # no model loaded (a test app): no stores to check
+                return
+            endpoints = store_check.endpoints_file(sys.argv)
+            found = store_check.problems(agent, endpoints)
+            for problem in found:
+                logger.critical("Klankbord stops: %s", problem)
+            if found:
+                logging.shutdown()
+                os._exit(STORE_MISMATCH_EXIT)  # a supervisor restarts it; the log says why each time
+            logger.info("stores as configured in %s", endpoints)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
