@@ -13,6 +13,7 @@ from actions.context import (
     answer_taken_for_interruption, config, get_app, in_thread, message_of, say, slot_events,
 )
 from bot.dialogue import asking, validation
+from bot.dialogue.submission import SUBMISSION_SLOT
 from bot.dialogue import report_form as form
 from bot.services import checkin
 from bot.texts import questions
@@ -94,7 +95,8 @@ class ActionSubmitReport(Action):
         cfg = config()
         try:
             report = form.report_from_slots(tracker.slots, cfg, tracker.sender_id)
-            reference = await in_thread(get_app().submit_report, report)
+            submission = tracker.get_slot(SUBMISSION_SLOT)  # the same when a confirmation is retried
+            reference = await in_thread(get_app().submit_report, report, submission)
         except Exception:  # noqa: BLE001 - the pupil must hear the truth, whatever broke
             logger.exception("storing a report failed")
             dispatcher.utter_message(text=form.submit_failed(cfg))

@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 from bot.domain.school import SchoolConfig, load_config
 from bot.adapters.mail.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver_pending
 from bot.adapters.mail.senders import Sender, make_sender, outbox_dir_of
-from bot.domain.report import Report
+from bot.domain.report import Report, reference_from
 from bot.services import erasure
 from bot.services.reporting import submit_report
 from bot.settings import Settings, owner_only_files
@@ -69,14 +69,20 @@ class Klankbord:
     def now(self) -> datetime:
         return self.clock()
 
-    def submit_report(self, report: Report) -> str:
+    def submit_report(self, report: Report, submission: Optional[str] = None) -> str:
         """Store the report with its notifications (one transaction), then start delivery.
+
+        ``submission`` names this report's form run (``bot.dialogue.submission``): the reference
+        is then derived from it with the data key, so the same confirmation arriving twice (a
+        retry after a process died) finds the report it stored and stores and mails nothing more.
 
         With the worker running it is woken and this returns at once; without it one delivery
         attempt for this report is made here. Delivery failures never raise: the notification
         stays pending and is retried. Blocking: call it from a thread, not an event loop.
         """
-        reference = submit_report(self.uow_factory(), report, self.config)
+        if submission is not None:
+            report.reference = reference_from(sealed.keyring().digest("submission", submission))
+        reference = submit_report(self.uow_factory(), report, self.config, repeatable=submission is not None)
         worker = self.worker
         if worker is not None and worker.is_alive():
             worker.wake()

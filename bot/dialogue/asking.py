@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Mapping
 
 from bot.dialogue import answers_parsing as parse
 from bot.dialogue import report_form as form
+from bot.dialogue.submission import submission_slots
 from bot.dialogue.turn import Message, Outcome, Reply
 from bot.domain.school import SchoolConfig
 from bot.texts import questions
@@ -34,10 +35,11 @@ def start(message: Message, slots: Mapping[str, Any]) -> Outcome:
         changes["reporter_role"] = role.value
     if text and form.is_disclosure(text, slots) and slots.get("description") is None:
         changes["description"] = text
+    changes.update(submission_slots(slots))
     return Outcome(changes, ((form.opening({**slots, **changes}), []),))
 
 
 def resume(slots: Mapping[str, Any]) -> Outcome:
     """After help came first: go on with the report, with what was collected intact."""
     said = "verder_na_pauze" if slots.get("report_paused") else "melding_start"
-    return Outcome({"report_paused": None}, (questions.message(said),))
+    return Outcome({"report_paused": None, **submission_slots(slots)}, (questions.message(said),))

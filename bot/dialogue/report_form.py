@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
+from bot.dialogue.submission import SUBMISSION_SLOT
 from bot.domain import vocabulary
 from bot.domain.school import SchoolConfig
 from bot.language.entities import clean_values, values_in
@@ -216,7 +217,8 @@ def confidentiality_slots(choice: Confidentiality, role: Optional[str] = None) -
 
 def empty_report_slots() -> Dict[str, Any]:
     """Slot values that forget a report in progress (after stop or submit)."""
-    names = REPORT_SLOTS + [*NOTE_SLOTS.values(), "urgency_reason", "report_paused", "requested_slot"]
+    names = REPORT_SLOTS + [*NOTE_SLOTS.values(), "urgency_reason", "report_paused", "requested_slot",
+                            SUBMISSION_SLOT]
     return {name: None for name in names}
 
 

@@ -61,6 +61,20 @@ def new_reference() -> str:
     return "-".join(groups)
 
 
+def reference_from(digest: bytes) -> str:
+    """The reference a keyed digest names: the same digest gives the same code (a repeated
+    submission finds the report it already stored); at least 8 bytes, like ``new_reference``."""
+    if len(digest) < 8:
+        raise ValueError("a reference needs a digest of at least 8 bytes")
+    number = int.from_bytes(digest, "big")
+    symbols = []
+    for _ in range(REFERENCE_GROUPS * REFERENCE_GROUP_SIZE):
+        number, index = divmod(number, len(REFERENCE_ALPHABET))
+        symbols.append(REFERENCE_ALPHABET[index])
+    return "-".join("".join(symbols[i:i + REFERENCE_GROUP_SIZE])
+                    for i in range(0, len(symbols), REFERENCE_GROUP_SIZE))
+
+
 def normalize_reference(text: str) -> Optional[str]:
     """Read a reference as a person types it (any case, spaces, no dashes); None if malformed."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())

@@ -32,14 +32,19 @@ def recipients_for(report: Report, config: SchoolConfig) -> List[tuple]:
     return recipients
 
 
-def submit_report(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig) -> str:
+def submit_report(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig, repeatable: bool = False) -> str:
     """Store ``report`` and one pending notification per recipient in one transaction.
 
-    Sets ``delete_after`` from ``config.retention_days``; draws a new reference in the (very
-    unlikely) case the code is taken. Returns the stored reference.
+    Sets ``delete_after`` from ``config.retention_days``. Returns the stored reference. When the
+    code is taken: with ``repeatable`` (the reference was derived from the submission, see
+    ``Klankbord.submit_report``) this is the same submission again, so nothing more is stored or
+    sent; otherwise a new reference is drawn (a very unlikely collision).
     """
     report.set_retention(config.retention_days)
     with uow:
+        if repeatable and uow.reports.exists(report.reference):
+            logger.info("report %s was stored before: a repeated submission, nothing added", report.reference)
+            return report.reference
         tries = 0
         while uow.reports.exists(report.reference):
             tries += 1

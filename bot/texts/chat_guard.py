@@ -15,6 +15,9 @@ TOO_LONG = "Je bericht is te lang om in één keer te lezen. Wil je het in stukj
 TOO_LONG_AFTER_HELP = "Je bericht was te lang om alles te lezen. Wil je de rest in stukjes sturen?"
 UNREADABLE = "Dat bericht kon ik niet lezen. Wil je het nog een keer typen?"
 
+NOT_ANSWERED = ("Sorry, er ging bij ons iets mis. Wat je schreef is bewaard. "
+                "Stuur je laatste bericht over een paar tellen nog een keer.")
+
 _REFUSED = {
     Verdict.CONVERSATION_TOO_FAST: "Je stuurt veel berichten vlak na elkaar. Wacht een paar tellen en stuur je bericht dan nog een keer.",
     Verdict.CLIENT_TOO_FAST: "Het is nu heel druk. Wacht even en stuur je bericht dan nog een keer.",
@@ -26,7 +29,16 @@ _REFUSED = {
 
 def refused(verdict: Verdict, config: Optional[SchoolConfig]) -> List[str]:
     """Why a message was not taken now, and where help is meanwhile."""
-    texts = [_REFUSED[verdict]]
+    return [_REFUSED[verdict]] + emergency_line(config)
+
+
+def not_answered(config: Optional[SchoolConfig]) -> List[str]:
+    """A message was taken but no answer came (a server behind the chat stopped): say to send it again."""
+    return [NOT_ANSWERED] + emergency_line(config)
+
+
+def emergency_line(config: Optional[SchoolConfig]) -> List[str]:
+    """The emergency number, when the school file has one."""
     if config is not None and "noodnummer" in config.helplines:
-        texts.append(f"Ben je in gevaar? Bel dan meteen {config.helplines['noodnummer'].phone}.")
-    return texts
+        return [f"Ben je in gevaar? Bel dan meteen {config.helplines['noodnummer'].phone}."]
+    return []

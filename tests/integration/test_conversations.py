@@ -118,3 +118,27 @@ def test_smtp_down_report_kept_and_mail_sent_when_it_returns(stack, smtp, app):
         time.sleep(0.5)
     else:
         pytest.fail("notification not marked as sent after delivery")
+
+
+def test_a_confirmation_while_the_action_server_is_down_is_answered_and_can_be_repeated(stack, smtp, app):
+    from bot.texts.chat_guard import NOT_ANSWERED
+
+    said_while_down = []
+
+    def action_server_dies(conv: Conversation):
+        stack.stop("actions")
+        try:
+            said_while_down.extend(r.get("text", "") for r in conv.send("ja, versturen"))
+        finally:
+            stack.start_actions()
+        return conv.send("ja, versturen")  # as the kind text asks
+
+    conv = Conversation(stack.say, stack.new_sender())
+    ref = complete_report(conv, "ik word gepest", {**PUPIL_ANSWERS, "confidentiality": "vertrouwelijk"},
+                          interrupt_at="confirmed", interrupt=action_server_dies)
+    assert said_while_down[0] == NOT_ANSWERED, conv.dump()
+    assert any("112" in t for t in said_while_down)
+    with app.uow_factory() as uow:
+        mine = [r for r in uow.reports.list() if r.conversation_id == conv.sender]
+    assert [r.reference for r in mine] == [ref]
+    assert len(smtp.wait_for_subject(ref, timeout=30)) == 1

@@ -14,6 +14,7 @@ from actions.report_form import (
     ActionSubmitReport, ValidateReportForm,
 )
 from actions.safety import ActionHulpNu, ActionSafetyHelp
+from rasa_sdk.executor import CollectingDispatcher
 from bot.domain.report import Confidentiality, Urgency
 
 FULL = {
@@ -371,3 +372,29 @@ def test_a_role_with_a_story_keeps_the_story(app, dispatcher, tracker_factory):
     text = "ik word gepest, ze schelden me elke dag uit"
     result = ValidateReportForm().validate_reporter_role(text, dispatcher, tracker_factory(text), {})
     assert result["reporter_role"] == "leerling" and result["description"] == text and result["kinds"] == ["schelden"]
+
+
+def test_a_repeated_confirmation_stores_and_mails_the_report_once(app, dispatcher, tracker_factory):
+    # The same turn twice, as after a retry when a process died or a proxy resent the request.
+    slots = {**FULL, "submission_id": "run-7f3a"}
+    first = slots_of(run(ActionSubmitReport(), dispatcher, tracker_factory(slots=slots)))["report_reference"]
+    again = slots_of(run(ActionSubmitReport(), CollectingDispatcher(), tracker_factory(slots=slots)))["report_reference"]
+    other = slots_of(run(ActionSubmitReport(), CollectingDispatcher(),
+                         tracker_factory(slots={**slots, "submission_id": "run-9c1d"})))["report_reference"]
+    assert first == again != other
+    with app.uow_factory() as uow:
+        stored = [r.reference for r in uow.reports.list()]
+        mails = uow.notifications.for_report(first)
+    assert sorted(stored) == sorted([first, other])
+    assert [n.recipient for n in mails] == [app.config.aanspreekpunt.email]
+
+
+def test_a_form_run_gets_one_submission_id_and_forgets_it_after_submit(app, dispatcher, tracker_factory):
+    started = slots_of(run(ActionStartReport(), dispatcher, tracker_factory("ik word gepest")))
+    assert len(started["submission_id"]) >= 20
+    kept = slots_of(run(ActionStartReport(), CollectingDispatcher(),
+                        tracker_factory("ik word gepest", slots={"submission_id": "run-1"})))
+    assert "submission_id" not in kept
+    done = slots_of(run(ActionSubmitReport(), CollectingDispatcher(),
+                        tracker_factory(slots={**FULL, "submission_id": "run-1"})))
+    assert done["submission_id"] is None

@@ -257,3 +257,11 @@ def test_retry_settings_from_the_environment(monkeypatch):
     monkeypatch.setenv("KLANKBORD_OUTBOX_RETRY_SECONDS", "soon")
     with pytest.raises(ValueError, match="KLANKBORD_OUTBOX_RETRY_SECONDS"):
         RetryPolicy.from_settings(Settings.from_env())
+
+
+def test_a_reference_derived_from_a_digest_is_stable_and_well_formed():
+    from bot.domain.report import normalize_reference, reference_from
+
+    one, two = reference_from(bytes(range(32))), reference_from(bytes(range(1, 33)))
+    assert one == reference_from(bytes(range(32))) != two
+    assert normalize_reference(one) == one and normalize_reference(two) == two

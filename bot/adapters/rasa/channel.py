@@ -208,6 +208,9 @@ class GuardedRestInput(RestInput):
                 logger.error("A message took too long to handle and was cancelled.")
             except Exception:
                 logger.exception("A message could not be handled.")
+        if not collector.messages:  # e.g. the action server is down: Rasa goes on without an answer
+            logger.warning("A message got no answer; the pupil is asked to send it again.")
+            return self._reply(chat_guard.not_answered(self.config), sender)
         return response.json(collector.messages)
 
     async def _too_long(self, text: str, collector: CollectingOutputChannel, sender: str,

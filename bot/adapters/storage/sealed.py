@@ -14,6 +14,8 @@ migration 0004; ``klankbord keys rotate`` re-seals everything with a new key.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
 import secrets
 import threading
@@ -52,6 +54,11 @@ class Keyring:
         nonce = secrets.token_bytes(NONCE_BYTES)
         sealed = AESGCM(self.keys[self.current]).encrypt(nonce, text.encode("utf-8"), column.encode())
         return f"{PREFIX}:{self.current}:{base64.b64encode(nonce + sealed).decode('ascii')}"
+
+    def digest(self, purpose: str, message: str) -> bytes:
+        """A keyed digest (HMAC-SHA256 with the current key) of ``message`` for ``purpose``: the
+        same on every replica that shares the key file, and guessable by no one without it."""
+        return hmac.new(self.keys[self.current], f"{purpose}\n{message}".encode("utf-8"), hashlib.sha256).digest()
 
     def open(self, value: str, column: str) -> str:
         if not is_sealed(value):
