@@ -42,6 +42,14 @@ class SessionRow:
 
 
 @dataclass(frozen=True)
+class SecondFactorRow:
+    """A user's TOTP secret (opened) and the last time step a code was accepted for."""
+
+    secret: str
+    last_step: Optional[int]
+
+
+@dataclass(frozen=True)
 class MonitoringRow:
     """The structured, countable part of one report (no free text)."""
 
@@ -127,6 +135,6 @@ class AbstractUnitOfWork(abc.ABC):
 
 
 class AbstractDeskUnitOfWork(AbstractUnitOfWork):
-    """The report unit of work plus ``desk``: users, sessions, case files, follow-up and audit."""
+    """The report unit of work plus ``desk``: users, sessions, second factors, case files, follow-up, audit."""
 
     desk: Any  # the desk repository (bot.adapters.storage.desk_repository.SqlDeskRepository)

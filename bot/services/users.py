@@ -1,8 +1,9 @@
-"""Desk users: adding them (from the command line), logging in, and the lockout.
+"""Desk users: adding them (from the command line), logging in, and the back-off.
 
-Lockout: 5 failed logins for one name within 15 minutes lock that name for 15 minutes; a
-locked name is refused even with the right password. Names that do not exist are counted and
-locked the same way, and the answer never says whether a name exists.
+Back-off: 5 failed logins for one name from one client within 15 minutes (or 20 for any names)
+pause that client for 15 minutes; a paused client is refused even with the right password.
+Names that do not exist are counted the same way, and the answer never says whether a name
+exists. A wrong second factor counts as a failed login (``bot.services.second_factor``).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import List, Optional, Tuple
 from bot.services import audit
 from bot.services.audit import AuditAction
 from bot.services.erasure import ATTEMPTS_KEPT
+from bot.domain import second_factor
 from bot.domain.desk import Actor, Role, User
 from bot.services.passwords import hash_secret, needs_rehash, verify
 from bot.services.ports import StorageError
@@ -34,7 +36,9 @@ class UserError(ValueError):
 
 
 class LoginOutcome(enum.Enum):
-    OK = "ok"
+    OK = "ok"  # the desk opens
+    CODE_NEEDED = "code_needed"  # the right password; the second factor must follow
+    NOT_ENROLLED = "not_enrolled"  # the right password, but the second factor the role needs is not set up
     FAILED = "failed"
     LOCKED = "locked"
 
@@ -137,51 +141,76 @@ def login_keys(name: str, client: str) -> Tuple[str, str]:
 
 
 def authenticate(desk, username: str, password: str, client: str = "") -> LoginResult:
-    """Check a login; counts failures per name and client, backs off, and writes the audit log.
+    """Check a login's password; counts failures per name and client, backs off, and writes the audit log.
 
     ``client`` is the desk's pseudonym of the address the login comes from ("" where there is
     none, as on the command line). Five failures for one name from one client in 15 minutes, or
     twenty for any names, pause that client for 15 minutes; other clients are not affected.
-    Attempts older than a day are pruned. One argon2 verify always.
+    Attempts older than a day are pruned. One argon2 verify always. A user who needs a second
+    factor gets ``CODE_NEEDED`` (or ``NOT_ENROLLED``), never ``OK``: the desk opens only after
+    ``bot.services.second_factor.check_code``, and a right password alone resets no count.
     """
     name = normalize_username(username)
     password = (password or "")[:PASSWORD_MAX_LENGTH]
     now = desk.now()
-    pair, anyname = login_keys(name, client)
+    keys = login_keys(name, client)
     with desk.uow() as uow:
         repo = uow.desk
         found = repo.user_with_hash(name) if name else None
-        shown_name = name if found is not None else "(onbekende naam)"
-        locks = [until for until in (repo.locked_until(pair), repo.locked_until(anyname)) if until is not None]
-        locked_until = max(locks) if locks else None
-        if locked_until is not None and locked_until > now:
+        actor = Actor(name if found is not None else "(onbekende naam)", "-")
+        locked = refused_while_locked(repo, keys, actor, now)
+        if locked is not None:
             verify(None, password)  # the same work as a real check
-            audit.record(repo, Actor(shown_name, "-"), AuditAction.LOGIN_LOCKED, now)
             uow.commit()
-            return LoginResult(LoginOutcome.LOCKED, locked_until=locked_until)
+            return locked
         user, stored = found if found is not None else (None, None)
-        ok = verify(stored, password) and user is not None and user.active
-        repo.record_login_attempt(pair, ok, now)
-        if ok:
-            repo.clear_lock(pair)
-            values = {"last_login_at": now}
+        if not (verify(stored, password) and user is not None and user.active):
+            result = count_failure(repo, keys, actor, now)
+        else:
             if needs_rehash(stored):
-                values["password_hash"] = hash_secret(password)
-            repo.update_user(user.id, **values)
-            audit.record(repo, Actor.of(user), AuditAction.LOGIN, now)
-            uow.commit()
-            return LoginResult(LoginOutcome.OK, user=user)
-        repo.record_login_attempt(anyname, False, now)
-        repo.delete_login_attempts_before(now - ATTEMPTS_KEPT)
-        audit.record(repo, Actor(shown_name, "-"), AuditAction.LOGIN_FAILED, now)
-        for key, allowed in ((pair, LOCK_AFTER_FAILURES), (anyname, LOCK_AFTER_FAILURES_ANY_NAME)):
-            if repo.login_failures_since(key, now - FAILURE_WINDOW) >= allowed:
-                until = now + LOCK_DURATION
-                repo.set_lock(key, until)
-                uow.commit()
-                return LoginResult(LoginOutcome.LOCKED, locked_until=until)
+                repo.update_user(user.id, password_hash=hash_secret(password))
+            enrolled = repo.second_factor(user.id) is not None
+            if second_factor.required(user.role, enrolled):
+                result = LoginResult(LoginOutcome.CODE_NEEDED if enrolled else LoginOutcome.NOT_ENROLLED, user=user)
+            else:
+                result = count_success(repo, keys, user, now)
         uow.commit()
-        return LoginResult(LoginOutcome.FAILED)
+        return result
+
+
+def refused_while_locked(repo, keys: Tuple[str, str], actor: Actor, now: datetime) -> Optional[LoginResult]:
+    """``LOCKED`` (audited) while a pause for these login keys lasts, else None."""
+    locks = [until for until in map(repo.locked_until, keys) if until is not None]
+    if not locks or max(locks) <= now:
+        return None
+    audit.record(repo, actor, AuditAction.LOGIN_LOCKED, now)
+    return LoginResult(LoginOutcome.LOCKED, locked_until=max(locks))
+
+
+def count_failure(repo, keys: Tuple[str, str], actor: Actor, now: datetime,
+                  detail: Optional[str] = None) -> LoginResult:
+    """A failed password or second factor: recorded under both keys, pausing the client past a limit."""
+    for key in keys:
+        repo.record_login_attempt(key, False, now)
+    repo.delete_login_attempts_before(now - ATTEMPTS_KEPT)
+    audit.record(repo, actor, AuditAction.LOGIN_FAILED, now, detail=detail)
+    for key, allowed in zip(keys, (LOCK_AFTER_FAILURES, LOCK_AFTER_FAILURES_ANY_NAME)):
+        if repo.login_failures_since(key, now - FAILURE_WINDOW) >= allowed:
+            until = now + LOCK_DURATION
+            repo.set_lock(key, until)
+            return LoginResult(LoginOutcome.LOCKED, locked_until=until)
+    return LoginResult(LoginOutcome.FAILED)
+
+
+def count_success(repo, keys: Tuple[str, str], user: User, now: datetime,
+                  detail: Optional[str] = None) -> LoginResult:
+    """A complete login: the count for this name and client starts again; audited."""
+    pair, _ = keys
+    repo.record_login_attempt(pair, True, now)
+    repo.clear_lock(pair)
+    repo.update_user(user.id, last_login_at=now)
+    audit.record(repo, Actor.of(user), AuditAction.LOGIN, now, detail=detail)
+    return LoginResult(LoginOutcome.OK, user=user)
 
 
 __all__ = [

@@ -12,9 +12,9 @@ import pytest
 
 from bot.bootstrap import bootstrap
 from bot.domain.school import load_config
-from bot.services import users
-from bot.domain.desk import Actor, Role
+from bot.domain.desk import Role
 from tests.support.attacked import CANARY
+from tests.support.desk import add_user, totp_code
 
 pytestmark = pytest.mark.integration
 
@@ -30,6 +30,7 @@ class Client:
         self.host, self.port, self.address = parts.hostname, parts.port, address
         self.cookies: Dict[str, str] = {}
         self.token: Optional[str] = None
+        self.location = ""
 
     def request(self, method: str, path: str, form: Optional[dict] = None) -> Tuple[int, str]:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=30, source_address=(self.address, 0))
@@ -40,6 +41,7 @@ class Client:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
+        self.location = response.getheader("Location", "")
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -52,9 +54,14 @@ class Client:
         return response.status, text
 
     def login(self, name: str, password: str) -> int:
+        """Name and password; then, when the desk asks for it, a real code from the user's app."""
         self.request("GET", "/desk/login")
         status, _ = self.request("POST", "/desk/login",
                                  {"username": name, "password": password, "csrf_token": self.token or ""})
+        if status != 303 or urllib.parse.urlsplit(self.location).path != "/desk/login/code":
+            return status
+        self.request("GET", self.location)
+        status, _ = self.request("POST", "/desk/login/code", {"code": totp_code(name), "csrf_token": self.token or ""})
         return status
 
 
@@ -63,7 +70,7 @@ def aanspreekpunt(attacked):
     app = bootstrap(config=load_config(attacked.stack.env["KLANKBORD_SCHOOL_CONFIG"]),
                     database_url=attacked.stack.database_url)
     try:
-        users.add_user(app, "svries", Role.AANSPREEKPUNT, PASSWORD, Actor("test", "cli"))
+        add_user(app, "svries", Role.AANSPREEKPUNT, PASSWORD)  # enrolled for the second factor
     finally:
         app.close()
     return "svries"
@@ -86,3 +93,17 @@ def test_spraying_names_from_one_client_pauses_that_client(attacked, aanspreekpu
     statuses = [sprayer.login(f"naam{i}", "x") for i in range(25)]
     assert statuses[:19] == [401] * 19 and 429 in statuses[19:]
     assert Client(attacked.stack.web_url, "127.0.0.14").login(aanspreekpunt, PASSWORD) == 303
+
+
+def test_guessing_the_code_with_the_password_pauses_that_client(attacked, aanspreekpunt):
+    thief = Client(attacked.stack.web_url, "127.0.0.15")
+    thief.request("GET", "/desk/login")
+    thief.request("POST", "/desk/login", {"username": aanspreekpunt, "password": PASSWORD, "csrf_token": thief.token})
+    assert urllib.parse.urlsplit(thief.location).path == "/desk/login/code"
+    thief.request("GET", thief.location)
+    statuses = [thief.request("POST", "/desk/login/code", {"code": f"{i:06d}", "csrf_token": thief.token})[0]
+                for i in range(6)]
+    attacked.note(f"6 guessed desk codes from 127.0.0.15 with the right password: {statuses}")
+    assert statuses[:4] == [401] * 4 and statuses[4] == 429
+    assert thief.request("GET", "/desk/inbox")[0] == 303  # no session
+    assert Client(attacked.stack.web_url, "127.0.0.16").login(aanspreekpunt, PASSWORD) == 303

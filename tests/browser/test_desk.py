@@ -22,7 +22,7 @@ from bot.bootstrap import bootstrap
 from bot.domain.desk import Actor, NazorgAnswer, Role
 from bot.domain.report import Confidentiality, ReporterRole
 from tests.integration.test_conversations import PUPIL_ANSWERS
-from tests.support.desk import PASSWORD, add_report, add_user, generated_reports, make_desk
+from tests.support.desk import PASSWORD, add_report, add_user, generated_reports, make_desk, totp_code
 from tests.support.dialogue import Conversation, complete_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
@@ -52,8 +52,12 @@ def desk_page(new_page):
 
 
 def login(page, name: str, password: str = PASSWORD) -> None:
+    """Name and password, then the code from the user's app on the next page."""
     page.fill("#username", name)
     page.fill("#password", password)
+    page.click("button:has-text('Inloggen')")
+    page.wait_for_selector("#code")
+    page.fill("#code", totp_code(name))
     page.click("button:has-text('Inloggen')")
 
 

@@ -7,7 +7,7 @@ import io
 import re
 from datetime import datetime, timezone
 from typing import Dict, Optional
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -16,7 +16,9 @@ from bot.domain.desk import Role
 from bot.texts.mail import desk_url
 from bot.domain.report import Confidentiality, new_reference
 from bot.entrypoints.web import create_app
-from tests.support.desk import PASSWORD, SECRET_FIELDS, Clock, add_report, add_user, generated_reports, make_desk
+from tests.support.desk import (
+    PASSWORD, SECRET_FIELDS, Clock, add_report, add_user, generated_reports, make_desk, totp_code,
+)
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
@@ -41,6 +43,7 @@ class Browser:
     """A test client that keeps the page's CSRF token, like a browser keeps the form."""
 
     def __init__(self, app, base_url: str = "http://localhost") -> None:
+        self.app = app
         self.client = app.test_client()
         self.base_url = base_url
         self.token: Optional[str] = None
@@ -61,11 +64,23 @@ class Browser:
         return self.client.post(path, data=data, base_url=self.base_url)
 
     def login(self, name: str, password: str = PASSWORD, next_: Optional[str] = None):
+        """Name and password; then, when the desk asks for it, a real code from the user's app."""
         self.get("/desk/login")
         data = {"username": name, "password": password}
         if next_:
             data["next"] = next_
-        return self.post("/desk/login", data)
+        response = self.post("/desk/login", data)
+        if urlsplit(response.headers.get("Location", "")).path != "/desk/login/code":
+            return response
+        return self.enter_code(totp_code(name, self.app.config["KLANKBORD_DESK"].clock), response.headers["Location"])
+
+    def enter_code(self, code: str, page: str = "/desk/login/code"):
+        data = {"code": code}
+        next_ = parse_qs(urlsplit(page).query).get("next")
+        if next_:
+            data["next"] = next_[0]
+        self.get(page)
+        return self.post("/desk/login/code", data)
 
 
 def logged_in(app, role: Role) -> Browser:

@@ -1,19 +1,24 @@
 """Helpers for the desk tests: a desk on a throwaway SQLite file, a settable clock,
-reports and users made directly, without the chat."""
+reports and users made directly, without the chat, and logins with a real second factor."""
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Callable, Dict, Iterable, List, Optional
+
+import pyotp
 
 from bot.domain import vocabulary
 from bot.bootstrap import Klankbord, bootstrap
 from bot.domain.school import load_config
-from bot.services import users
+from bot.domain import second_factor as factor_rules
+from bot.services import second_factor, users
 from bot.services.followup import Limits
 from bot.domain.desk import Actor, Role, User
+from bot.services.users import LoginOutcome, LoginResult
 from bot.adapters.mail.senders import EmlOutboxSender
 from bot.domain.report import Confidentiality, Report, ReporterRole, new_reference
 
@@ -48,8 +53,57 @@ def make_desk(tmp_path: Path, clock: Optional[Clock] = None, limits: Optional[Li
     return app
 
 
+# The TOTP secret of each user enrolled in this test process (the latest enrolment of a name), and
+# the last time step a helper code was made for, since the desk refuses a step used before.
+SECRETS: Dict[str, str] = {}
+_LAST_STEP: Dict[str, int] = {}
+
+
 def add_user(desk: Klankbord, name: str, role: Role, password: str = PASSWORD) -> User:
-    return users.add_user(desk, name, role, password, ADMIN)
+    """A user as ``klankbord users add`` makes one: enrolled for the second factor where the role needs it."""
+    user = users.add_user(desk, name, role, password, ADMIN)
+    if factor_rules.required(user.role, enrolled=False):
+        enrol(desk, user.username)
+    return user
+
+
+def enrol(desk: Klankbord, name: str) -> factor_rules.Enrolment:
+    enrolment = second_factor.enrol(desk, name, ADMIN)
+    remember_secret(enrolment.username, enrolment.secret)
+    return enrolment
+
+
+def remember_secret(name: str, secret: str) -> None:
+    """Use ``secret`` for ``name``'s codes from now on (after an enrolment the test did otherwise)."""
+    SECRETS[name] = secret
+    _LAST_STEP.pop(name, None)
+
+
+def totp_code(name: str, clock: Optional[Callable[[], datetime]] = None) -> str:
+    """A real code from ``name``'s enrolled secret, as an authenticator app shows it, for a time step
+    not used before. The desk accepts the current step and the next; when both are used, this waits
+    for the next step: a test ``Clock`` is moved on 30 s, the real clock is slept on."""
+    name = users.normalize_username(name)
+    totp = pyotp.TOTP(SECRETS[name])
+    while True:
+        now = clock() if clock is not None else datetime.now(timezone.utc)
+        current = totp.timecode(now)
+        step = max(current, _LAST_STEP.get(name, current - 1) + 1)
+        if step <= current + second_factor.DRIFT_STEPS:
+            _LAST_STEP[name] = step
+            return totp.generate_otp(step)
+        if isinstance(clock, Clock):
+            clock.advance(seconds=totp.interval)
+        else:
+            time.sleep(totp.interval - now.timestamp() % totp.interval + 0.05)
+
+
+def login(desk: Klankbord, name: str, password: str = PASSWORD, client: str = "") -> LoginResult:
+    """A whole login on the service level: the password, then (where asked) a real TOTP code."""
+    result = users.authenticate(desk, name, password, client=client)
+    if result.outcome is not LoginOutcome.CODE_NEEDED:
+        return result
+    return second_factor.check_code(desk, result.user, totp_code(name, desk.clock), client=client)
 
 
 def add_report(desk: Klankbord, *, confidentiality: Confidentiality = Confidentiality.VERTROUWELIJK,

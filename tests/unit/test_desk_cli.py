@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -10,10 +11,11 @@ import pytest
 
 from bot.entrypoints.cli import common, main as cli
 from bot.domain.school import PROJECT_ROOT
-from bot.services import audit, users
+from bot.services import audit
 from bot.bootstrap import bootstrap
 from bot.services.users import LoginOutcome
 from bot.domain.report import new_reference
+from tests.support.desk import login, remember_secret
 from tests.unit.test_cli import env, run, submit  # noqa: F401  (fixture and helpers)
 
 
@@ -26,7 +28,11 @@ def desk(env):  # noqa: F811
 
 def add(capsys, monkeypatch, *argv, password="een-lang-wachtwoord-1"):
     monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
-    return run(capsys, "users", "add", *argv, "--password-stdin")
+    code, out, err = run(capsys, "users", "add", *argv, "--password-stdin")
+    printed = re.search(r"key: ([A-Z2-7]+)", out)
+    if printed:  # the second factor's secret, as the new user would put it in an app
+        remember_secret(argv[0].lower(), printed.group(1))
+    return code, out, err
 
 
 def test_users_add_list_and_login(env, capsys, monkeypatch, desk):  # noqa: F811
@@ -36,7 +42,7 @@ def test_users_add_list_and_login(env, capsys, monkeypatch, desk):  # noqa: F811
     listed = json.loads(out)
     assert [(u["username"], u["role"], u["active"]) for u in listed] == [("anna", "aanspreekpunt", True)]
     assert "hash" not in out
-    assert users.authenticate(desk, "anna", "een-lang-wachtwoord-1").outcome is LoginOutcome.OK
+    assert login(desk, "anna", "een-lang-wachtwoord-1").outcome is LoginOutcome.OK
     added = next(e for e in audit.entries(desk) if e.action == "user_added")
     assert added.actor.startswith("cli:") and added.actor_role == "cli" and added.detail == "anna (aanspreekpunt)"
 
@@ -60,15 +66,15 @@ def test_users_add_without_terminal_needs_password_stdin(env, capsys, monkeypatc
 def test_disable_unlock_and_passwd(env, capsys, monkeypatch, desk):  # noqa: F811
     add(capsys, monkeypatch, "anna", "--role", "aanspreekpunt")
     for _ in range(5):
-        users.authenticate(desk, "anna", "fout")
-    assert users.authenticate(desk, "anna", "een-lang-wachtwoord-1").outcome is LoginOutcome.LOCKED
+        login(desk, "anna", "fout")
+    assert login(desk, "anna", "een-lang-wachtwoord-1").outcome is LoginOutcome.LOCKED
     assert run(capsys, "users", "unlock", "anna")[0] == 0
-    assert users.authenticate(desk, "anna", "een-lang-wachtwoord-1").outcome is LoginOutcome.OK
+    assert login(desk, "anna", "een-lang-wachtwoord-1").outcome is LoginOutcome.OK
     monkeypatch.setattr(sys, "stdin", io.StringIO("nog-een-wachtwoord-2\n"))
     assert run(capsys, "users", "passwd", "anna", "--password-stdin")[0] == 0
-    assert users.authenticate(desk, "anna", "nog-een-wachtwoord-2").outcome is LoginOutcome.OK
+    assert login(desk, "anna", "nog-een-wachtwoord-2").outcome is LoginOutcome.OK
     assert run(capsys, "users", "disable", "anna")[0] == 0
-    assert users.authenticate(desk, "anna", "nog-een-wachtwoord-2").outcome is LoginOutcome.FAILED
+    assert login(desk, "anna", "nog-een-wachtwoord-2").outcome is LoginOutcome.FAILED
     assert run(capsys, "users", "disable", "niemand")[0] == common.EXIT_USAGE
 
 
@@ -98,3 +104,21 @@ def test_installed_command_knows_the_new_subcommands():
     result = subprocess.run([sys.executable, "-m", "bot.entrypoints.cli.main", "users", "add", "--help"],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
     assert result.returncode == 0 and "--role" in result.stdout and "--password-stdin" in result.stdout
+
+
+def test_users_add_and_totp_print_the_second_factor_once(env, capsys, monkeypatch, desk):  # noqa: F811
+    code, out, _ = add(capsys, monkeypatch, "jan", "--role", "coordinator")
+    assert code == 0 and "otpauth://totp/" in out
+    recovery = re.findall(r"^    ([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})$", out, re.M)
+    assert len(recovery) == 10
+    assert login(desk, "jan", "een-lang-wachtwoord-1").outcome is LoginOutcome.OK
+    assert "otpauth://" not in run(capsys, "users", "list")[1]
+    code, out, _ = run(capsys, "users", "totp", "jan")
+    new_key = re.search(r"key: ([A-Z2-7]{32})$", out, re.M).group(1)
+    assert code == 0 and len(re.findall(r"^    [a-z2-9-]{14}$", out, re.M)) == 10
+    remember_secret("jan", new_key)
+    assert login(desk, "jan", "een-lang-wachtwoord-1").outcome is LoginOutcome.OK
+    assert run(capsys, "users", "totp", "niemand")[0] == common.EXIT_USAGE
+    _, out, _ = add(capsys, monkeypatch, "beheer", "--role", "beheerder")
+    assert "otpauth://" not in out  # may enrol later with `users totp`
+    assert any(e.detail == "jan: tweede stap ingesteld" for e in audit.entries(desk))

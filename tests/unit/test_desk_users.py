@@ -10,7 +10,7 @@ from bot.services import audit, sessions, users
 from bot.domain.desk import Actor, Role
 from bot.adapters.storage.tables.desk import desk_sessions, desk_users
 from bot.services.users import LoginOutcome, UserError
-from tests.support.desk import ADMIN, PASSWORD, Clock, add_user, make_desk
+from tests.support.desk import ADMIN, PASSWORD, Clock, add_user, login, make_desk
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_user_is_stored_with_an_argon2_hash(desk):
     with desk.uow() as uow:
         stored = uow.session.execute(select(desk_users.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
-    assert _actions(desk) == ["user_added"]
+    assert _actions(desk) == ["user_added", "user_changed"]  # added, then enrolled for the second factor
 
 
 @pytest.mark.parametrize("name,role,password,problem", [
@@ -57,10 +57,10 @@ def test_duplicate_name_refused(desk):
 
 def test_login_right_and_wrong(desk):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
-    ok = users.authenticate(desk, "Anna", PASSWORD)
+    ok = login(desk, "Anna", PASSWORD)
     assert ok.outcome is LoginOutcome.OK and ok.user.username == "anna"
-    assert users.authenticate(desk, "anna", PASSWORD + "x").outcome is LoginOutcome.FAILED
-    assert users.authenticate(desk, "niemand", PASSWORD).outcome is LoginOutcome.FAILED
+    assert login(desk, "anna", PASSWORD + "x").outcome is LoginOutcome.FAILED
+    assert login(desk, "niemand", PASSWORD).outcome is LoginOutcome.FAILED
     assert _actions(desk)[-3:] == ["login", "login_failed", "login_failed"]
     # An unknown name is not written to the audit log as typed (it may be a mistyped password).
     assert audit.entries(desk)[0].actor == "(onbekende naam)"
@@ -69,45 +69,45 @@ def test_login_right_and_wrong(desk):
 def test_five_failures_in_fifteen_minutes_lock_for_fifteen_minutes(desk, clock):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
     for i in range(4):
-        assert users.authenticate(desk, "anna", "fout").outcome is LoginOutcome.FAILED
+        assert login(desk, "anna", "fout").outcome is LoginOutcome.FAILED
         clock.advance(minutes=3)
-    fifth = users.authenticate(desk, "anna", "fout")
+    fifth = login(desk, "anna", "fout")
     assert fifth.outcome is LoginOutcome.LOCKED
     assert fifth.locked_until == clock.now + users.LOCK_DURATION
     clock.advance(minutes=14)
-    assert users.authenticate(desk, "anna", PASSWORD).outcome is LoginOutcome.LOCKED  # right password, still locked
+    assert login(desk, "anna", PASSWORD).outcome is LoginOutcome.LOCKED  # right password, still locked
     clock.advance(minutes=1, seconds=1)
-    assert users.authenticate(desk, "anna", PASSWORD).outcome is LoginOutcome.OK
+    assert login(desk, "anna", PASSWORD).outcome is LoginOutcome.OK
     assert "login_locked" in _actions(desk)
 
 
 def test_failures_spread_out_do_not_lock(desk, clock):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
     for _ in range(8):
-        assert users.authenticate(desk, "anna", "fout").outcome is LoginOutcome.FAILED
+        assert login(desk, "anna", "fout").outcome is LoginOutcome.FAILED
         clock.advance(minutes=4)  # never 5 within 15 minutes
 
 
 def test_a_success_resets_the_count(desk, clock):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
     for _ in range(4):
-        users.authenticate(desk, "anna", "fout")
-    assert users.authenticate(desk, "anna", PASSWORD).outcome is LoginOutcome.OK
+        login(desk, "anna", "fout")
+    assert login(desk, "anna", PASSWORD).outcome is LoginOutcome.OK
     for _ in range(4):
-        assert users.authenticate(desk, "anna", "fout").outcome is LoginOutcome.FAILED
+        assert login(desk, "anna", "fout").outcome is LoginOutcome.FAILED
 
 
 def test_unknown_names_lock_the_same_way(desk):
-    outcomes = [users.authenticate(desk, "niemand", "x").outcome for _ in range(6)]
+    outcomes = [login(desk, "niemand", "x").outcome for _ in range(6)]
     assert outcomes == [LoginOutcome.FAILED] * 4 + [LoginOutcome.LOCKED] * 2
 
 
 def test_unlock_from_the_command_line(desk):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
     for _ in range(5):
-        users.authenticate(desk, "anna", "fout")
+        login(desk, "anna", "fout")
     users.unlock(desk, "anna", ADMIN)
-    assert users.authenticate(desk, "anna", PASSWORD).outcome is LoginOutcome.OK
+    assert login(desk, "anna", PASSWORD).outcome is LoginOutcome.OK
 
 
 def test_disabled_user_cannot_log_in_and_loses_sessions(desk):
@@ -115,7 +115,7 @@ def test_disabled_user_cannot_log_in_and_loses_sessions(desk):
     token, _ = sessions.start(desk, user)
     users.set_active(desk, "anna", False, ADMIN)
     assert sessions.load(desk, token) is None
-    assert users.authenticate(desk, "anna", PASSWORD).outcome is LoginOutcome.FAILED
+    assert login(desk, "anna", PASSWORD).outcome is LoginOutcome.FAILED
 
 
 def test_new_password_ends_sessions(desk):
@@ -123,7 +123,7 @@ def test_new_password_ends_sessions(desk):
     token, _ = sessions.start(desk, user)
     users.set_password(desk, "anna", "een-nieuw-wachtwoord-1", ADMIN)
     assert sessions.load(desk, token) is None
-    assert users.authenticate(desk, "anna", "een-nieuw-wachtwoord-1").outcome is LoginOutcome.OK
+    assert login(desk, "anna", "een-nieuw-wachtwoord-1").outcome is LoginOutcome.OK
 
 
 def test_sessions_are_stored_hashed_and_expire(desk, clock):
@@ -158,9 +158,9 @@ def test_sessions_end_after_max_age_and_at_logout(desk, clock):
 def test_a_stranger_elsewhere_cannot_lock_the_owner_out(desk, clock):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
     for _ in range(50):
-        users.authenticate(desk, "anna", "fout", client="stranger")
-    assert users.authenticate(desk, "anna", PASSWORD, client="stranger").outcome is LoginOutcome.LOCKED
-    assert users.authenticate(desk, "anna", PASSWORD, client="office").outcome is LoginOutcome.OK
+        login(desk, "anna", "fout", client="stranger")
+    assert login(desk, "anna", PASSWORD, client="stranger").outcome is LoginOutcome.LOCKED
+    assert login(desk, "anna", PASSWORD, client="office").outcome is LoginOutcome.OK
 
 
 def test_login_attempts_keep_no_typed_name_and_are_pruned(desk, clock):
@@ -168,12 +168,12 @@ def test_login_attempts_keep_no_typed_name_and_are_pruned(desk, clock):
 
     from bot.adapters.storage.tables.desk import desk_login_attempts
 
-    users.authenticate(desk, "geheim-wachtwoord-als-naam", "x", client="c")
+    login(desk, "geheim-wachtwoord-als-naam", "x", client="c")
     with desk.uow() as uow:
         keys = [r.username for r in uow.session.execute(select(desk_login_attempts)).all()]
     assert keys and all("geheim" not in k and re.fullmatch(r"[0-9a-f]{64}", k) for k in keys)
     clock.advance(days=2)
-    users.authenticate(desk, "iemand", "x", client="c")
+    login(desk, "iemand", "x", client="c")
     with desk.uow() as uow:
         assert len(uow.session.execute(select(desk_login_attempts)).all()) == 2  # only the new failure's rows
 
@@ -182,7 +182,7 @@ def test_unlock_lifts_the_lock_from_every_client(desk, clock):
     add_user(desk, "anna", Role.AANSPREEKPUNT)
     for client in ("a", "b"):
         for _ in range(5):
-            users.authenticate(desk, "anna", "fout", client=client)
+            login(desk, "anna", "fout", client=client)
     users.unlock(desk, "anna", Actor("beheer", "cli"))
-    assert users.authenticate(desk, "anna", PASSWORD, client="a").outcome is LoginOutcome.OK
-    assert users.authenticate(desk, "anna", PASSWORD, client="b").outcome is LoginOutcome.OK
+    assert login(desk, "anna", PASSWORD, client="a").outcome is LoginOutcome.OK
+    assert login(desk, "anna", PASSWORD, client="b").outcome is LoginOutcome.OK

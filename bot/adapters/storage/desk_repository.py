@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Optional, Tuple
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.desk import (
@@ -16,14 +16,14 @@ from bot.domain.desk import (
     StatusChange, User,
 )
 from bot.adapters.storage.tables.desk import (
-    audit_log, case_entries, desk_login_attempts, desk_login_locks, desk_sessions, desk_users,
-    followup_attempts, nazorg_answers, pupil_additions, pupil_messages, report_followups,
-    status_changes,
+    audit_log, case_entries, desk_login_attempts, desk_login_locks, desk_pending_logins, desk_recovery_codes,
+    desk_second_factors, desk_sessions, desk_users, followup_attempts, nazorg_answers, pupil_additions,
+    pupil_messages, report_followups, status_changes,
 )
 from bot.domain.report import Status
 from bot.adapters.storage.tables.reports import report_kinds, report_places, reports
 from bot.adapters.storage.unit_of_work import SqlAlchemyUnitOfWork
-from bot.services.ports import AbstractDeskUnitOfWork, MonitoringRow, SessionRow, UnknownReport
+from bot.services.ports import AbstractDeskUnitOfWork, MonitoringRow, SecondFactorRow, SessionRow, UnknownReport
 
 
 class SqlDeskRepository:
@@ -120,10 +120,59 @@ class SqlDeskRepository:
         self.session.execute(delete(desk_sessions).where(desk_sessions.c.token_hash == token_hash))
 
     def delete_sessions_of(self, user_id: int) -> None:
+        """End the user's sessions, and their logins half-way (password given, code not yet)."""
         self.session.execute(delete(desk_sessions).where(desk_sessions.c.user_id == user_id))
+        self.session.execute(delete(desk_pending_logins).where(desk_pending_logins.c.user_id == user_id))
 
     def delete_expired_sessions(self, now: datetime) -> int:
         return self.session.execute(delete(desk_sessions).where(desk_sessions.c.expires_at <= now)).rowcount
+
+    # ------------------------------------------------------------------ second factor
+
+    def add_pending_login(self, token_hash: str, user_id: int, expires_at: datetime, now: datetime) -> None:
+        self.session.execute(delete(desk_pending_logins).where(desk_pending_logins.c.expires_at <= now))
+        self.session.execute(desk_pending_logins.insert().values(
+            token_hash=token_hash, user_id=user_id, expires_at=expires_at))
+
+    def pending_login(self, token_hash: str) -> Optional[Tuple[int, datetime]]:
+        """(user id, expiry) of a half-way login."""
+        return self.session.execute(
+            select(desk_pending_logins.c.user_id, desk_pending_logins.c.expires_at)
+            .where(desk_pending_logins.c.token_hash == token_hash)).one_or_none()
+
+    def delete_pending_login(self, token_hash: str) -> None:
+        self.session.execute(delete(desk_pending_logins).where(desk_pending_logins.c.token_hash == token_hash))
+
+    def second_factor(self, user_id: int) -> Optional[SecondFactorRow]:
+        row = self.session.execute(
+            select(desk_second_factors).where(desk_second_factors.c.user_id == user_id)).one_or_none()
+        return SecondFactorRow(row.totp_secret, row.last_step) if row is not None else None
+
+    def set_second_factor(self, user_id: int, secret: str, recovery_hashes: List[str], now: datetime) -> None:
+        """Replace the user's TOTP secret and recovery codes."""
+        for table in (desk_second_factors, desk_recovery_codes):
+            self.session.execute(delete(table).where(table.c.user_id == user_id))
+        self.session.execute(desk_second_factors.insert().values(
+            user_id=user_id, totp_secret=secret, enrolled_at=now))
+        self.session.execute(desk_recovery_codes.insert(), [{"user_id": user_id, "code_hash": code_hash}
+                                                            for code_hash in recovery_hashes])
+
+    def claim_step(self, user_id: int, step: int) -> bool:
+        """Mark a TOTP time step used; False when it, or a later one, was used already (a replay)."""
+        last = desk_second_factors.c.last_step
+        return self.session.execute(update(desk_second_factors).where(
+            desk_second_factors.c.user_id == user_id, or_(last.is_(None), last < step)).values(last_step=step)
+        ).rowcount == 1
+
+    def unused_recovery_codes(self, user_id: int) -> List[Tuple[int, str]]:
+        return self.session.execute(select(desk_recovery_codes.c.id, desk_recovery_codes.c.code_hash).where(
+            desk_recovery_codes.c.user_id == user_id, desk_recovery_codes.c.used_at.is_(None))).all()
+
+    def spend_recovery_code(self, code_id: int, now: datetime) -> bool:
+        """False when it was spent already (by a request at the same moment)."""
+        return self.session.execute(update(desk_recovery_codes).where(
+            desk_recovery_codes.c.id == code_id, desk_recovery_codes.c.used_at.is_(None)).values(used_at=now)
+        ).rowcount == 1
 
     # ------------------------------------------------------------------ reports
 

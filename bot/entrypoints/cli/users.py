@@ -5,6 +5,10 @@
     klankbord users passwd NAME [--password-stdin]            set a new password (ends their sessions)
     klankbord users disable NAME / enable NAME                switch a user off or on
     klankbord users unlock NAME                               lift a login lockout
+    klankbord users totp NAME                                 (re)enrol the second factor (app code)
+
+The aanspreekpunt and the coördinator get their second factor when they are added; the secret,
+its otpauth:// URI and the ten recovery codes are printed then, once, and never again.
 """
 from __future__ import annotations
 
@@ -14,9 +18,11 @@ import json
 import sys
 from typing import Any, Callable
 
+from bot.domain import second_factor as factor_rules
 from bot.domain.desk import Role
+from bot.domain.second_factor import Enrolment
 from bot.entrypoints.cli.common import EXIT_OK, EXIT_USAGE, CliError, open_app
-from bot.services import users
+from bot.services import second_factor, users
 from bot.services.audit import cli_actor
 
 
@@ -48,6 +54,26 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     password = _read_password(args)
     user = users.add_user(desk, args.name, args.role, password, cli_actor())
     print(f"Gebruiker '{user.username}' ({user.role.value}) is aangemaakt. / User created.")
+    if factor_rules.required(user.role, enrolled=False):
+        _print_enrolment(second_factor.enrol(desk, user.username, cli_actor()))
+    return EXIT_OK
+
+
+def _print_enrolment(enrolment: Enrolment) -> None:
+    print(f"""
+Tweede stap voor '{enrolment.username}' / second factor (shown once, never again):
+  Zet in een authenticator-app / add to an authenticator app:
+    sleutel / key: {enrolment.secret}
+    of / or:       {enrolment.uri}
+  Herstelcodes, elk één keer te gebruiken / recovery codes, each works once:""")
+    for code in enrolment.recovery_codes:
+        print(f"    {code}")
+
+
+@_user_error
+def cmd_users_totp(args: argparse.Namespace) -> int:
+    _print_enrolment(second_factor.enrol(open_app(args), args.name, cli_actor()))
+    print("Oude code en herstelcodes werken niet meer; sessies zijn beëindigd. / Old codes revoked; sessions ended.")
     return EXIT_OK
 
 
@@ -101,7 +127,7 @@ def cmd_users_unlock(args: argparse.Namespace) -> int:
 def add_commands(groups: Any) -> None:
     """``klankbord users ...``."""
     group = groups.add_parser("users", help="gebruikers van de desk / desk users")
-    sub = group.add_subparsers(dest="command", metavar="{add,list,passwd,disable,enable,unlock}")
+    sub = group.add_subparsers(dest="command", metavar="{add,list,passwd,disable,enable,unlock,totp}")
     sub.required = True
     p = sub.add_parser("add", help="maak een gebruiker / create a user")
     p.add_argument("name", metavar="NAME")
@@ -117,7 +143,8 @@ def add_commands(groups: Any) -> None:
     p.set_defaults(func=cmd_users_passwd)
     for name, func, text in (("disable", cmd_users_disable, "uitschakelen / disable"),
                              ("enable", cmd_users_enable, "inschakelen / enable"),
-                             ("unlock", cmd_users_unlock, "blokkering opheffen / lift a lockout")):
+                             ("unlock", cmd_users_unlock, "blokkering opheffen / lift a lockout"),
+                             ("totp", cmd_users_totp, "tweede stap (opnieuw) instellen / (re)enrol the second factor")):
         p = sub.add_parser(name, help=text)
         p.add_argument("name", metavar="NAME")
         p.set_defaults(func=func)

@@ -5,11 +5,12 @@ Migration ``0002_desk`` builds them. Everything that belongs to one report refer
 retention) erases its case log, messages, additions, nazorg answers and secret with it. The
 audit log keeps only the reference code (no contents), so it outlives the report on purpose.
 
-Secrets and passwords are stored as argon2 hashes; session tokens as SHA-256 of the token.
+Secrets, passwords and recovery codes are stored as argon2 hashes; session tokens as SHA-256 of the
+token; the TOTP secret sealed (it must be read back to check a code).
 """
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table
+from sqlalchemy import BigInteger, Boolean, Column, Date, ForeignKey, Index, Integer, String, Table
 
 from bot.adapters.storage.sealed import SealedText
 from bot.adapters.storage.tables.base import UtcDateTime, metadata
@@ -56,6 +57,38 @@ desk_sessions = Table(
     Column("last_seen_at", UtcDateTime(), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
     Index("ix_desk_sessions_user_id", "user_id"),
+)
+
+# The second factor (migration 0005): a TOTP secret, sealed, and the last time step used (no replay) ...
+desk_second_factors = Table(
+    "desk_second_factors",
+    metadata,
+    Column("id", Integer, primary_key=True),  # an id like every sealed table's (klankbord keys rotate)
+    Column("user_id", Integer, ForeignKey("desk_users.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("totp_secret", SealedText("desk_second_factors.totp_secret"), nullable=False),
+    Column("last_step", BigInteger, nullable=True),
+    Column("enrolled_at", UtcDateTime(), nullable=False),
+)
+
+# ... ten single-use recovery codes as argon2 hashes (a used one is spent) ...
+desk_recovery_codes = Table(
+    "desk_recovery_codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("desk_users.id", ondelete="CASCADE"), nullable=False),
+    Column("code_hash", String(255), nullable=False),
+    Column("used_at", UtcDateTime(), nullable=True),
+    Index("ix_desk_recovery_codes_user_id", "user_id"),
+)
+
+# ... and the half-way login between password and code: 5 minutes, it opens nothing but the code page.
+desk_pending_logins = Table(
+    "desk_pending_logins",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("desk_users.id", ondelete="CASCADE"), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Index("ix_desk_pending_logins_user_id", "user_id"),
 )
 
 # The pupil's way back: a hashed secret per report, and the nazorg date the aanspreekpunt set.

@@ -5,7 +5,10 @@
   or ``KLANKBORD_DESK_URL`` starting with https behind a proxy; ``KLANKBORD_DESK_SECURE_COOKIE``
   = 1/0 forces it). No Flask ``session`` is used at all.
 - CSRF: every POST carries ``csrf_token``; after login it must equal the session's token, on the
-  login form it must equal a short-lived ``klankbord_desk_login`` cookie (double submit).
+  login forms (password, then code) it must equal a short-lived ``klankbord_desk_login`` cookie
+  (double submit).
+- Between password and code, ``klankbord_desk_pending`` holds a token of a pending login (5 minutes;
+  the database keeps its hash); it opens only the code page.
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from bot.bootstrap import Klankbord, bootstrap
 
 SESSION_COOKIE = "klankbord_desk"
 LOGIN_COOKIE = "klankbord_desk_login"
+PENDING_COOKIE = "klankbord_desk_pending"  # a login half-way: password right, second factor to come
 COOKIE_PATH = "/desk"
 DESK_CONFIG_KEY = "KLANKBORD_DESK"  # app.config: a ready Klankbord app (tests), else one is built on first use
 SECURE_ENV = settings.DESK_SECURE_ENV  # app.config may force it too (tests)
