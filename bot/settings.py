@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Dict, Mapping, Optional, Tuple
 
 from bot.domain.chat_limits import ChatLimits, IpNetwork
+from bot.domain.report_caps import ReportCaps
 from bot.domain.school import DEFAULT_CONFIG, DEFAULT_DESK_URL, PROJECT_ROOT
 from bot.services.followup import Limits as FollowupLimits
 
@@ -221,6 +222,18 @@ def chat_limits_from_env(env: Optional[Mapping[str, str]] = None) -> ChatLimits:
     return ChatLimits(**values, trusted_proxies=_networks(env, TRUSTED_PROXIES_ENV))
 
 
+_REPORT_CAPS_ENV = {"per_conversation_hour": "KLANKBORD_REPORTS_PER_CONVERSATION_HOUR",
+                    "per_client_hour": "KLANKBORD_REPORTS_PER_CLIENT_HOUR",
+                    "per_school_hour": "KLANKBORD_REPORTS_PER_SCHOOL_HOUR"}
+
+
+def report_caps_from_env(env: Mapping[str, str]) -> ReportCaps:
+    """Mailed reports per hour per conversation, client and school; more are held for a person."""
+    defaults = ReportCaps()
+    return ReportCaps(**{key: int(_number(env, name, getattr(defaults, key), whole=True))
+                         for key, name in _REPORT_CAPS_ENV.items()})
+
+
 # ---------------------------------------------------------------- the rest, and the whole
 
 SCHOOL_CONFIG_ENV = "KLANKBORD_SCHOOL_CONFIG"
@@ -229,6 +242,7 @@ DATABASE_URL_ENV = "KLANKBORD_DATABASE_URL"
 DESK_URL_ENV = "KLANKBORD_DESK_URL"
 DESK_SECURE_ENV = "KLANKBORD_DESK_SECURE_COOKIE"
 RASA_URL_ENV = "KLANKBORD_RASA_URL"
+SCHOOL_ORIGIN_ENV = "KLANKBORD_SCHOOL_ORIGIN"
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"
 TLS_MODES = ("none", "starttls", "ssl")
 DEFAULT_SMTP_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
@@ -336,12 +350,14 @@ class Settings:
     action_secret: str = field(default="", repr=False)
     chat: ChatLimits = ChatLimits()
     followup: FollowupLimits = FollowupLimits()
+    reports: ReportCaps = ReportCaps()
     smtp: SmtpSettings = SmtpSettings()
     outbox_dir: Optional[Path] = None  # None: the school file's notification.outbox_dir
     outbox_poll_seconds: float = 10.0
     outbox_retry_seconds: float = 30.0
     outbox_retry_max_seconds: float = 3600.0
     rasa_url: str = DEFAULT_RASA_URL
+    school_origin: str = ""  # the school site(s) that may frame the chat page (checked by the web app)
     web_host: str = "127.0.0.1"
     web_port: int = 8080
 
@@ -364,12 +380,14 @@ class Settings:
             action_secret=action_secret(env),
             chat=chat_limits_from_env(env),
             followup=followup_limits_from_env(env),
+            reports=report_caps_from_env(env),
             smtp=smtp_from_env(env),
             outbox_dir=Path(outbox).expanduser().resolve() if outbox else None,
             outbox_poll_seconds=_seconds(env, "KLANKBORD_OUTBOX_POLL_SECONDS", 10.0),
             outbox_retry_seconds=_seconds(env, "KLANKBORD_OUTBOX_RETRY_SECONDS", 30.0),
             outbox_retry_max_seconds=_seconds(env, "KLANKBORD_OUTBOX_RETRY_MAX_SECONDS", 3600.0),
             rasa_url=env.get(RASA_URL_ENV, "").strip() or DEFAULT_RASA_URL,
+            school_origin=env.get(SCHOOL_ORIGIN_ENV, "").strip(),
             web_host=env.get("KLANKBORD_WEB_HOST", "").strip() or "127.0.0.1",
             web_port=_port(env, "KLANKBORD_WEB_PORT", 8080),
         )

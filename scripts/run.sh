@@ -15,7 +15,10 @@ export KLANKBORD_ACTION_URL="http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_POR
 export KLANKBORD_WEB_HOST="${KLANKBORD_WEB_HOST:-127.0.0.1}"
 export KLANKBORD_WEB_PORT="${KLANKBORD_WEB_PORT:-8080}"
 export KLANKBORD_RASA_URL="${KLANKBORD_RASA_URL:-http://$KLANKBORD_RASA_HOST:$KLANKBORD_RASA_PORT}"
-export KLANKBORD_SCHOOL_ORIGIN="${KLANKBORD_SCHOOL_ORIGIN:-http://$KLANKBORD_WEB_HOST:$KLANKBORD_WEB_PORT}"
+# Klankbord's web app: the chat page (framed by the school site), the demo school page, the desk.
+WEB_ORIGIN="http://$KLANKBORD_WEB_HOST:$KLANKBORD_WEB_PORT"
+# The school site(s) allowed to frame the chat page; the demo school page is Klankbord's own.
+export KLANKBORD_SCHOOL_ORIGIN="${KLANKBORD_SCHOOL_ORIGIN:-$WEB_ORIGIN}"
 PY=.venv/bin/python
 # The secret Rasa sends the action server (rasa_sdk_plugins/): made anew for each start unless set.
 export KLANKBORD_ACTION_SECRET="${KLANKBORD_ACTION_SECRET:-$($PY -c 'import secrets; print(secrets.token_urlsafe(32))')}"
@@ -38,7 +41,7 @@ pids+=($!)
 # No --enable-api: the school page needs only the REST channel, not Rasa's HTTP API.
 scripts/keep.sh rasa var/log/rasa.log .venv/bin/rasa run -m "$MODEL" --endpoints endpoints.yml \
   --credentials credentials.yml -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" \
-  --cors "$KLANKBORD_SCHOOL_ORIGIN" "${KLANKBORD_SCHOOL_ORIGIN/127.0.0.1/localhost}" &
+  --cors "$WEB_ORIGIN" "${WEB_ORIGIN/127.0.0.1/localhost}" &  # the chat page calls Rasa
 pids+=($!)
 scripts/keep.sh web var/log/web.log $PY -m bot.entrypoints.web &
 pids+=($!)
@@ -61,7 +64,7 @@ Klankbord is running.
   Action server:             http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT
   Try it in a terminal:      curl -s -XPOST $KLANKBORD_RASA_URL/webhooks/rest/webhook \\
                                -d '{"sender":"demo","message":"ik word gepest"}'
-  Desk for the aanspreekpunt: $KLANKBORD_SCHOOL_ORIGIN/desk/   (create a user first:
+  Desk for the aanspreekpunt: $WEB_ORIGIN/desk/   (create a user first:
                                .venv/bin/klankbord users add NAME --role aanspreekpunt)
   Reports:                   .venv/bin/klankbord reports list
 $WHERE

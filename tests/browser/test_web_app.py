@@ -8,10 +8,12 @@ import pytest
 from flask import Blueprint, request, session
 
 from bot.entrypoints.web import create_app
-from bot.entrypoints.web.app import content_security_policy, server_url
+from bot.entrypoints.web.app import content_security_policy, school_origins, server_url
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDGET_JS = ROOT / "web" / "static" / "klankbord-widget.js"
+CHAT_JS = ROOT / "web" / "static" / "klankbord-chat.js"
+CHAT_HTML = ROOT / "web" / "chat.html"
 WIDGET_CSS = ROOT / "web" / "static" / "klankbord-widget.css"
 INDEX = ROOT / "web" / "index.html"
 
@@ -113,19 +115,40 @@ def test_csp_names_only_the_rasa_origin():
 # ----- the widget's source ------------------------------------------------------------------
 
 
+def code_of(path: Path) -> str:
+    return re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)  # comments may mention them
+
+
 def test_widget_never_builds_html_from_strings():
-    source = WIDGET_JS.read_text(encoding="utf-8")
-    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)  # comments may mention them
-    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                      "new Function", "localStorage", "document.cookie", "indexedDB"):
-        assert forbidden not in code, forbidden
-    assert "textContent" in code and "sessionStorage" in code
+    """The widget is the launcher (school page) and the chat (its frame, Klankbord's origin)."""
+    for path in (WIDGET_JS, CHAT_JS):
+        code = code_of(path)
+        for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                          "new Function", "localStorage", "document.cookie", "indexedDB"):
+            assert forbidden not in code, (path.name, forbidden)
+        assert "textContent" in code, path.name
+    assert "sessionStorage" in code_of(CHAT_JS)
+    # The launcher runs on the school's origin: it stores nothing and never fetches.
+    launcher = code_of(WIDGET_JS)
+    for forbidden in ("sessionStorage", "Storage", "fetch(", "XMLHttpRequest", "caches", '"*"'):
+        assert forbidden not in launcher, forbidden
+
+
+def test_messages_between_the_school_page_and_the_chat_name_their_origin():
+    """postMessage goes only to the other side's known origin, and each side checks the sender,
+    both through the two helpers in klankbord-widget.js."""
+    launcher, chat = code_of(WIDGET_JS), code_of(CHAT_JS)
+    assert re.findall(r"postMessage\(([^;]*)\);", launcher) == ["message, origin"]
+    assert "postMessage" not in chat and "kit.tell(" in chat and "kit.messageFrom(" in chat
+    assert "event.origin !== origin || event.source !== source" in launcher
+    assert "tell(frame.contentWindow, chatOrigin," in launcher
+    assert "messageFrom(event, chatOrigin, frame.contentWindow)" in launcher
 
 
 def test_no_third_party_addresses_in_page_widget_or_styles():
     """Only the documented defaults may name another host (the exit site and the local Rasa)."""
     allowed = {"https://www.google.nl/search?q=weer", "http://127.0.0.1:5005"}
-    for path in (WIDGET_JS, WIDGET_CSS, INDEX, ROOT / "web" / "static" / "site.css"):
+    for path in (WIDGET_JS, CHAT_JS, CHAT_HTML, WIDGET_CSS, INDEX, ROOT / "web" / "static" / "site.css"):
         text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
         urls = set(re.findall(r"https?://[^\s\"'<>)]+", text))
         assert urls <= allowed, (path.name, urls - allowed)
@@ -141,3 +164,86 @@ def test_demo_page_loads_no_test_tools_and_no_inline_code():
     ]
     assert " style=" not in html and "<style" not in html
     assert not re.search(r"\son[a-z]+\s*=", html), "inline event handlers are blocked by the CSP"
+
+
+# ----- the chat page in the launcher's frame ---------------------------------------------------
+
+
+def csp_of(response) -> dict:
+    return dict(d.strip().split(" ", 1) for d in response.headers["Content-Security-Policy"].split(";"))
+
+
+def test_chat_page_has_a_strict_csp_and_may_be_framed_only_by_the_school():
+    app = create_app({"KLANKBORD_RASA_URL": "https://rasa.voorbeeldschool.example:8443/",
+                      "KLANKBORD_SCHOOL_ORIGIN": "https://www.voorbeeldschool.example, https://Oud.Voorbeeldschool.example/"})
+    client = app.test_client()
+    client.set_cookie("tracker", "x")
+    response = client.get("/chat")
+    assert response.status_code == 200
+    csp = csp_of(response)
+    assert csp == {
+        "default-src": "'none'", "script-src": "'self'", "style-src": "'self'",
+        "connect-src": "https://rasa.voorbeeldschool.example:8443", "base-uri": "'none'",
+        "form-action": "'none'", "object-src": "'none'",
+        "frame-ancestors": "https://www.voorbeeldschool.example https://oud.voorbeeldschool.example",
+    }
+    assert "X-Frame-Options" not in response.headers
+    assert "Set-Cookie" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    html = response.get_data(as_text=True)
+    assert 'data-server="https://rasa.voorbeeldschool.example:8443"' in html
+    assert 'data-parents="https://www.voorbeeldschool.example https://oud.voorbeeldschool.example"' in html
+    assert "0800-0432" in html  # the helplines, for "Hulp nu" without the assistant
+    assert re.findall(r"<script\b[^>]*?src=\"([^\"]+)\"", html) == ["static/klankbord-widget.js", "static/klankbord-chat.js"]
+    assert " style=" not in html and "<style" not in html and not re.search(r"\son[a-z]+\s*=", html)
+    # Everything else keeps refusing to be framed.
+    for path in ("/", "/static/klankbord-widget.js"):
+        other = client.get(path)
+        assert other.headers["X-Frame-Options"] == "DENY", path
+        assert csp_of(other)["frame-ancestors"] == "'none'", path
+    # The demo page may show the chat of its own origin in a frame.
+    assert csp_of(client.get("/"))["frame-src"] == "'self'"
+
+
+def test_chat_page_without_a_school_origin_is_framed_by_its_own_origin_only(client):
+    response = client.get("/chat")
+    assert csp_of(response)["frame-ancestors"] == "'self'"
+    assert 'data-parents=""' in response.get_data(as_text=True)
+
+
+def test_no_cookie_on_the_chat_page_even_when_another_blueprint_uses_the_session():
+    app = create_app({"SECRET_KEY": "test-only"})
+
+    @app.before_request
+    def careless():
+        session["touched"] = True
+
+    client = app.test_client()
+    client.set_cookie("tracker", "x")
+    assert "Set-Cookie" not in client.get("/chat").headers
+
+
+@pytest.mark.parametrize("bad", ["www.school.example", "ftp://school.example", "https://school.example/path",
+                                 "https://school.example/?a=1", "https://user@school.example", "'self'"])
+def test_bad_school_origins_are_refused(bad):
+    with pytest.raises(ValueError):
+        school_origins(bad)
+    with pytest.raises(ValueError):
+        create_app({"KLANKBORD_SCHOOL_ORIGIN": bad})
+
+
+def test_school_origins_are_normalised():
+    assert school_origins("") == "'self'"
+    assert school_origins(" https://A.example:8443/ ,https://a.example:8443 http://b.example ") == \
+        "https://a.example:8443 http://b.example"
+
+
+def test_the_school_origin_comes_from_the_settings():
+    from bot.settings import Settings
+
+    settings = Settings.from_env({"KLANKBORD_SCHOOL_ORIGIN": "https://www.voorbeeldschool.example"})
+    response = create_app(settings=settings).test_client().get("/chat")
+    assert csp_of(response)["frame-ancestors"] == "https://www.voorbeeldschool.example"
+    unset = create_app(settings=Settings.from_env({})).test_client().get("/chat")
+    assert csp_of(unset)["frame-ancestors"] == "'self'"

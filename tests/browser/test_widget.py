@@ -73,7 +73,7 @@ def test_pupil_completes_a_report_by_clicking_and_typing(stack, chat_page, artif
     assert set(run.focus_after_reply) == {"input"}, run.focus_after_reply
     # The code is on screen as plain text in a bot message.
     assert any(CODE_RE.search(text) for text in chat.bot_texts())
-    assert chat.page.locator("[data-kb=msg][data-who=bot] .kb-bubble *").count() == 0, \
+    assert chat.frame.locator("[data-kb=msg][data-who=bot] .kb-bubble *").count() == 0, \
         "bot messages must contain text only, no elements"
     # Used quick replies are gone; the user's clicks show as their own messages.
     shown = [text for who, text in chat.messages() if who == "user"]
@@ -101,11 +101,11 @@ def test_quick_exit_leaves_nothing_and_back_does_not_return_to_the_chat(stack, n
     # A reload within the tab keeps the conversation (so the wipe below is real work).
     before = chat.messages()
     page.reload()
-    page.wait_for_selector("[data-kb=panel]", state="visible")
+    chat.frame.wait_for_selector("[data-kb=panel]", state="visible")
     assert chat.messages() == before
 
     # "Snel weg" is on screen, and leaves at once.
-    exit_button = page.locator("[data-kb=panel] [data-kb=exit]")
+    exit_button = chat.frame.locator("[data-kb=panel] [data-kb=exit]")
     assert exit_button.is_visible()
     exit_button.click()
     page.wait_for_url(DEFAULT_EXIT_URL)
@@ -127,7 +127,7 @@ def test_quick_exit_leaves_nothing_and_back_does_not_return_to_the_chat(stack, n
     chat.goto()
     assert chat.storage() == {}
     assert chat.messages() == []
-    assert page.locator("[data-kb=panel]").is_hidden()
+    assert chat.frame.locator("[data-kb=panel]").is_hidden()
     assert page.evaluate("localStorage.length") == 0
     no_page_errors(chat)
 
@@ -140,7 +140,7 @@ def test_no_cookies_and_every_request_goes_to_the_school_or_the_assistant(stack,
     help_replies = chat.click_help()
     assert help_replies, "Hulp nu got no answer"
     chat.page.reload()
-    chat.page.wait_for_selector("[data-kb=panel]", state="visible")
+    chat.frame.wait_for_selector("[data-kb=panel]", state="visible")
     assert replies
 
     allowed = {origin(stack.web_url), origin(stack.rasa_url)}
@@ -209,7 +209,10 @@ def test_a_page_on_another_origin_cannot_use_the_assistant(stack, new_page, fore
 
 
 def focus_info(page) -> dict:
-    return page.evaluate("""() => {
+    """The focused element; inside the chat's frame when the focus is there."""
+    top = page.evaluate("() => document.activeElement.dataset.kb || ''")
+    scope = ChatPage(page, "").frame if top == "frame" else page
+    return scope.evaluate("""() => {
       const el = document.activeElement;
       const style = getComputedStyle(el);
       return {kb: el.dataset.kb || '', tag: el.tagName, text: (el.textContent || '').trim(),
@@ -265,7 +268,7 @@ def test_keyboard_only(stack, chat_page):
     assert order == expected
 
     # A quick reply, reached with Shift+Tab from the message box and pressed with Enter.
-    page.focus("[data-kb=input]")
+    chat.frame.focus("[data-kb=input]")
     if chat.reply_titles():
         info = tab_until(page, lambda f: f["kb"] == "reply", key="Shift+Tab")
         assert_focus_visible(info)
@@ -288,12 +291,12 @@ def test_keyboard_only(stack, chat_page):
     count = len(chat.messages())
     tab_until(page, lambda f: f["kb"] == "close", key="Shift+Tab")
     page.keyboard.press("Enter")
-    assert page.locator("[data-kb=panel]").is_hidden()
+    assert chat.frame.locator("[data-kb=panel]").is_hidden()
     assert chat.focused() == "launcher"
     page.keyboard.press("Enter")
     assert chat.focused() == "input" and len(chat.messages()) == count
     page.keyboard.press("Escape")
-    assert page.locator("[data-kb=panel]").is_hidden() and chat.focused() == "launcher"
+    assert chat.frame.locator("[data-kb=panel]").is_hidden() and chat.focused() == "launcher"
     page.keyboard.press("Enter")
     assert chat.focused() == "input"
 
@@ -312,8 +315,11 @@ AXE_RUN = """async () => {
 
 
 def run_axe(page, web_url: str) -> list:
-    # Loaded from the page's own origin, so the page's CSP (script-src 'self') stays on.
-    page.add_script_tag(url=web_url.rstrip("/") + "/static/axe.min.js")
+    """axe on the school page and, through axe's own frame messaging, on the chat in its frame.
+    Loaded from each page's own origin, so the pages' CSPs (script-src 'self') stay on."""
+    axe_url = web_url.rstrip("/") + "/static/axe.min.js"
+    ChatPage(page, web_url).frame.add_script_tag(url=axe_url)
+    page.add_script_tag(url=axe_url)
     return page.evaluate(AXE_RUN)
 
 
@@ -330,6 +336,7 @@ def test_axe_reports_no_violations(stack, chat_page, viewport, scale):
     assert chat.messages(), "no open conversation to check"
     chat.page.wait_for_timeout(300)  # let the typing indicator and scrolling settle
     opened = chat.page.evaluate(AXE_RUN)
+    opened += chat.frame.evaluate(AXE_RUN)  # the chat's document on its own, too
     assert opened == [], json.dumps(opened, indent=1, ensure_ascii=False)
 
 
@@ -342,13 +349,35 @@ LAYOUT = """() => {
   const overflow = sel => Array.from(document.querySelectorAll(sel))
     .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.className);
   return {vw, vh, pageScroll: document.documentElement.scrollWidth - vw,
-          overflowing: overflow('[data-kb=root], [data-kb=panel], [data-kb=log], .kb-msg, .kb-replies, .kb-form'),
+          overflowing: overflow('[data-kb=root], [data-kb=host], [data-kb=panel], [data-kb=log], .kb-msg, .kb-replies, .kb-form'),
+          frame: box('[data-kb=frame]'),
           send: box('[data-kb=send]'), input: box('[data-kb=input]'),
           exitOpen: box('[data-kb=panel] [data-kb=exit]'), exitDock: box('[data-kb=dock] [data-kb=exit]'),
           help: box('[data-kb=panel] [data-kb=help]'), launcher: box('[data-kb=launcher]'),
           replies: Array.from(document.querySelectorAll('[data-kb=reply]')).map(b => {
             const r = b.getBoundingClientRect(); return {left: r.left, right: r.right}; })};
 }"""
+
+
+def layout_of(chat: ChatPage) -> dict:
+    """LAYOUT on the school page, with the chat's boxes (measured in its frame) moved to where
+    the frame sits on the school page."""
+    top = chat.page.evaluate(LAYOUT)
+    inner = chat.frame.evaluate(LAYOUT)
+    frame = top["frame"] or {"left": 0, "top": 0, "visible": False}
+    for name in ("send", "input", "exitOpen", "help"):
+        box = inner[name]
+        if box is not None:
+            box = dict(box, left=box["left"] + frame["left"], right=box["right"] + frame["left"],
+                       top=box["top"] + frame["top"], bottom=box["bottom"] + frame["top"],
+                       visible=box["visible"] and frame["visible"])
+        top[name] = box
+    top["replies"] = [{"left": r["left"] + frame["left"], "right": r["right"] + frame["left"]}
+                      for r in inner["replies"]]
+    if frame["visible"]:
+        top["overflowing"] += inner["overflowing"]
+        top["pageScroll"] = max(top["pageScroll"], inner["pageScroll"])
+    return top
 
 
 def inside(box: dict, layout: dict) -> bool:
@@ -360,14 +389,14 @@ def inside(box: dict, layout: dict) -> bool:
 def test_layout_at_360px_and_200_percent_zoom(stack, chat_page, viewport):
     chat, _ = chat_page(stack.web_url, viewport=viewport, scale=2)
     chat.goto()
-    closed = chat.page.evaluate(LAYOUT)
+    closed = layout_of(chat)
     assert closed["pageScroll"] <= 0, f"horizontal scroll on the page: {closed}"
     assert inside(closed["exitDock"], closed) and inside(closed["launcher"], closed), closed
 
     chat.open()
     long_word = "heeeeeeel" * 12
     chat.type_message(FIRST_MESSAGE + ", het is " + long_word + " erg en het duurt al weken")
-    layout = chat.page.evaluate(LAYOUT)
+    layout = layout_of(chat)
     assert layout["pageScroll"] <= 0, f"horizontal scroll on the page: {layout}"
     assert layout["overflowing"] == [], f"content wider than its box: {layout['overflowing']}"
     assert inside(layout["send"], layout), f"send button not fully visible: {layout['send']}"
@@ -396,37 +425,37 @@ def test_screenshots_at_phone_and_desktop_size(stack, chat_page, artifacts):
 def test_unreachable_server_gives_a_dutch_message_and_keeps_the_text(unreachable_site, chat_page):
     chat, _ = chat_page(unreachable_site["web_url"])
     chat.goto().open()
-    chat.page.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
-    chat.page.press("[data-kb=input]", "Enter")
+    chat.frame.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
+    chat.frame.press("[data-kb=input]", "Enter")
     chat.wait_reply(0)
     assert chat.state() == "error"
-    alert = chat.page.locator("[data-kb=error]")
+    alert = chat.frame.locator("[data-kb=error]")
     assert alert.get_attribute("role") == "alert"
     assert "niet" in alert.inner_text() and "Klankbord" in alert.inner_text()
-    assert chat.page.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
+    assert chat.frame.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
     assert chat.messages() == []
     assert chat.focused() == "input"
     assert "ze pakken" not in json.dumps(chat.storage())
 
-    chat.page.click("[data-kb=panel] [data-kb=help]")
+    chat.frame.click("[data-kb=panel] [data-kb=help]")
     chat.wait_reply(0)
     assert chat.state() == "error" and "niet verstuurd" in alert.inner_text()
-    assert chat.page.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
+    assert chat.frame.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
     no_page_errors(chat)
 
 
 def test_message_length_is_limited_with_a_dutch_notice(unreachable_site, chat_page):
     chat, _ = chat_page(unreachable_site["web_url"])
     chat.goto().open()
-    note = chat.page.locator("[data-kb=limit]")
+    note = chat.frame.locator("[data-kb=limit]")
     assert note.inner_text() == ""
-    chat.page.fill("[data-kb=input]", "a" * 1850)
+    chat.frame.fill("[data-kb=input]", "a" * 1850)
     assert "Nog 150 tekens" in note.inner_text()
-    chat.page.fill("[data-kb=input]", "b" * 2300)
-    assert len(chat.page.input_value("[data-kb=input]")) == 2000
+    chat.frame.fill("[data-kb=input]", "b" * 2300)
+    assert len(chat.frame.input_value("[data-kb=input]")) == 2000
     assert "2000 tekens" in note.inner_text()
     # The limit note is tied to the box, so a screen reader reads it with the field.
-    assert "klankbord-limit" in chat.page.get_attribute("[data-kb=input]", "aria-describedby")
+    assert "klankbord-limit" in chat.frame.get_attribute("[data-kb=input]", "aria-describedby")
     no_page_errors(chat)
 
 
@@ -447,8 +476,8 @@ def test_markup_from_the_server_or_the_pupil_is_shown_as_text(unreachable_site, 
     chat.type_message("<b>hallo</b>")
     assert chat.messages() == [["user", "<b>hallo</b>"], ["bot", hostile]]
     assert chat.reply_titles() == ["<i>ja</i>"]
-    assert page.locator("[data-kb=log] img, [data-kb=log] b, [data-kb=log] i").count() == 0
-    assert page.evaluate("window.__kbXss") is None
+    assert chat.frame.locator("[data-kb=log] img, [data-kb=log] b, [data-kb=log] i").count() == 0
+    assert page.evaluate("window.__kbXss") is None and chat.frame.evaluate("window.__kbXss") is None
     no_page_errors(chat)
 
 
@@ -461,12 +490,12 @@ def test_a_refused_message_shows_the_servers_kind_text_and_keeps_what_was_typed(
     sender = chat.storage()["klankbord.sender"]
     for i in range(12):  # the same conversation, sent too fast (as a stuck key or a script would)
         attacked.send(sender, f"nog een bericht {i}")
-    chat.page.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
-    chat.page.press("[data-kb=input]", "Enter")
-    alert = chat.page.locator("[data-kb=error]")
+    chat.frame.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
+    chat.frame.press("[data-kb=input]", "Enter")
+    alert = chat.frame.locator("[data-kb=error]")
     alert.filter(has_text="Wacht een paar tellen").wait_for()
     assert chat.state() == "error" and "112" in alert.inner_text()
-    assert chat.page.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
+    assert chat.frame.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
     assert "ze pakken" not in json.dumps(chat.storage())
     no_page_errors(chat)
 
@@ -479,11 +508,11 @@ def test_hulp_nu_shows_the_schools_helplines_when_klankbord_is_unreachable(unrea
     helplines = load_config().helplines
     chat, _ = chat_page(unreachable_site["web_url"])
     chat.goto().open()
-    chat.page.click("[data-kb=panel] [data-kb=help]")
+    chat.frame.click("[data-kb=panel] [data-kb=help]")
     chat.wait_reply(0)
     shown = "\n".join(chat.bot_texts())
     for key in ("noodnummer", "zelfmoordpreventie", "kindertelefoon"):
         assert helplines[key].phone in shown, (key, shown)
     assert "Kindertelefoon" in shown and "112" in shown and "113" in shown
-    assert "niet verstuurd" in chat.page.locator("[data-kb=error]").inner_text()
+    assert "niet verstuurd" in chat.frame.locator("[data-kb=error]").inner_text()
     no_page_errors(chat)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -77,28 +78,46 @@ def choose_text(question: str) -> str:
 
 
 class ChatPage:
-    """Drives the widget on a page the way a pupil does, and reads what it shows."""
+    """Drives the widget on a page the way a pupil does, and reads what it shows.
 
+    The school page holds only the launcher (``[data-kb=host]``: Hulp nu, Snel weg, the chat button)
+    and an iframe from Klankbord's origin; the chat itself (``[data-kb=root]``) is inside that frame.
+    """
+
+    HOST = "[data-kb=host]"
     ROOT = "[data-kb=root]"
+    FRAME = "iframe[data-kb=frame]"
 
-    def __init__(self, page, web_url: str) -> None:
+    def __init__(self, page, web_url: str, school_url: Optional[str] = None) -> None:
         self.page = page
         self.web_url = web_url.rstrip("/")
+        self.school_url = school_url or self.web_url + "/"
+
+    @property
+    def frame(self):
+        """The chat's frame (a Playwright Frame), found anew after every navigation."""
+        return self.page.wait_for_selector(self.FRAME, state="attached").content_frame()
 
     # navigation
     def goto(self) -> "ChatPage":
-        self.page.goto(self.web_url + "/")
-        self.page.wait_for_selector(self.ROOT, state="attached")
+        self.page.goto(self.school_url)
+        self.wait_ready()
+        return self
+
+    def wait_ready(self) -> "ChatPage":
+        """Until the chat page in the frame has told the launcher it is ready."""
+        self.page.wait_for_selector(self.HOST + "[data-kb-ready]", state="attached")
+        self.frame.wait_for_selector(self.ROOT, state="attached")
         return self
 
     def open(self) -> "ChatPage":
         self.page.click("[data-kb=launcher]")
-        self.page.wait_for_selector("[data-kb=panel]", state="visible")
+        self.frame.wait_for_selector("[data-kb=panel]", state="visible")
         return self
 
     # reading
     def messages(self) -> List[Tuple[str, str]]:
-        return self.page.eval_on_selector_all(
+        return self.frame.eval_on_selector_all(
             "[data-kb=msg]",
             "nodes => nodes.map(n => [n.dataset.who, (n.querySelector('.kb-bubble') || {}).textContent || ''])",
         )
@@ -107,22 +126,35 @@ class ChatPage:
         return [text for who, text in self.messages() if who == "bot"]
 
     def reply_titles(self) -> List[str]:
-        return self.page.eval_on_selector_all("[data-kb=reply]", "nodes => nodes.map(n => n.textContent)")
+        return self.frame.eval_on_selector_all("[data-kb=reply]", "nodes => nodes.map(n => n.textContent)")
 
     def state(self) -> str:
-        return self.page.get_attribute(self.ROOT, "data-kb-state") or ""
+        return self.frame.get_attribute(self.ROOT, "data-kb-state") or ""
 
     def focused(self) -> str:
-        """data-kb of the focused element ('' when outside the widget)."""
-        return self.page.evaluate("() => (document.activeElement && document.activeElement.dataset.kb) || ''")
+        """data-kb of the focused element, inside the chat's frame when the focus is there
+        ('' when outside the widget)."""
+        script = "() => (document.activeElement && document.activeElement.dataset.kb) || ''"
+        # Focus crosses the frame's border a message later (the launcher's "open", the chat's
+        # "close"): while it is on the frame but on nothing inside it, it is still moving.
+        deadline = time.monotonic() + 2
+        while True:
+            top = self.page.evaluate(script)
+            if top != "frame":
+                return top
+            inner = self.frame.evaluate(script)
+            if inner or time.monotonic() > deadline:
+                return inner
+            self.page.wait_for_timeout(50)
 
     def storage(self) -> Dict[str, str]:
-        return self.page.evaluate("() => Object.fromEntries(Object.entries(sessionStorage))")
+        """The chat's sessionStorage (Klankbord's origin, inside the frame)."""
+        return self.frame.evaluate("() => Object.fromEntries(Object.entries(sessionStorage))")
 
     # acting
     def wait_reply(self, before: int) -> List[str]:
         """Wait until the widget is no longer busy; the bot messages that arrived since ``before``."""
-        self.page.wait_for_function(
+        self.frame.wait_for_function(
             "sel => document.querySelector(sel).dataset.kbState !== 'busy'", arg=self.ROOT,
             timeout=TIMEOUT_MS,
         )
@@ -130,18 +162,18 @@ class ChatPage:
 
     def type_message(self, text: str) -> List[str]:
         before = len(self.bot_texts())
-        self.page.fill("[data-kb=input]", text)
-        self.page.press("[data-kb=input]", "Enter")
+        self.frame.fill("[data-kb=input]", text)
+        self.frame.press("[data-kb=input]", "Enter")
         return self.wait_reply(before)
 
     def click_reply(self, title: str) -> List[str]:
         before = len(self.bot_texts())
-        self.page.locator("[data-kb=reply]", has_text=title).first.click()
+        self.frame.locator("[data-kb=reply]", has_text=title).first.click()
         return self.wait_reply(before)
 
     def click_help(self) -> List[str]:
         before = len(self.bot_texts())
-        self.page.click("[data-kb=panel] [data-kb=help]")
+        self.frame.click("[data-kb=panel] [data-kb=help]")
         return self.wait_reply(before)
 
 

@@ -1,80 +1,37 @@
-/*! Klankbord chat widget. No dependencies, no cookies, no third-party requests.
+/*! Klankbord chat widget: the launcher on the school's page. No dependencies, no cookies,
+ * no third-party requests, and nothing about the pupil on the school's origin.
  *
  * Include it on any page with one tag:
  *   <script src="https://klankbord.example/static/klankbord-widget.js"
- *           data-server="https://klankbord.example/rasa" defer></script>
+ *           data-help="Hier kun je meteen terecht: ..." defer></script>
  *
  * Attributes (all optional):
- *   data-server    Rasa server base URL; the REST channel is {server}/webhooks/rest/webhook
- *                  (default http://127.0.0.1:5005)
+ *   data-help      the school's helplines as text: "Hulp nu" shows them at once, also when
+ *                  Klankbord cannot be reached
  *   data-exit-url  where "Snel weg" goes (default https://www.google.nl/search?q=weer)
  *   data-title     name shown in the chat header (default Klankbord)
  *   data-css       stylesheet URL (default: klankbord-widget.css next to this script; "none" = none)
+ *   data-chat      URL of Klankbord's chat page (default: ../chat next to this script)
+ *   data-server    read by the chat page's server instead (KLANKBORD_RASA_URL); ignored here
  *
- * Privacy: the conversation id (128 random bits from crypto.getRandomValues) and the visible
- * history live only in sessionStorage, under keys starting with "klankbord.". Nothing is written before the first message.
- * Bot messages are rendered with textContent only; never as HTML.
+ * Klankbord's chat page loads this file too, with data-kit, for the small DOM and URL helpers below
+ * only (window.klankbordKit); on a school page it never sets that global.
+ *
+ * The chat itself (messages, buttons, the conversation id, its storage) runs in an iframe from
+ * Klankbord's own origin, so no script of the school's site can read it. This script keeps
+ * nothing: no storage, no cookies, no message text. It talks to the chat page with postMessage
+ * about "ready", "open", "close", "help", "exit" and "exited" only, checking the origin both ways.
  */
 (function () {
   "use strict";
 
   var script = document.currentScript;
-  if (window.__klankbordWidget) {
-    return;
-  }
-  window.__klankbordWidget = true;
+  var MESSAGE_TAG = "klankbord";
 
-  var MAX_LENGTH = 2000;
-  var WARN_LENGTH = 1800;
-  var MAX_HISTORY = 300;
-  var TIMEOUT_MS = 30000;
-  var PREFIX = "klankbord.";
-  var KEY_SENDER = PREFIX + "sender";
-  var KEY_HISTORY = PREFIX + "history";
-  var KEY_OPEN = PREFIX + "open";
-  var DEFAULT_SERVER = "http://127.0.0.1:5005";
-  var DEFAULT_EXIT = "https://www.google.nl/search?q=weer";
-  var HELP_PAYLOAD = "/hulp_nu";
+  // ----- helpers, shared with the chat page (never innerHTML) ----------------------------------
 
-  var TEXT = {
-    launcher: "Chat met Klankbord",
-    region: "Chat met Klankbord",
-    subtitle: "Praat over pesten",
-    help: "Hulp nu",
-    exit: "Snel weg",
-    exitHint: "Snel weg: sluit de chat, wist het gesprek en opent een andere website",
-    close: "Sluiten",
-    logLabel: "Gesprek met Klankbord",
-    intro: "Hoi! Ik ben Klankbord, de chatbot van je school. Je kunt hier vertellen over pesten, " +
-      "ook als je het ziet gebeuren. Typ je bericht hieronder. Met de knop Snel weg ga je meteen " +
-      "naar een andere website en is het gesprek weg uit dit scherm.",
-    inputLabel: "Jouw bericht",
-    inputHint: "Enter verstuurt je bericht. Shift en Enter samen geeft een nieuwe regel.",
-    send: "Verstuur",
-    typing: "Klankbord is aan het typen",
-    you: "Jij",
-    bot: "Klankbord",
-    answers: "Kies een antwoord, of typ zelf iets",
-    error: "Het lukt nu niet om Klankbord te bereiken. Je bericht is niet verstuurd; " +
-      "het staat nog in het tekstvak. Probeer het zo nog eens. " +
-      "Ben je in gevaar? Bel dan 112.",
-    helpOffline: "Klankbord is nu niet te bereiken, dus je keuze is niet verstuurd. " +
-      "De hulplijnen hierboven kun je wel bellen of bezoeken.",
-    errorButton: "Je keuze is niet verstuurd, omdat Klankbord nu niet te bereiken is. " +
-      "Probeer het zo nog eens. Ben je in gevaar? Bel dan 112.",
-    tooLong: "Je bericht is te lang. Er passen " + MAX_LENGTH + " tekens in. " +
-      "Maak het wat korter, of stuur het in twee delen.",
-    atLimit: "Je hebt " + MAX_LENGTH + " tekens getypt. Meer past er niet in één bericht. " +
-      "Stuur dit eerst, dan kun je daarna verder typen.",
-    left: function (n) {
-      return "Nog " + n + " tekens over.";
-    }
-  };
-
-  // ----- configuration ---------------------------------------------------------------------
-
-  function attr(name, fallback) {
-    var value = script ? script.getAttribute(name) : null;
+  function attrOf(node, name, fallback) {
+    var value = node ? node.getAttribute(name) : null;
     return value && value.trim() ? value.trim() : fallback;
   }
 
@@ -90,141 +47,21 @@
     return fallback;
   }
 
-  var server = httpUrl(attr("data-server", DEFAULT_SERVER), DEFAULT_SERVER).replace(/\/+$/, "");
-  var endpoint = server + "/webhooks/rest/webhook";
-  var exitUrl = httpUrl(attr("data-exit-url", DEFAULT_EXIT), DEFAULT_EXIT);
-  // The school's helplines, given by the page itself: shown by "Hulp nu" when Klankbord is unreachable.
-  var offlineHelp = String(attr("data-help", "") || "").trim();
-  var title = attr("data-title", "Klankbord");
-
-  // ----- storage: sessionStorage only, with an in-memory fallback ----------------------------
-
-  var memory = {};
-  var storage = (function () {
-    try {
-      var s = window.sessionStorage;
-      var probe = PREFIX + "probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
-    }
-  })();
-
-  function load(key) {
-    try {
-      return storage ? storage.getItem(key) : (key in memory ? memory[key] : null);
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function save(key, value) {
-    try {
-      if (storage) {
-        storage.setItem(key, value);
-      } else {
-        memory[key] = value;
-      }
-    } catch (e) {
-      /* storage full or blocked: the chat still works for this page view */
-    }
-  }
-
-  function wipeStorage() {
-    memory = {};
-    if (!storage) {
-      return;
-    }
-    try {
-      var doomed = [];
-      for (var i = 0; i < storage.length; i++) {
-        var key = storage.key(i);
-        if (key && key.indexOf(PREFIX) === 0) {
-          doomed.push(key);
-        }
-      }
-      doomed.forEach(function (key) {
-        storage.removeItem(key);
-      });
-    } catch (e) {
-      /* nothing more we can do */
-    }
-  }
-
-  // 128 random bits as 32 hex characters. (crypto.randomUUID carries only 122 random bits and
-  // exists only on https or localhost pages; getRandomValues works everywhere.)
-  function randomId() {
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
-  }
-
-  function cleanButtons(buttons) {
-    if (!Array.isArray(buttons)) {
-      return [];
-    }
-    return buttons.filter(function (b) {
-      return b && typeof b.title === "string" && b.title.trim() &&
-        typeof b.payload === "string" && b.payload.trim();
-    }).slice(0, 12).map(function (b) {
-      return { title: b.title, payload: b.payload };
-    });
-  }
-
-  function readHistory() {
-    try {
-      var parsed = JSON.parse(load(KEY_HISTORY) || "[]");
-      if (!Array.isArray(parsed)) {
-        return [];
-      }
-      return parsed.filter(function (m) {
-        return m && (m.who === "user" || m.who === "bot") && typeof m.text === "string";
-      }).map(function (m) {
-        return { who: m.who, text: m.text, buttons: cleanButtons(m.buttons) };
-      });
-    } catch (e) {
-      return [];
-    }
-  }
-
-  var sender = load(KEY_SENDER);
-  var history = sender ? readHistory() : [];
-
-  function persist() {
-    if (!sender) {
-      return;
-    }
-    if (history.length > MAX_HISTORY) {
-      history = history.slice(history.length - MAX_HISTORY);
-    }
-    save(KEY_SENDER, sender);
-    save(KEY_HISTORY, JSON.stringify(history));
-    save(KEY_OPEN, isOpen ? "1" : "0");
-  }
-
-  // ----- DOM helpers (never innerHTML) --------------------------------------------------------
-
   function el(tag, props, children) {
     var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (name) {
-        var value = props[name];
-        if (value === null || value === undefined || value === false) {
-          return;
-        }
-        if (name === "text") {
-          node.textContent = value;
-        } else if (name === "className") {
-          node.className = value;
-        } else {
-          node.setAttribute(name, value === true ? "" : String(value));
-        }
-      });
-    }
+    Object.keys(props || {}).forEach(function (name) {
+      var value = props[name];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (name === "text") {
+        node.textContent = value;
+      } else if (name === "className") {
+        node.className = value;
+      } else {
+        node.setAttribute(name, value === true ? "" : String(value));
+      }
+    });
     (children || []).forEach(function (child) {
       if (child) {
         node.appendChild(child);
@@ -233,420 +70,277 @@
     return node;
   }
 
+  // The data of a Klankbord message sent by the window ``source`` from ``origin``; null for
+  // anything else (another origin, another window, someone else's message).
+  function messageFrom(event, origin, source) {
+    var data = event.data;
+    if (!origin || event.origin !== origin || event.source !== source || !data ||
+        data.source !== MESSAGE_TAG) {
+      return null;
+    }
+    return data;
+  }
+
+  // A Klankbord message for ``target``, delivered only if that window is at ``origin``.
+  function tell(target, origin, type, extra) {
+    var message = { source: MESSAGE_TAG, type: type };
+    Object.keys(extra || {}).forEach(function (key) {
+      message[key] = extra[key];
+    });
+    try {
+      target.postMessage(message, origin);
+    } catch (e) {
+      /* the other side is gone */
+    }
+  }
+
+  if (script && script.hasAttribute("data-kit")) {
+    window.klankbordKit = { attr: attrOf, httpUrl: httpUrl, el: el, messageFrom: messageFrom, tell: tell };
+    return;
+  }
+  if (window.__klankbordWidget) {
+    return;
+  }
+  window.__klankbordWidget = true;
+
+  var DEFAULT_EXIT = "https://www.google.nl/search?q=weer";
+  var READY_WAIT_MS = 6000; // how long "Chat met Klankbord" waits for the chat page to answer
+  var EXIT_WAIT_MS = 400; // how long "Snel weg" waits for the chat to forget before leaving
+
+  var TEXT = {
+    launcher: "Chat met Klankbord",
+    region: "Chat met Klankbord",
+    frame: "Chat met Klankbord",
+    help: "Hulp nu",
+    exit: "Snel weg",
+    exitHint: "Snel weg: sluit de chat, wist het gesprek en opent een andere website",
+    close: "Sluiten",
+    waiting: "De chat wordt geladen.",
+    offline: "Klankbord is nu niet te bereiken. Probeer het zo nog eens. Ben je in gevaar? Bel dan 112."
+  };
+
+  // ----- configuration ---------------------------------------------------------------------
+
+  function attr(name, fallback) {
+    return attrOf(script, name, fallback);
+  }
+
+  var base = script && script.src ? script.src : window.location.href;
+  var exitUrl = httpUrl(attr("data-exit-url", DEFAULT_EXIT), DEFAULT_EXIT);
+  var helpText = String(attr("data-help", "") || "").trim();
+  var title = attr("data-title", "Klankbord");
+  var chatUrl = httpUrl(attr("data-chat", new URL("../chat", base).href), null);
+  var chatOrigin = chatUrl ? new URL(chatUrl).origin : null;
+
+  // ----- the launcher's parts -----------------------------------------------------------------
+
+  function button(kb, className, text, onClick) {
+    var node = el("button", { type: "button", className: "kb-button " + className, "data-kb": kb, text: text });
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
   function addStylesheet() {
     var href = attr("data-css", "");
-    if (href === "none") {
+    if (href === "none" || (!href && !(script && script.src))) {
       return;
     }
-    if (!href) {
-      if (!script || !script.src) {
-        return;
-      }
-      href = new URL("klankbord-widget.css", script.src).href;
-    }
+    // data-css as the page gives it; by default the stylesheet next to this script.
+    href = href ? new URL(href, window.location.href).href : new URL("klankbord-widget.css", base).href;
     var exists = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"),
-      function (link) { return link.href === new URL(href, window.location.href).href; });
+      function (link) { return link.href === href; });
     if (!exists) {
       document.head.appendChild(el("link", { rel: "stylesheet", href: href }));
     }
   }
 
-  // ----- build the widget ---------------------------------------------------------------------
+  // ----- the launcher -------------------------------------------------------------------------
 
-  var ids = {
-    panel: "klankbord-panel",
-    title: "klankbord-title",
-    input: "klankbord-input",
-    hint: "klankbord-hint",
-    limit: "klankbord-limit"
-  };
-
+  var root, frame, dock, launcher, helpButton, helpBox, helpBody;
+  var ready = false;
   var isOpen = false;
-  var busy = false;
-  var pending = null;
-
-  var root, panel, log, typing, errorBox, form, input, sendButton, limitNote, launcher, dock;
-
-  function exitButton(extraClass) {
-    var button = el("button", {
-      type: "button",
-      className: "kb-button kb-exit " + extraClass,
-      "aria-describedby": "klankbord-exit-hint",
-      "data-kb": "exit",
-      text: TEXT.exit
-    });
-    button.addEventListener("click", quickExit);
-    return button;
-  }
+  var waitTimer = null;
+  var leaving = false;
 
   function build() {
-    var helpButton = el("button", {
-      type: "button", className: "kb-button kb-help", "data-kb": "help", text: TEXT.help
+    launcher = button("launcher", "kb-launcher", TEXT.launcher, function () {
+      openChat();
     });
-    helpButton.addEventListener("click", function () {
-      send(HELP_PAYLOAD, TEXT.help, false);
-    });
-    var closeButton = el("button", {
-      type: "button", className: "kb-button kb-close", "data-kb": "close",
-      "aria-controls": ids.panel, "aria-expanded": "true", text: TEXT.close
-    });
-    closeButton.addEventListener("click", function () {
-      setOpen(false, true);
-    });
-
-    log = el("div", {
-      className: "kb-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
-      "aria-label": TEXT.logLabel, tabindex: "0", "data-kb": "log"
-    }, [el("p", { className: "kb-intro", text: TEXT.intro })]);
-
-    typing = el("div", { className: "kb-typing", role: "status", "data-kb": "typing" });
-    errorBox = el("div", { className: "kb-error", role: "alert", "data-kb": "error" });
-
-    input = el("textarea", {
-      id: ids.input, className: "kb-input", name: "message", rows: "2",
-      maxlength: String(MAX_LENGTH), autocomplete: "off",
-      "aria-describedby": ids.hint + " " + ids.limit, "data-kb": "input"
-    });
-    sendButton = el("button", {
-      type: "submit", className: "kb-button kb-send", "data-kb": "send", text: TEXT.send
-    });
-    limitNote = el("p", {
-      id: ids.limit, className: "kb-limit", "aria-live": "polite", "data-kb": "limit"
-    });
-    form = el("form", { className: "kb-form", novalidate: true, "data-kb": "form" }, [
-      el("label", { className: "kb-label", for: ids.input, text: TEXT.inputLabel }),
-      el("div", { className: "kb-compose" }, [input, sendButton]),
-      el("p", { id: ids.hint, className: "kb-hint", text: TEXT.inputHint }),
-      limitNote
-    ]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      sendTyped();
-    });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.altKey &&
-          !event.metaKey && !event.isComposing) {
-        event.preventDefault();
-        sendTyped();
+    launcher.setAttribute("aria-expanded", "false");
+    helpButton = button("help", "kb-help", TEXT.help, function () {
+      if (helpText || !ready) {
+        showHelp(helpText ? "" : TEXT.offline, helpButton);
+      } else {
+        // No helplines in the tag: the assistant gives them in the chat.
+        showChat(true);
+        tellChat("help");
       }
     });
-    input.addEventListener("input", updateLimit);
+    helpButton.setAttribute("aria-expanded", "false");
+    helpButton.setAttribute("aria-controls", "klankbord-helpbox");
+    var exitButton = button("exit", "kb-exit kb-exit--dock", TEXT.exit, quickExit);
+    exitButton.setAttribute("aria-describedby", "klankbord-exit-hint");
+    dock = el("div", { className: "kb-dock", "data-kb": "dock" }, [helpButton, exitButton, launcher]);
 
-    panel = el("div", { id: ids.panel, className: "kb-panel", hidden: true, "data-kb": "panel" }, [
-      el("div", { className: "kb-header" }, [
-        el("div", { className: "kb-heading" }, [
-          el("h2", { id: ids.title, className: "kb-title", text: title }),
-          el("p", { className: "kb-subtitle", text: TEXT.subtitle })
-        ]),
-        el("div", { className: "kb-actions" }, [helpButton, exitButton("kb-exit--header"), closeButton])
-      ]),
-      log,
-      typing,
-      errorBox,
-      form
-    ]);
+    // The helplines, on the school page itself: they come from the page's own tag, not from Klankbord.
+    helpBody = el("p", { className: "kb-helpbox-text", "data-kb": "helptext" });
+    helpBox = el("div", {
+      id: "klankbord-helpbox", className: "kb-helpbox", role: "region", "aria-label": TEXT.help,
+      tabindex: "-1", hidden: true, "data-kb": "helpbox"
+    }, [helpBody, button("helpclose", "kb-close", TEXT.close, hideHelp)]);
 
-    panel.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && !event.isComposing) {
-        setOpen(false, true);
-      }
-    });
+    frame = chatUrl ? el("iframe", {
+      className: "kb-frame", "data-kb": "frame", name: "klankbord-chat", title: TEXT.frame,
+      src: chatUrl.split("#")[0] + "#parent=" + encodeURIComponent(window.location.origin) +
+        "&title=" + encodeURIComponent(title),
+      referrerpolicy: "no-referrer", sandbox: "allow-scripts allow-same-origin allow-forms",
+      hidden: true
+    }) : el("span", { hidden: true });
 
-    launcher = el("button", {
-      type: "button", className: "kb-button kb-launcher", "data-kb": "launcher",
-      "aria-controls": ids.panel, "aria-expanded": "false", text: TEXT.launcher
-    });
-    launcher.addEventListener("click", function () {
-      setOpen(true, true);
-    });
-    dock = el("div", { className: "kb-dock", "data-kb": "dock" }, [exitButton("kb-exit--dock"), launcher]);
-
-    // One landmark for the whole widget, so screen-reader users can jump to it.
-    root = el("aside", {
-      className: "kb-root", lang: "nl", dir: "ltr", "aria-label": TEXT.region,
-      "data-kb": "root", "data-kb-state": "idle"
-    }, [
+    root = el("aside", { className: "kb-root", lang: "nl", dir: "ltr", "aria-label": TEXT.region, "data-kb": "host" }, [
       el("span", { id: "klankbord-exit-hint", className: "kb-visually-hidden", text: TEXT.exitHint }),
-      panel,
+      el("span", { id: "klankbord-waiting", className: "kb-visually-hidden", role: "status", hidden: true, text: TEXT.waiting }),
+      frame,
+      helpBox,
       dock
     ]);
+    root.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !event.isComposing) {
+        if (!helpBox.hidden) {
+          hideHelp();
+        } else if (isOpen) {
+          tellChat("close");
+          closeChat();
+        }
+      }
+    });
     document.body.appendChild(root);
   }
 
-  // ----- rendering ----------------------------------------------------------------------------
-
-  function renderMessage(message, index) {
-    var who = message.who === "user" ? "user" : "bot";
-    var item = el("div", {
-      className: "kb-msg kb-msg--" + who, "data-kb": "msg", "data-who": who, "data-index": String(index)
-    }, [
-      el("span", { className: "kb-visually-hidden", text: (who === "user" ? TEXT.you : TEXT.bot) + ": " })
-    ]);
-    if (message.text) {
-      var bubble = el("p", { className: "kb-bubble" });
-      bubble.textContent = message.text;
-      item.appendChild(bubble);
-    }
-    if (who === "bot" && message.buttons && message.buttons.length) {
-      var group = el("div", {
-        className: "kb-replies", role: "group", "aria-label": TEXT.answers, "data-kb": "replies"
-      });
-      message.buttons.forEach(function (b) {
-        var button = el("button", {
-          type: "button", className: "kb-button kb-reply", "data-kb": "reply", text: b.title
-        });
-        button.addEventListener("click", function () {
-          send(b.payload, b.title, false);
-        });
-        group.appendChild(button);
-      });
-      item.appendChild(group);
-    }
-    return item;
-  }
-
-  function renderAll() {
-    var intro = log.querySelector(".kb-intro");
-    log.textContent = "";
-    if (intro) {
-      log.appendChild(intro);
-    }
-    history.forEach(function (message, index) {
-      log.appendChild(renderMessage(message, index));
-    });
-    scrollLog();
-  }
-
-  function appendMessage(message) {
-    history.push(message);
-    var node = renderMessage(message, history.length - 1);
-    log.appendChild(node);
-    scrollLog();
-    return node;
-  }
-
-  function scrollLog() {
-    log.scrollTop = log.scrollHeight;
-  }
-
-  function dropQuickReplies() {
-    history.forEach(function (m) {
-      m.buttons = [];
-    });
-    Array.prototype.forEach.call(log.querySelectorAll(".kb-replies"), function (group) {
-      group.parentNode.removeChild(group);
-    });
-  }
-
-  function setReplyButtonsDisabled(disabled) {
-    Array.prototype.forEach.call(log.querySelectorAll(".kb-reply"), function (button) {
-      if (disabled) {
-        button.setAttribute("aria-disabled", "true");
-      } else {
-        button.removeAttribute("aria-disabled");
-      }
-    });
-  }
-
-  function setBusy(value) {
-    busy = value;
-    root.setAttribute("data-kb-state", value ? "busy" : "idle");
-    root.setAttribute("aria-busy", value ? "true" : "false");
-    typing.textContent = "";
-    if (value) {
-      typing.appendChild(el("span", { className: "kb-typing-text", text: TEXT.typing }));
-      typing.appendChild(el("span", { className: "kb-dots", "aria-hidden": "true" }, [
-        el("span"), el("span"), el("span")
-      ]));
-    }
-    setReplyButtonsDisabled(value);
-  }
-
-  function showError(text) {
-    errorBox.textContent = text;
-    root.setAttribute("data-kb-state", "error");
-  }
-
-  function clearError() {
-    errorBox.textContent = "";
-  }
-
-  function updateLimit() {
-    var length = input.value.length;
-    var text = "";
-    if (length >= MAX_LENGTH) {
-      text = TEXT.atLimit;
-    } else if (length >= WARN_LENGTH) {
-      // in steps of 50, so a screen reader is not told after every key
-      text = TEXT.left(Math.ceil((MAX_LENGTH - length) / 50) * 50);
-    }
-    if (limitNote.textContent !== text) {
-      limitNote.textContent = text;
+  function tellChat(type) {
+    if (ready && frame.contentWindow) {
+      tell(frame.contentWindow, chatOrigin, type);
     }
   }
 
-  function focusInput() {
-    var active = document.activeElement;
-    if (!isOpen) {
-      return;
-    }
-    if (!active || active === document.body || root.contains(active)) {
-      input.focus();
-    }
+  function showHelp(first, returnTo) {
+    helpBody.textContent = [first, helpText].filter(Boolean).join("\n\n");
+    helpBox.hidden = false;
+    helpBox.returnTo = returnTo;
+    helpButton.setAttribute("aria-expanded", "true");
+    helpBox.focus();
   }
 
-  function setOpen(open, moveFocus) {
+  function hideHelp() {
+    helpBox.hidden = true;
+    helpButton.setAttribute("aria-expanded", "false");
+    (helpBox.returnTo || helpButton).focus();
+  }
+
+  function setShown(open) {
     isOpen = open;
-    panel.hidden = !open;
+    frame.hidden = !open;
     dock.hidden = open;
+    helpBox.hidden = true;
     root.classList.toggle("kb-root--open", open);
     launcher.setAttribute("aria-expanded", open ? "true" : "false");
-    if (sender) {
-      save(KEY_OPEN, open ? "1" : "0");
-    }
-    if (open) {
-      scrollLog();
-      if (moveFocus) {
-        input.focus();
-      }
-    } else if (moveFocus) {
-      launcher.focus();
+  }
+
+  // The chat's own script moves the focus to its message box when it gets "open".
+  function showChat(moveFocus) {
+    setShown(true);
+    if (moveFocus) {
+      frame.focus();
+      tellChat("open");
     }
   }
 
-  // ----- talking to Rasa ------------------------------------------------------------------------
-
-  function post(message) {
-    var controller = typeof AbortController === "function" ? new AbortController() : null;
-    var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
-    pending = controller;
-    return fetch(endpoint, {
-      method: "POST",
-      mode: "cors",
-      credentials: "omit",
-      cache: "no-store",
-      referrerPolicy: "no-referrer",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message }),
-      signal: controller ? controller.signal : undefined
-    }).then(function (response) {
-      if (!response.ok) {
-        // A refusal (too fast, too busy, too long) comes with kind texts: show those instead.
-        return response.json().catch(function () { return null; }).then(function (data) {
-          var error = new Error("HTTP " + response.status);
-          error.serverTexts = Array.isArray(data) ? data.map(function (reply) {
-            return reply && typeof reply.text === "string" ? reply.text : "";
-          }).filter(Boolean) : [];
-          throw error;
-        });
-      }
-      return response.json();
-    }).then(function (data) {
-      if (!Array.isArray(data)) {
-        throw new Error("unexpected reply");
-      }
-      return data;
-    }).finally(function () {
-      if (timer) {
-        clearTimeout(timer);
-      }
-      pending = null;
-    });
+  function closeChat() {
+    setShown(false);
+    launcher.focus();
   }
 
-  function sendTyped() {
-    var raw = input.value;
-    // A typed "/" is text, never a button (the server reads it so too).
-    var text = raw.trim().replace(/^\/+\s*/, "");
-    if (!text) {
-      input.focus();
+  // Opens the chat once its page has said it is ready; if it never does, Klankbord is
+  // unreachable and the pupil gets the helplines here instead of an empty box.
+  function openChat() {
+    if (ready) {
+      showChat(true);
       return;
     }
-    if (text.length > MAX_LENGTH) {
-      limitNote.textContent = TEXT.tooLong;
-      input.focus();
-      return;
-    }
-    send(text, text, true);
+    setWaiting(true);
+    clearTimeout(waitTimer);
+    waitTimer = setTimeout(function () {
+      setWaiting(false);
+      showHelp(TEXT.offline, launcher);
+    }, READY_WAIT_MS);
   }
 
-  function send(payload, shown, typed) {
-    if (busy) {
+  function setWaiting(waiting) {
+    if (!waiting) {
+      clearTimeout(waitTimer);
+      waitTimer = null;
+    }
+    document.getElementById("klankbord-waiting").hidden = !waiting;
+    if (waiting) {
+      root.setAttribute("aria-busy", "true");
+    } else {
+      root.removeAttribute("aria-busy");
+    }
+  }
+
+  function onChatMessage(event) {
+    var data = messageFrom(event, chatOrigin, frame.contentWindow);
+    if (!data) {
       return;
     }
-    clearError();
-    if (!sender) {
-      sender = randomId();
+    if (data.type === "ready") {
+      ready = true;
+      root.setAttribute("data-kb-ready", "1");
+      if (waitTimer) {
+        setWaiting(false);
+        showChat(true);
+      } else if (data.open === true) {
+        showChat(false);
+      }
+    } else if (data.type === "close") {
+      closeChat();
+    } else if (data.type === "exit" || data.type === "exited") {
+      leave();
     }
-    var raw = typed ? input.value : "";
-    var userNode = appendMessage({ who: "user", text: shown, buttons: [] });
-    if (typed) {
-      input.value = "";
-      updateLimit();
-    }
-    setBusy(true);
-    post(payload).then(function (replies) {
-      dropQuickReplies();
-      replies.forEach(function (reply) {
-        if (!reply || typeof reply !== "object") {
-          return;
-        }
-        var text = typeof reply.text === "string" ? reply.text : "";
-        var buttons = cleanButtons(reply.buttons);
-        if (text || buttons.length) {
-          appendMessage({ who: "bot", text: text, buttons: buttons });
-        }
-      });
-      persist();
-      setBusy(false);
-      focusInput();
-    }, function (error) {
-      // Undo the optimistic bubble; keep what the pupil typed or could click.
-      history.pop();
-      if (userNode.parentNode) {
-        userNode.parentNode.removeChild(userNode);
-      }
-      if (typed && !input.value) {
-        input.value = raw;
-        updateLimit();
-      }
-      persist();
-      setBusy(false);
-      var told = error && error.serverTexts && error.serverTexts.length ? error.serverTexts.join(" ") : "";
-      if (!told && payload === HELP_PAYLOAD && offlineHelp) {
-        appendMessage({ who: "bot", text: offlineHelp, buttons: [] });
-        persist();
-        told = TEXT.helpOffline;
-      }
-      showError(told || (typed ? TEXT.error : TEXT.errorButton));
-      focusInput();
-    });
   }
 
   // ----- quick exit -------------------------------------------------------------------------------
 
+  // The chat forgets itself (it alone can reach its storage), then this page leaves, replacing its
+  // history entry. If the chat does not answer at once, the page leaves anyway.
   function quickExit(event) {
     if (event) {
       event.preventDefault();
     }
-    if (pending) {
-      try {
-        pending.abort();
-      } catch (e) {
-        /* ignore */
-      }
-    }
-    wipeStorage();
-    sender = null;
-    history = [];
-    if (root && root.parentNode) {
-      log.textContent = "";
-      input.value = "";
-      root.parentNode.removeChild(root);
-    }
     try {
       document.title = "";
       document.body.style.visibility = "hidden";
+    } catch (e) {
+      /* ignore */
+    }
+    if (ready) {
+      tellChat("exit");
+      setTimeout(leave, EXIT_WAIT_MS);
+    } else {
+      leave();
+    }
+  }
+
+  function leave() {
+    if (leaving) {
+      return;
+    }
+    leaving = true;
+    try {
+      document.body.style.visibility = "hidden";
+      if (root.parentNode) {
+        root.parentNode.removeChild(root);
+      }
     } catch (e) {
       /* ignore */
     }
@@ -657,17 +351,8 @@
 
   function start() {
     addStylesheet();
+    window.addEventListener("message", onChatMessage);
     build();
-    renderAll();
-    setOpen(sender !== null && load(KEY_OPEN) === "1", false);
-    window.addEventListener("pageshow", function (event) {
-      // Restored from the back/forward cache after a quick exit elsewhere: nothing may remain.
-      if (event.persisted && !load(KEY_SENDER) && sender) {
-        sender = null;
-        history = [];
-        renderAll();
-      }
-    });
   }
 
   if (document.readyState === "loading") {

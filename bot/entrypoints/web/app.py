@@ -1,7 +1,9 @@
-"""Flask app factory for the demo school page and the chat widget's static files.
+"""Flask app factory for the demo school page, the chat page and the chat widget's static files.
 
-The pupil-facing routes (``/`` and ``/static/...``) set and read no cookies, send strict security
-headers, and allow the browser to talk only to this origin and the configured Rasa server.
+The pupil-facing routes (``/``, ``/chat`` and ``/static/...``) set and read no cookies and send strict
+security headers. The school page only carries the launcher; the chat itself runs in ``/chat``, a
+page of this origin that only the school's origin(s) may frame and that may talk only to the
+configured Rasa server (docs/widget.md, "What is kept where").
 """
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from flask import Blueprint, Flask, Response, current_app, request
 from markupsafe import escape
 
 from bot.domain.school import PROJECT_ROOT, SchoolConfig, load_config
-from bot.settings import RASA_URL_ENV, Settings
+from bot.settings import RASA_URL_ENV, SCHOOL_ORIGIN_ENV, Settings
 from bot.texts.help import hulp_nu
 
 WEB_DIR = PROJECT_ROOT / "web"
 STATIC_DIR = WEB_DIR / "static"
+SCHOOL_ORIGIN = SCHOOL_ORIGIN_ENV
 
 
 PERMISSIONS_POLICY = (
@@ -27,6 +30,7 @@ PERMISSIONS_POLICY = (
 )
 
 _DATA_SERVER = re.compile(r'data-server="[^"]*"')
+_CHAT_DATA = re.compile(r'data-chat-config=""')
 
 pupil = Blueprint("pupil", __name__)
 
@@ -47,19 +51,49 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"
 
 
+def school_origins(value: str) -> str:
+    """The origins that may frame the chat page (``KLANKBORD_SCHOOL_ORIGIN``, separated by spaces or
+    commas), checked and normalised for a CSP source list; empty means this origin only ('self')."""
+    origins = []
+    for item in re.split(r"[\s,]+", value.strip()):
+        if not item:
+            continue
+        parts = urlsplit(item)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") \
+                or parts.query or parts.fragment or parts.username or parts.password:
+            raise ValueError(f"{SCHOOL_ORIGIN} must be origins like https://www.school.example, got {item!r}")
+        origins.append(origin_of(item).lower())
+    return " ".join(dict.fromkeys(origins)) or "'self'"
+
+
+# Nothing by default; scripts and styles only from this origin (no inline code anywhere).
+_OWN_CODE_ONLY = ["default-src 'none'", "script-src 'self'", "style-src 'self'"]
+
+
 def content_security_policy(rasa_url: str) -> str:
-    """Only this origin, plus the Rasa server for the widget's fetch calls."""
-    directives = [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
+    """Only this origin (the chat page in its frame included), plus the Rasa server."""
+    directives = _OWN_CODE_ONLY + [
         "img-src 'self'",
         "font-src 'self'",
         f"connect-src 'self' {origin_of(rasa_url)}",
+        "frame-src 'self'",
         "manifest-src 'self'",
         "base-uri 'none'",
         "form-action 'self'",
         "frame-ancestors 'none'",
+        "object-src 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def chat_content_security_policy(rasa_url: str, framed_by: str) -> str:
+    """The chat page: its own script and style, the Rasa server and nothing else; framed only by
+    the school's origin(s)."""
+    directives = _OWN_CODE_ONLY + [
+        f"connect-src {origin_of(rasa_url)}",
+        "base-uri 'none'",
+        "form-action 'none'",
+        f"frame-ancestors {framed_by}",
         "object-src 'none'",
     ]
     return "; ".join(directives)
@@ -85,6 +119,26 @@ def index() -> Response:
     return response
 
 
+@pupil.get("/chat")
+def chat() -> Response:
+    """The chat itself, shown in the launcher's iframe: the Rasa URL, the school's helplines and the
+    origins that may frame it ride along in its script tag (escaped)."""
+    html = (WEB_DIR / "chat.html").read_text(encoding="utf-8")
+    framed_by = current_app.config[SCHOOL_ORIGIN]
+    values = {
+        "data-server": current_app.config[RASA_URL_ENV],
+        "data-help": hulp_nu(_school()),
+        "data-parents": "" if framed_by == "'self'" else framed_by,
+    }
+    attributes = " ".join(f'{name}="{escape(value)}"' for name, value in values.items())
+    html = _CHAT_DATA.sub(lambda _: attributes, html, count=1)
+    response = Response(html, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = chat_content_security_policy(
+        current_app.config[RASA_URL_ENV], framed_by)
+    return response
+
+
 def _security_headers(response: Response) -> Response:
     """Headers for every response; a blueprint may set its own CSP first."""
     headers = response.headers
@@ -94,7 +148,9 @@ def _security_headers(response: Response) -> Response:
     headers.setdefault("Referrer-Policy", "no-referrer")
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-    headers.setdefault("X-Frame-Options", "DENY")
+    if request.endpoint != "pupil.chat":
+        # The chat page is framed by the school's site: its CSP frame-ancestors names who may.
+        headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.endpoint == "static":
         # The widget's script and stylesheet are meant to be included by other school sites.
@@ -103,8 +159,8 @@ def _security_headers(response: Response) -> Response:
 
 
 def is_pupil_path(path: str) -> bool:
-    """The pupil-facing URLs: the page and its static files."""
-    return path == "/" or path.startswith("/static/")
+    """The pupil-facing URLs: the page, the chat page and their static files."""
+    return path in ("/", "/chat") or path.startswith("/static/")
 
 
 class NoCookiesForPupils:
@@ -133,15 +189,18 @@ def settings_of() -> Settings:
 
 
 def create_app(config: Optional[Mapping[str, Any]] = None, settings: Optional[Settings] = None) -> Flask:
-    """Build the web app. ``config`` overrides Flask settings and ``KLANKBORD_RASA_URL``."""
+    """Build the web app. ``config`` overrides Flask settings, ``KLANKBORD_RASA_URL`` and
+    ``KLANKBORD_SCHOOL_ORIGIN``."""
     settings = settings or Settings.from_env()
     app = Flask(__name__, static_folder=str(STATIC_DIR), static_url_path="/static")
     app.extensions["klankbord_settings"] = settings
     app.config[RASA_URL_ENV] = settings.rasa_url
+    app.config[SCHOOL_ORIGIN] = settings.school_origin
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 300
     if config:
         app.config.update(config)
     app.config[RASA_URL_ENV] = server_url(app.config[RASA_URL_ENV])
+    app.config[SCHOOL_ORIGIN] = school_origins(app.config[SCHOOL_ORIGIN] or "")
     app.register_blueprint(pupil)
     # The aanspreekpunt's desk under /desk (own cookie on path /desk, own CSP).
     from bot.entrypoints.web.desk import register_desk
