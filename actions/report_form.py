@@ -96,7 +96,8 @@ class ActionSubmitReport(Action):
         try:
             report = form.report_from_slots(tracker.slots, cfg, tracker.sender_id)
             submission = tracker.get_slot(SUBMISSION_SLOT)  # the same when a confirmation is retried
-            reference = await in_thread(get_app().submit_report, report, submission)
+            client = (tracker.latest_message.get("metadata") or {}).get("client")  # a daily pseudonym
+            reference = await in_thread(get_app().submit_report, report, submission, client, tracker.sender_id)
         except Exception:  # noqa: BLE001 - the pupil must hear the truth, whatever broke
             logger.exception("storing a report failed")
             dispatcher.utter_message(text=form.submit_failed(cfg))

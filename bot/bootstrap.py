@@ -61,6 +61,7 @@ class Klankbord:
     housekeeping_every: float = 24 * 3600.0
     _last_housekeeping: Optional[float] = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _submit_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def uow(self) -> AbstractDeskUnitOfWork:
         """A new unit of work: ``uow.reports``, ``uow.notifications`` and ``uow.desk``."""
@@ -69,20 +70,28 @@ class Klankbord:
     def now(self) -> datetime:
         return self.clock()
 
-    def submit_report(self, report: Report, submission: Optional[str] = None) -> str:
+    def submit_report(self, report: Report, submission: Optional[str] = None, client: Optional[str] = None,
+                      conversation: Optional[str] = None) -> str:
         """Store the report with its notifications (one transaction), then start delivery.
 
         ``submission`` names this report's form run (``bot.dialogue.submission``): the reference
         is then derived from it with the data key, so the same confirmation arriving twice (a
         retry after a process died) finds the report it stored and stores and mails nothing more.
+        ``client`` (the chat's daily pseudonym) and ``conversation`` are kept only as keyed hashes,
+        to count the report caps (``settings.reports``): a report over one is held, not mailed.
 
         With the worker running it is woken and this returns at once; without it one delivery
         attempt for this report is made here. Delivery failures never raise: the notification
         stays pending and is retried. Blocking: call it from a thread, not an event loop.
         """
+        keys = sealed.keyring()
         if submission is not None:
-            report.reference = reference_from(sealed.keyring().digest("submission", submission))
-        reference = submit_report(self.uow_factory(), report, self.config, repeatable=submission is not None)
+            report.reference = reference_from(keys.digest("submission", submission))
+        report.client_digest = keys.digest("report-client", client).hex() if client else None
+        report.conversation_digest = keys.digest("report-conversation", conversation).hex() if conversation else None
+        with self._submit_lock:  # count and store as one step: the caps hold exactly in this process
+            reference = submit_report(self.uow_factory(), report, self.config,
+                                      repeatable=submission is not None, caps=self.settings.reports)
         worker = self.worker
         if worker is not None and worker.is_alive():
             worker.wake()

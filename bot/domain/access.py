@@ -50,6 +50,9 @@ PERSONAL_FIELDS = (
     "description", "place_note", "moment_note", "frequency_note", "since_when", "people_involved",
     "already_told", "desired_outcome", "contact",
 )
+# Held by a report cap (possible misuse): shown with the pupil's words, so the coordinator
+# learns nothing of a protected report that came in a burst.
+REVIEW_FIELDS = ("held",)
 PROTECTED = frozenset({Confidentiality.ANONIEM, Confidentiality.VERTROUWELIJK})
 
 
@@ -95,7 +98,7 @@ def report_fields(role: Role, report: Report) -> Dict[str, Any]:
     """The report's fields this role may see (others are absent, not blanked)."""
     require(role, Permission.READ_REPORTS)
     personal = may_read_personal(role, report)
-    names = STRUCTURED_FIELDS + (PERSONAL_FIELDS if personal else ())
+    names = STRUCTURED_FIELDS + (PERSONAL_FIELDS + REVIEW_FIELDS if personal else ())
     fields = {name: getattr(report, name) for name in names
               if personal or name not in WITHHELD_WHEN_PROTECTED}
     if not personal:
@@ -103,6 +106,11 @@ def report_fields(role: Role, report: Report) -> Dict[str, Any]:
         if report.delete_after is not None:
             fields["delete_after_week"] = week_label(report.delete_after)
     return fields
+
+
+def sees_misuse_signals(role: Role) -> bool:
+    """Bursts of reports from one client, with their times: for whoever handles reports."""
+    return allowed(role, Permission.HANDLE_REPORTS)
 
 
 def received(role: Role, report: Report) -> Optional[str]:

@@ -114,6 +114,11 @@ class Report:
     status: Status = Status.NIEUW
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     delete_after: Optional[datetime] = None
+    held: bool = False  # over a report cap: stored, not mailed, until a person releases it
+    # Keyed hashes for the report caps (bot.domain.report_caps), cleared after ORIGIN_KEPT. The
+    # conversation's is kept for an anonymous report too: it cannot be turned back into the id.
+    client_digest: Optional[str] = None
+    conversation_digest: Optional[str] = None
 
     def __post_init__(self) -> None:
         # Privacy by design: an anonymous report keeps no way back to the pupil.

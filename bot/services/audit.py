@@ -25,6 +25,7 @@ class AuditAction(str, enum.Enum):
     ADD_CASE_ENTRY = "add_case_entry"
     SET_NAZORG_DATE = "set_nazorg_date"
     ADD_MESSAGE = "add_message"
+    RELEASE_REPORT = "release_report"
     VIEW_MONITORING = "view_monitoring"
     EXPORT_MONITORING = "export_monitoring"
     VIEW_AUDIT = "view_audit"
@@ -54,6 +55,7 @@ LABELS = {
     AuditAction.ADD_CASE_ENTRY: "actie of afspraak vastgelegd",
     AuditAction.SET_NAZORG_DATE: "nazorgdatum gezet",
     AuditAction.ADD_MESSAGE: "bericht voor de leerling geschreven",
+    AuditAction.RELEASE_REPORT: "melding ter controle vrijgegeven (gemaild)",
     AuditAction.VIEW_MONITORING: "monitoring bekeken",
     AuditAction.EXPORT_MONITORING: "monitoring geëxporteerd (CSV)",
     AuditAction.VIEW_AUDIT: "auditlog bekeken",

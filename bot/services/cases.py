@@ -11,7 +11,9 @@ from datetime import date, datetime
 from typing import Dict, List, Optional
 
 from bot.domain import access
+from bot.domain.report_caps import ORIGIN_KEPT, MisuseSignal, misuse_signals
 from bot.services import audit
+from bot.services.reporting import queue_notifications
 from bot.domain.access import CaseView, Permission
 from bot.services.audit import AuditAction
 from bot.services.checkin import nazorg_due
@@ -72,6 +74,7 @@ class InboxItem:
     nazorg_due: bool = False
     additions: int = 0
     received_week: Optional[str] = None  # instead of the moment, where the role may not see it
+    held: bool = False  # over a report cap, not mailed: for a person to check (where the role may know)
 
 
 @dataclass
@@ -80,6 +83,7 @@ class Inbox:
     nazorg_due: List[InboxItem] = field(default_factory=list)
     closed: List[InboxItem] = field(default_factory=list)  # newest first
     response_days: int = 0
+    misuse: List[MisuseSignal] = field(default_factory=list)  # many reports from one client in an hour
 
 
 def _item(report: Report, info: Dict, today: date, response_days: int, role: Role) -> InboxItem:
@@ -98,6 +102,7 @@ def _item(report: Report, info: Dict, today: date, response_days: int, role: Rol
         nazorg_due=nazorg_date is not None and nazorg_date <= today and not answers_since,
         additions=info.get("additions", 0),
         received_week=access.received(role, report),
+        held=report.held and access.may_read_personal(role, report),
     )
 
 
@@ -107,9 +112,11 @@ def inbox(desk, user: User) -> Inbox:
     with desk.uow() as uow:
         reports = uow.reports.list()
         overview = uow.desk.followup_overview()
+        signals = access.sees_misuse_signals(user.role)
+        activity = uow.reports.client_activity(desk.now() - ORIGIN_KEPT) if signals else []
     days = desk.config.response_days
     items = [_item(r, overview.get(r.reference, {}), today, days, user.role) for r in reports]
-    result = Inbox(response_days=days)
+    result = Inbox(response_days=days, misuse=misuse_signals(activity, desk.settings.reports.per_client_hour))
     result.open = sorted((i for i in items if i.status is not Status.AFGESLOTEN),
                          key=lambda i: (not i.urgent, i.created_at))
     result.closed = sorted((i for i in items if i.status is Status.AFGESLOTEN),
@@ -234,7 +241,22 @@ def add_message(desk, user: User, reference: str, text: str) -> PupilMessage:
     return message
 
 
+def release(desk, user: User, reference: str) -> bool:
+    """Mail a held report like any other (once: False when it was not held any more)."""
+    reference, now = _handle(desk, user, reference)
+    with desk.uow() as uow:
+        report = uow.reports.get(reference)
+        if report is None:
+            raise UnknownReport(reference)
+        released = uow.reports.release(reference)
+        if released:
+            queue_notifications(uow, report, desk.config, at=now)
+            audit.record(uow.desk, Actor.of(user), AuditAction.RELEASE_REPORT, now, reference)
+        uow.commit()
+    return released
+
+
 __all__ = [
     "CaseError", "Inbox", "InboxItem", "TRANSITIONS", "add_entry", "add_message", "change_status", "inbox",
-    "load_case", "nazorg_due", "open_case", "set_nazorg_date", "working_days_between",
+    "load_case", "nazorg_due", "open_case", "release", "set_nazorg_date", "working_days_between",
 ]

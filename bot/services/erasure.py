@@ -5,7 +5,8 @@ report with everything hanging from it (kinds, places, notifications, follow-up 
 log, messages, additions, status changes, nazorg answers), the follow-up attempts for its code,
 and the details of audit rows about it (who looked when stays; what stays is the code alone);
 then the ``.eml`` files that name it. ``housekeeping`` runs once a day in the action server's
-outbox worker: retention, and pruning of attempt rows older than a day.
+outbox worker: retention, pruning of attempt rows older than a day, and clearing the keyed
+hashes of client and conversation that the report caps count (after ``ORIGIN_KEPT``).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, List, Optional
 
+from bot.domain.report_caps import ORIGIN_KEPT
 from bot.services.followup import attempt_key
 
 logger = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ def housekeeping(desk, outbox_dir: Optional[Path] = None, now: Optional[datetime
     now = now or datetime.now(timezone.utc)
     count = purge_due(desk, now, outbox_dir)
     with desk.uow() as uow:
+        uow.reports.forget_origins(now - ORIGIN_KEPT)
         uow.desk.delete_followup_attempts_before(now - ATTEMPTS_KEPT)
         uow.desk.delete_login_attempts_before(now - ATTEMPTS_KEPT)
         uow.commit()

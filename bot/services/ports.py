@@ -84,6 +84,23 @@ class AbstractReportRepository(abc.ABC):
     def exists(self, reference: str) -> bool:
         return self.get(reference) is not None
 
+    @abc.abstractmethod
+    def mailed_since(self, since: datetime, *, school_id: Optional[str] = None,
+                     client_digest: Optional[str] = None, conversation_digest: Optional[str] = None) -> int:
+        """How many reports not held came in since ``since`` (from that school, client, conversation)."""
+
+    @abc.abstractmethod
+    def client_activity(self, since: datetime) -> List[Tuple[str, datetime]]:
+        """(client hash, received) of every report since ``since`` whose client hash is still kept."""
+
+    @abc.abstractmethod
+    def release(self, reference: str) -> bool:
+        """Mark a held report as no longer held; False if it was not held (or is gone)."""
+
+    @abc.abstractmethod
+    def forget_origins(self, before: datetime) -> int:
+        """Clear the client and conversation hashes of reports received before ``before``."""
+
 
 class AbstractNotificationRepository(abc.ABC):
     """The outbox: notifications waiting to be sent (and the ones sent)."""

@@ -13,6 +13,7 @@ from typing import List, Optional
 from bot.domain.school import SchoolConfig
 from bot.domain.notification import Notification, RecipientRole
 from bot.domain.report import Report, new_reference, normalize_reference
+from bot.domain.report_caps import WINDOW, RecentReports, ReportCaps, hold_reason
 from bot.services.ports import AbstractUnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -32,13 +33,41 @@ def recipients_for(report: Report, config: SchoolConfig) -> List[tuple]:
     return recipients
 
 
-def submit_report(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig, repeatable: bool = False) -> str:
+def queue_notifications(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig,
+                        at: Optional[datetime] = None) -> None:
+    """One pending notification per recipient, due ``at`` (default: when the report came in), in
+    the caller's transaction."""
+    for address, role in recipients_for(report, config):
+        uow.notifications.add(
+            Notification(
+                report_reference=report.reference,
+                recipient=address,
+                recipient_role=role,
+                created_at=at or report.created_at,
+            )
+        )
+
+
+def recent_reports(uow: AbstractUnitOfWork, report: Report) -> RecentReports:
+    """The mailed reports of the past hour from this report's conversation, client and school."""
+    since = report.created_at - WINDOW
+    mailed = uow.reports.mailed_since
+    return RecentReports(
+        conversation=mailed(since, conversation_digest=report.conversation_digest) if report.conversation_digest else 0,
+        client=mailed(since, client_digest=report.client_digest) if report.client_digest else 0,
+        school=mailed(since, school_id=report.school_id),
+    )
+
+
+def submit_report(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig, repeatable: bool = False,
+                  caps: Optional[ReportCaps] = None) -> str:
     """Store ``report`` and one pending notification per recipient in one transaction.
 
     Sets ``delete_after`` from ``config.retention_days``. Returns the stored reference. When the
     code is taken: with ``repeatable`` (the reference was derived from the submission, see
     ``Klankbord.submit_report``) this is the same submission again, so nothing more is stored or
-    sent; otherwise a new reference is drawn (a very unlikely collision).
+    sent; otherwise a new reference is drawn (a very unlikely collision). With ``caps``, a report
+    over one of them is stored *held*: no notification until someone releases it on the desk.
     """
     report.set_retention(config.retention_days)
     with uow:
@@ -51,20 +80,16 @@ def submit_report(uow: AbstractUnitOfWork, report: Report, config: SchoolConfig,
             if tries >= _MAX_REFERENCE_TRIES:
                 raise ReferenceCollision("no free reference code")
             report.reference = new_reference()
+        held = hold_reason(recent_reports(uow, report), caps, report.is_urgent) if caps else None
+        report.held = held is not None
         uow.reports.add(report)
-        for address, role in recipients_for(report, config):
-            uow.notifications.add(
-                Notification(
-                    report_reference=report.reference,
-                    recipient=address,
-                    recipient_role=role,
-                    created_at=report.created_at,
-                )
-            )
+        if not report.held:
+            queue_notifications(uow, report, config)
         uow.commit()
     logger.info(
-        "report %s stored (urgency %s, %s)",
+        "report %s stored (urgency %s, %s)%s",
         report.reference, report.urgency.value, report.confidentiality.value,
+        f", held: over the {held} cap" if held else "",
     )
     return report.reference
 

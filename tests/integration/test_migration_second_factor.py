@@ -56,7 +56,7 @@ def test_0005_goes_up_down_and_up_again(db_url, tmp_path):  # noqa: F811
     assert (_count(db_url, desk_users), _count(db_url, desk_sessions)) == (users_before, sessions_before)
 
     database.migrate(db_url)
-    assert database.current_revision(db_url) == database.head_revision() == "0005"
+    assert database.current_revision(db_url) == database.head_revision()
     assert SECOND_FACTOR_TABLES <= _tables(db_url)
     engine = database.create_engine(db_url)
     try:

@@ -148,6 +148,9 @@ GENEROUS_LIMITS = {
     "KLANKBORD_NEW_CONVERSATIONS_BURST": "100000", "KLANKBORD_NEW_CONVERSATIONS_PER_MINUTE": "600000",
     # All of the shared stack's pupils come from 127.0.0.1: follow-up limits per code only.
     "KLANKBORD_FOLLOWUP_PER_CLIENT": "100000", "KLANKBORD_FOLLOWUP_PER_CLIENT_DAILY": "100000",
+    # Scripted reports come many an hour from one conversation and address: none held.
+    "KLANKBORD_REPORTS_PER_CONVERSATION_HOUR": "100000", "KLANKBORD_REPORTS_PER_CLIENT_HOUR": "100000",
+    "KLANKBORD_REPORTS_PER_SCHOOL_HOUR": "100000",
 }
 
 

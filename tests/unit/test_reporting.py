@@ -41,6 +41,28 @@ class FakeReports(AbstractReportRepository):
     def due_for_deletion(self, now: datetime) -> List[str]:
         return [r.reference for r in self.store.reports.values() if r.delete_after and r.delete_after <= now]
 
+    def mailed_since(self, since, *, school_id=None, client_digest=None, conversation_digest=None) -> int:
+        wanted = {"school_id": school_id, "client_digest": client_digest, "conversation_digest": conversation_digest}
+        return sum(1 for r in self.store.reports.values() if r.created_at >= since and not r.held
+                   and all(v is None or getattr(r, k) == v for k, v in wanted.items()))
+
+    def client_activity(self, since):
+        return [(r.client_digest, r.created_at) for r in self.store.reports.values()
+                if r.client_digest and r.created_at >= since]
+
+    def release(self, reference: str) -> bool:
+        report = self.store.reports.get(reference)
+        if report is None or not report.held:
+            return False
+        report.held = False
+        return True
+
+    def forget_origins(self, before) -> int:
+        old = [r for r in self.store.reports.values() if r.created_at < before and (r.client_digest or r.conversation_digest)]
+        for report in old:
+            report.client_digest = report.conversation_digest = None
+        return len(old)
+
 
 class FakeNotifications(AbstractNotificationRepository):
     def __init__(self, store: "FakeStore") -> None:

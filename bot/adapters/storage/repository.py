@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -54,6 +54,9 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
             "urgency_reason": report.urgency_reason.value if report.urgency_reason else None,
             "status": report.status.value,
             "delete_after": report.delete_after,
+            "held": report.held,
+            "client_digest": report.client_digest,
+            "conversation_digest": report.conversation_digest,
         }
         result = self.session.execute(reports.insert().values(**values))
         report_id = result.inserted_primary_key[0]
@@ -114,6 +117,9 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
             status=Status(row.status),
             created_at=row.created_at,
             delete_after=row.delete_after,
+            held=bool(row.held),
+            client_digest=row.client_digest,
+            conversation_digest=row.conversation_digest,
         )
 
     def get(self, reference: str) -> Optional[Report]:
@@ -149,6 +155,37 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
                 .order_by(reports.c.delete_after)
             ).scalars()
         )
+
+    # ------------------------------------------------------------ report caps
+
+    def mailed_since(self, since: datetime, *, school_id: Optional[str] = None,
+                     client_digest: Optional[str] = None, conversation_digest: Optional[str] = None) -> int:
+        query = select(func.count()).select_from(reports).where(
+            reports.c.created_at >= since, reports.c.held.is_(False))
+        for column, value in ((reports.c.school_id, school_id), (reports.c.client_digest, client_digest),
+                              (reports.c.conversation_digest, conversation_digest)):
+            if value is not None:
+                query = query.where(column == value)
+        return self.session.execute(query).scalar_one()
+
+    def client_activity(self, since: datetime) -> List[Tuple[str, datetime]]:
+        return [(row.client_digest, row.created_at) for row in self.session.execute(
+            select(reports.c.client_digest, reports.c.created_at)
+            .where(reports.c.client_digest.is_not(None), reports.c.created_at >= since)
+        )]
+
+    def release(self, reference: str) -> bool:
+        result = self.session.execute(
+            update(reports).where(reports.c.reference == reference, reports.c.held.is_(True)).values(held=False))
+        return result.rowcount == 1
+
+    def forget_origins(self, before: datetime) -> int:
+        result = self.session.execute(
+            update(reports)
+            .where(reports.c.created_at < before,
+                   or_(reports.c.client_digest.is_not(None), reports.c.conversation_digest.is_not(None)))
+            .values(client_digest=None, conversation_digest=None))
+        return result.rowcount
 
 
 class SqlAlchemyNotificationRepository(AbstractNotificationRepository):

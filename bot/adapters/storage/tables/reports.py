@@ -5,7 +5,7 @@ shows it. Datetimes are stored in UTC and always come back timezone-aware.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, false
 
 from bot.adapters.storage.sealed import SealedText
 from bot.adapters.storage.tables.base import UtcDateTime, metadata
@@ -36,8 +36,15 @@ reports = Table(
     Column("urgency_reason", String(20), nullable=True),
     Column("status", String(20), nullable=False),
     Column("delete_after", UtcDateTime(), nullable=True),
+    # Report caps (migration 0006): held = stored, not mailed, until released on the desk; the
+    # keyed hashes of client and conversation are cleared by the daily housekeeping.
+    Column("held", Boolean, nullable=False, server_default=false()),
+    Column("client_digest", String(64), nullable=True),
+    Column("conversation_digest", String(64), nullable=True),
     Index("ix_reports_created_at", "created_at"),
     Index("ix_reports_delete_after", "delete_after"),
+    Index("ix_reports_client_digest", "client_digest", "created_at"),
+    Index("ix_reports_conversation_digest", "conversation_digest", "created_at"),
 )
 
 report_kinds = Table(

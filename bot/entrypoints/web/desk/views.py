@@ -28,6 +28,7 @@ DONE_TEXT = {
     "log": "De actie is vastgelegd.",
     "nazorg": "De nazorgdatum is opgeslagen.",
     "message": "Het bericht staat klaar. De leerling leest het in de chat met code en geheim woord.",
+    "release": "De melding is vrijgegeven: het aanspreekpunt krijgt er nu een e-mail over, zoals bij elke melding.",
 }
 
 
@@ -126,6 +127,12 @@ def set_nazorg(ref: str) -> Response:
 def add_message(ref: str) -> Response:
     return _handled(ref, "message", lambda reference: cases.add_message(
         auth.get_desk(), g.user, reference, typed("text", "")))
+
+
+@desk.post("/reports/<ref>/release")
+@needs(Permission.HANDLE_REPORTS)
+def release(ref: str) -> Response:
+    return _handled(ref, "release", lambda reference: cases.release(auth.get_desk(), g.user, reference))
 
 
 # ---------------------------------------------------------------- monitoring
