@@ -18,8 +18,28 @@ from bot.domain.school import SchoolConfig
 T = TypeVar("T")
 
 
-def config() -> SchoolConfig:
-    return get_app().config
+def config(tracker: Tracker) -> SchoolConfig:
+    """The conversation's school: the one the first message of its session named (the chat
+    channel puts the school it admitted into every message's metadata), so naming another school
+    later changes nothing. With none found, only a one-school instance has an answer; anything
+    else fails closed (the action fails, nothing is stored, the chat asks to send it again)."""
+    app = get_app()
+    school = app.schools.resolve(session_school(tracker))
+    if school is None:
+        raise LookupError("this conversation names no school this instance serves")
+    return school
+
+
+def session_school(tracker: Tracker) -> Optional[str]:
+    """The school id in the metadata of the current session's first message, if any."""
+    events = list(tracker.events or [])
+    starts = [i for i, event in enumerate(events) if event.get("event") == "session_started"]
+    for event in events[starts[-1] if starts else 0:]:
+        if event.get("event") == "user":
+            metadata = event.get("metadata")
+            return metadata.get("school") if isinstance(metadata, dict) else None
+    metadata = tracker.latest_message.get("metadata")  # a tracker without its events
+    return metadata.get("school") if isinstance(metadata, dict) else None
 
 
 async def in_thread(func: Callable[..., T], *args: Any) -> T:

@@ -94,7 +94,7 @@ class ValidateFollowupForm(FormValidationAction):
         return {"followup_addition": text} if text and texts.declines(text) else {}
 
     def validate_followup_code(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        outcome = dialogue.read_code(value, tracker.slots, config())
+        outcome = dialogue.read_code(value, tracker.slots, config(tracker))
         say(dispatcher, outcome.replies)
         return dict(outcome.slots)
 
@@ -104,17 +104,17 @@ class ValidateFollowupForm(FormValidationAction):
         desk = _desk()
         try:
             client = (tracker.latest_message.get("metadata") or {}).get("client")
-            access = await in_thread(checkin.check_code, desk, code, secret, client)
+            access = await in_thread(checkin.check_code, desk, code, secret, client, config(tracker).school_id)
             status = await in_thread(checkin.status_for_pupil, desk, access.reference) if access.granted else None
         except Exception as exc:  # noqa: BLE001
             logger.error("follow-up check failed: %s", type(exc).__name__)
-            _say(dispatcher, texts.failed(config()))
+            _say(dispatcher, texts.failed(config(tracker)))
             return {"followup_secret": MASK, "followup_state": CLOSED}
         if status is None:
-            _say(dispatcher, texts.try_later(config()) if access.limited else texts.denied(config()))
+            _say(dispatcher, texts.try_later(config(tracker)) if access.limited else texts.denied(config(tracker)))
             return {"followup_secret": MASK, "followup_state": CLOSED}
-        _say(dispatcher, texts.status_text(config(), status.status))
-        for message in texts.messages_text(config(), status.messages):
+        _say(dispatcher, texts.status_text(config(tracker), status.status))
+        for message in texts.messages_text(config(tracker), status.messages):
             _say(dispatcher, message)
         return {"followup_secret": MASK, "followup_state": OK, "followup_reference": status.reference,
                 "followup_ask_nazorg": status.ask_nazorg}
@@ -131,9 +131,9 @@ class ValidateFollowupForm(FormValidationAction):
             await in_thread(checkin.record_nazorg, _desk(), reference, answer)
         except Exception as exc:  # noqa: BLE001
             logger.error("recording a nazorg answer failed: %s", type(exc).__name__)
-            _say(dispatcher, texts.failed(config()))
+            _say(dispatcher, texts.failed(config(tracker)))
             return {"followup_nazorg": MASK, "followup_state": CLOSED}
-        _say(dispatcher, texts.nazorg_thanks(config(), answer))
+        _say(dispatcher, texts.nazorg_thanks(config(tracker), answer))
         return {"followup_nazorg": answer.value}
 
     async def validate_followup_addition(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -145,9 +145,9 @@ class ValidateFollowupForm(FormValidationAction):
             await in_thread(checkin.add_addition, _desk(), reference, text)
         except Exception as exc:  # noqa: BLE001
             logger.error("storing an addition failed: %s", type(exc).__name__)
-            _say(dispatcher, texts.addition_failed(config()))
+            _say(dispatcher, texts.addition_failed(config(tracker)))
             return {"followup_addition": "mislukt"}
-        _say(dispatcher, texts.addition_saved(config()))
+        _say(dispatcher, texts.addition_saved(config(tracker)))
         return {"followup_addition": "opgeslagen"}
 
 
@@ -186,7 +186,7 @@ class ActionAskFollowupAddition(Action):
         return "action_ask_followup_addition"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        text, buttons = texts.ask_addition(config())
+        text, buttons = texts.ask_addition(config(tracker))
         _say(dispatcher, text, buttons)
         return []
 

@@ -19,7 +19,7 @@ class ActionAanspreekpunt(Action):
         return "action_aanspreekpunt"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        _send(dispatcher, answers.who_to_turn_to(config(), audience(tracker)))
+        _send(dispatcher, answers.who_to_turn_to(config(tracker), audience(tracker)))
         return []
 
 
@@ -29,7 +29,7 @@ class ActionKlachtenprocedure(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         who = audience(tracker)
-        _send(dispatcher, answers.complaint_route(config(), "ouder" if who == "leerling" else who))
+        _send(dispatcher, answers.complaint_route(config(tracker), "ouder" if who == "leerling" else who))
         return []
 
 
@@ -41,7 +41,7 @@ class ActionVertrouwelijkheid(Action):
         answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
         if answered is not None:  # "vertrouwelijk graag" read as a question: it answers the form
             return answered
-        _send(dispatcher, answers.confidentiality_explained(config(), audience(tracker)))
+        _send(dispatcher, answers.confidentiality_explained(config(tracker), audience(tracker)))
         return []
 
 
@@ -65,7 +65,7 @@ class ActionUitlegPesten(Action):
         return "action_uitleg_pesten"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        _send(dispatcher, answers.what_is_bullying(config()))
+        _send(dispatcher, answers.what_is_bullying(config(tracker)))
         return []
 
 
@@ -80,5 +80,5 @@ class ActionAanpak(Action):
         response = selector.get("response") or {}
         key = (response.get("utter_action") or "").removeprefix("utter_")
         texts = [r.get("text") for r in response.get("responses") or [] if r.get("text")]
-        _send(dispatcher, answers.staff_guidance(config(), key, texts[0] if texts else None))
+        _send(dispatcher, answers.staff_guidance(config(tracker), key, texts[0] if texts else None))
         return []

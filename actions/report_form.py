@@ -63,7 +63,7 @@ class _AskQuestion(Action):
         return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        say(dispatcher, asking.ask(self.slot, tracker.slots, config()))
+        say(dispatcher, asking.ask(self.slot, tracker.slots, config(tracker)))
         return []
 
 
@@ -92,7 +92,7 @@ class ActionSubmitReport(Action):
         return "action_submit_report"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        cfg = config()
+        cfg = config(tracker)
         try:
             report = form.report_from_slots(tracker.slots, cfg, tracker.sender_id)
             submission = tracker.get_slot(SUBMISSION_SLOT)  # the same when a confirmation is retried

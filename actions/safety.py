@@ -19,7 +19,7 @@ class ActionSafetyHelp(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         form_active = bool(tracker.active_loop.get("name"))
-        outcome = help_first.safety_help_turn(message_of(tracker), tracker.slots, config(), form_active)
+        outcome = help_first.safety_help_turn(message_of(tracker), tracker.slots, config(tracker), form_active)
         say(dispatcher, outcome.replies)
         return [ActiveLoop(None)] + slot_events(outcome.slots)
 
@@ -29,7 +29,7 @@ class ActionHulpNu(Action):
         return "action_hulp_nu"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=hulp_nu(config()))
+        dispatcher.utter_message(text=hulp_nu(config(tracker)))
         return []
 
 
@@ -40,5 +40,5 @@ class ActionTwijfelStoppen(Action):
         return "action_twijfel_stoppen"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        say(dispatcher, help_first.careful_question_replies(message_of(tracker), config()))
+        say(dispatcher, help_first.careful_question_replies(message_of(tracker), config(tracker)))
         return []

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 
 from sqlalchemy.engine import Engine
 
-from bot.domain.school import SchoolConfig, load_config
+from bot.domain.school import SchoolConfig, Schools, load_schools
 from bot.adapters.mail.outbox import DeliveryResult, OutboxWorker, RetryPolicy, deliver_pending
 from bot.adapters.mail.senders import Sender, make_sender, outbox_dir_of
 from bot.domain.report import Report, reference_from
@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 class Klankbord:
     """The application: what the action server, the command line and the desk work with."""
 
-    config: SchoolConfig
+    schools: Schools
     uow_factory: Callable[[], AbstractDeskUnitOfWork]
     sender: Sender
     engine: Optional[Engine] = None
@@ -62,6 +62,16 @@ class Klankbord:
     _last_housekeeping: Optional[float] = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _submit_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def config(self) -> SchoolConfig:
+        """The first school: for what is the instance's, not a school's (the demo page, a
+        one-school instance). Anything about a report or a conversation takes its own school."""
+        return self.schools.default
+
+    def school(self, school_id: Optional[str]) -> Optional[SchoolConfig]:
+        """The school with this id, or None when this instance does not serve it."""
+        return self.schools.get(school_id)
 
     def uow(self) -> AbstractDeskUnitOfWork:
         """A new unit of work: ``uow.reports``, ``uow.notifications`` and ``uow.desk``."""
@@ -84,13 +94,16 @@ class Klankbord:
         attempt for this report is made here. Delivery failures never raise: the notification
         stays pending and is retried. Blocking: call it from a thread, not an event loop.
         """
+        config = self.schools.get(report.school_id)
+        if config is None:
+            raise LookupError(f"school '{report.school_id}' is not served here")
         keys = sealed.keyring()
         if submission is not None:
             report.reference = reference_from(keys.digest("submission", submission))
         report.client_digest = keys.digest("report-client", client).hex() if client else None
         report.conversation_digest = keys.digest("report-conversation", conversation).hex() if conversation else None
         with self._submit_lock:  # count and store as one step: the caps hold exactly in this process
-            reference = submit_report(self.uow_factory(), report, self.config,
+            reference = submit_report(self.uow_factory(), report, config,
                                       repeatable=submission is not None, caps=self.settings.reports)
         worker = self.worker
         if worker is not None and worker.is_alive():
@@ -104,7 +117,7 @@ class Klankbord:
 
     def _deliver(self, reference: Optional[str] = None, due_only: bool = True) -> DeliveryResult:
         return deliver_pending(
-            self.uow_factory, self.sender, self.config,
+            self.uow_factory, self.sender, self.schools,
             policy=self.retry_policy, reference=reference, due_only=due_only, desk=self.settings.desk_url,
         )
 
@@ -155,7 +168,7 @@ class Klankbord:
 
 
 def bootstrap(
-    config: Optional[SchoolConfig] = None,
+    config: Optional[SchoolConfig | Schools] = None,
     database_url: Optional[str] = None,
     start_worker: bool = False,
     *,
@@ -168,22 +181,25 @@ def bootstrap(
 ) -> Klankbord:
     """Build the application from ``settings`` (default: :meth:`Settings.from_env`).
 
-    ``config`` defaults to the school file the settings name (raises ``ConfigError``);
+    ``config`` (one school, or :class:`Schools`) defaults to the school files the settings name
+    (raises ``ConfigError``);
     ``database_url`` to the settings' URL or ``var/klankbord.db``; the sender to SMTP or ``.eml``
     files in the outbox folder. The schema is migrated to the newest revision first.
     """
     settings = settings or Settings.from_env()
     owner_only_files()
     sealed.use(sealed.Keyring(*settings.data_keys()))  # no key, no start (in production)
-    config = config or load_config(settings.school_config)
+    if isinstance(config, SchoolConfig):
+        config = Schools.of(config)
+    schools = config or load_schools(settings.schools)
     url = resolve_database_url(database_url or settings.database_url)
-    sender = sender or make_sender(config, settings)
+    sender = sender or make_sender(schools.default, settings)
     if run_migrations:
         migrate(url)
     engine = create_engine(url)
     sessions = session_factory(engine)
     app = Klankbord(
-        config=config,
+        schools=schools,
         uow_factory=lambda: DeskUnitOfWork(sessions),
         sender=sender,
         engine=engine,

@@ -18,7 +18,7 @@ from typing import Dict, Mapping, Optional, Tuple
 
 from bot.domain.chat_limits import ChatLimits, IpNetwork
 from bot.domain.report_caps import ReportCaps
-from bot.domain.school import DEFAULT_CONFIG, DEFAULT_DESK_URL, PROJECT_ROOT
+from bot.domain.school import DEFAULT_DESK_URL, DEFAULT_SCHOOLS, PROJECT_ROOT
 from bot.services.followup import Limits as FollowupLimits
 
 
@@ -236,8 +236,8 @@ def report_caps_from_env(env: Mapping[str, str]) -> ReportCaps:
 
 # ---------------------------------------------------------------- the rest, and the whole
 
-SCHOOL_CONFIG_ENV = "KLANKBORD_SCHOOL_CONFIG"
-DEFAULT_SCHOOL_CONFIG = DEFAULT_CONFIG
+SCHOOLS_ENV = "KLANKBORD_SCHOOLS"  # a folder of school files (or one file)
+SCHOOL_CONFIG_ENV = "KLANKBORD_SCHOOL_CONFIG"  # older name: one school file
 DATABASE_URL_ENV = "KLANKBORD_DATABASE_URL"
 DESK_URL_ENV = "KLANKBORD_DESK_URL"
 DESK_SECURE_ENV = "KLANKBORD_DESK_SECURE_COOKIE"
@@ -338,7 +338,7 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
 class Settings:
     """Everything Klankbord takes from the environment, checked, in one frozen object."""
 
-    school_config: Path = DEFAULT_SCHOOL_CONFIG
+    schools: Path = DEFAULT_SCHOOLS  # a folder of school files, or one school file
     database_url: str = ""  # empty: the SQLite file var/klankbord.db
     production: bool = False
     data_key: str = field(default="", repr=False)
@@ -368,7 +368,8 @@ class Settings:
         outbox = env.get("KLANKBORD_OUTBOX_DIR", "").strip()
         key_file = env.get(DATA_KEY_FILE_ENV, "").strip()
         return cls(
-            school_config=Path(env.get(SCHOOL_CONFIG_ENV, "").strip() or DEFAULT_SCHOOL_CONFIG),
+            schools=Path(env.get(SCHOOLS_ENV, "").strip() or env.get(SCHOOL_CONFIG_ENV, "").strip()
+                         or DEFAULT_SCHOOLS),
             database_url=env.get(DATABASE_URL_ENV, "").strip(),
             production=production(env),
             data_key=env.get(DATA_KEY_ENV, "").strip(),

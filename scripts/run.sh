@@ -48,13 +48,13 @@ pids+=($!)
 
 echo "Starting Klankbord (the Rasa server needs about 35 seconds to load the model) ..."
 for _ in $(seq 1 180); do
-  if curl -fs "$KLANKBORD_RASA_URL/" >/dev/null 2>&1 \
+  if curl -fs "$KLANKBORD_RASA_URL/webhooks/rest/ready" >/dev/null 2>&1 \
      && curl -fs "http://$KLANKBORD_ACTION_HOST:$KLANKBORD_ACTION_PORT/health" >/dev/null 2>&1; then
     break
   fi
   sleep 1
 done
-curl -fs "$KLANKBORD_RASA_URL/" >/dev/null || { echo "Rasa did not start; see var/log/rasa.log" >&2; exit 1; }
+curl -fs "$KLANKBORD_RASA_URL/webhooks/rest/ready" >/dev/null || { echo "Rasa did not start; see var/log/rasa.log" >&2; exit 1; }
 
 cat <<MSG
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.attacked import Attacked, attacked_stack
-from tests.support.servers import ROOT, Stack, make_stack
+from tests.support.servers import ROOT, SCHOOLS, Stack, make_stack
 from tests.support.smtp import SmtpSink
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -22,13 +22,13 @@ def smtp() -> SmtpSink:
 
 @pytest.fixture(scope="session")
 def stack(smtp: SmtpSink, tmp_path_factory) -> Stack:
-    """The running assistant. Logs are kept in tests/artifacts/stack/."""
+    """The running assistant, serving two schools. Logs are kept in tests/artifacts/stack/."""
     workdir = ARTIFACTS / "stack"
     if workdir.exists():
         for old in workdir.glob("*"):
             if old.is_file():
                 old.unlink()
-    running = make_stack(workdir, smtp.port)
+    running = make_stack(workdir, smtp.port, schools=SCHOOLS)
     try:
         running.start_all()
         yield running

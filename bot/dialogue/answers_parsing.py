@@ -181,3 +181,15 @@ DECLINE = re.compile(r"\b(zeg ik liever niet|liever niet|wil ik niet zeggen|weet
 def declined(text: str) -> bool:
     """The pupil prefers not to say, or does not know (a valid answer to optional questions)."""
     return bool(DECLINE.search(text.lower()))
+
+
+# Adults at school a pupil names: an answer naming one means "yes, an adult at school".
+_ADULT_AT_SCHOOL = re.compile(
+    r"\b(juf|juffrouw|meester|meneer|mevrouw|leraar|lerares|leerkracht|docent|docente|mentor|coach|"
+    r"trainer|conci[eë]rge|directeur|directrice|conrector|rector|teamleider|onderwijsassistent|"
+    r"begeleider|overblijf\w*|gym(leraar|docent|juf|meester)|[a-z]*(leraar|docent))\b")
+
+
+def names_adult_at_school(text: str) -> bool:
+    """Does the answer name an adult at school ("de gymleraar", "meester Piet")?"""
+    return bool(_ADULT_AT_SCHOOL.search(" ".join(words(text))))

@@ -17,10 +17,10 @@ def ask(slot: str, slots: Mapping[str, Any], config: SchoolConfig) -> List[Reply
     """The messages that ask for ``slot``, worded for the reporter's role; the question comes last."""
     role = slots.get("reporter_role")
     if slot == "confidentiality":  # what each choice means, and where confidentiality ends, first
-        texts, buttons = form.confidentiality_question(config, role)
+        texts, buttons = form.confidentiality_question(config, role, form.is_about_adult(slots))
         return [(text, []) for text in texts[:-1]] + [(texts[-1], buttons)]
     if slot == "contact":
-        return [(form.contact_question(config, role), [])]
+        return [(form.contact_question(config, role, form.is_about_adult(slots)), [])]
     if slot == "confirmed":
         return [(form.summary_intro(role) + "\n" + form.summary(slots), []), questions.message("klopt_dit")]
     return [questions.question(slot, role)]

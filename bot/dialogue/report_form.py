@@ -33,6 +33,7 @@ FIELDS: List[Field] = [
     Field("frequency", "hoe vaak", ("hoe vaak", "vaak", "frequentie")),
     Field("since_when", "sinds wanneer", ("sinds", "hoe lang")),
     Field("people_involved", "wie er meedoen", ("wie", "meedoen", "pesters", "betrokken")),
+    Field("about_adult", "of het om een volwassene gaat", ("volwassene", "leraar", "juf", "meester")),
     Field("already_told", "wie het al weet", ("al weet", "verteld", "geprobeerd")),
     Field("desired_outcome", "wat je graag wilt", ("wat ik wil", "graag", "wens", "wilt")),
     Field("confidentiality", "wie het mag weten", ("anoniem", "vertrouwelijk", "gedeeld", "geheim", "mag weten")),
@@ -136,6 +137,7 @@ def summary(slots: Mapping[str, Any]) -> str:
         f"- Hoe vaak: {_show_choice(slots, 'frequency', vocabulary.FREQUENCY)}",
         f"- Sinds wanneer: {_show(slots.get('since_when'))}",
         f"- Wie doen er mee: {_show(slots.get('people_involved'))}",
+        f"- Gaat het om een volwassene van school: {'ja' if is_about_adult(slots) else 'nee'}",
         f"- Wie weet het al: {_show(slots.get('already_told'))}",
         f"- Wat {'u' if parent else 'je'} graag wilt: {_show(slots.get('desired_outcome'))}",
         f"- Wie het mag weten: {confidentiality}",
@@ -164,6 +166,11 @@ def reflection(slots: Mapping[str, Any]) -> Optional[str]:
     return ", ".join(parts)
 
 
+def is_about_adult(slots: Mapping[str, Any]) -> bool:
+    """Did the reporter say the report is about an adult at school (a teacher, the caretaker)?"""
+    return slots.get("about_adult") == "ja"
+
+
 def _optional(value: Any) -> Optional[str]:
     if value in (None, "", DECLINED):
         return None
@@ -190,6 +197,7 @@ def report_from_slots(
         frequency_note=_optional(slots.get("frequency_note")),
         since_when=_optional(slots.get("since_when")),
         people_involved=_optional(slots.get("people_involved")),
+        about_adult=is_about_adult(slots),
         already_told=_optional(slots.get("already_told")),
         desired_outcome=_optional(slots.get("desired_outcome")),
         share_with=list(slots.get("share_with") or []),
@@ -279,32 +287,41 @@ def opening(slots: Mapping[str, Any]) -> str:
     return first + " Ik stel een paar korte vragen, één voor één. Je kunt altijd 'stop' typen."
 
 
-def confidentiality_question(config: SchoolConfig, role: Optional[str]) -> Tuple[List[str], List[Tuple[str, str]]]:
+def _reader(config: SchoolConfig, about_adult: bool) -> Tuple[str, str]:
+    """(name, what they are) of who reads this report: the aanspreekpunt, or for a report about
+    an adult at school the school file's ``staff_reports`` person."""
+    person = config.handler(about_adult)
+    return person.name, (person.role if about_adult else "het aanspreekpunt pesten")
+
+
+def confidentiality_question(config: SchoolConfig, role: Optional[str],
+                             about_adult: bool = False) -> Tuple[List[str], List[Tuple[str, str]]]:
     """Explain the three choices and their limit, then ask. Returns (messages, buttons)."""
-    who = config.aanspreekpunt.name
+    who, what = _reader(config, about_adult)
+    them = who if about_adult else "het aanspreekpunt"
     if role == ReporterRole.OUDER.value:
         explain = (
             "Nu iets belangrijks: wie mag weten dat u dit meldt? U heeft drie keuzes.\n"
             "- Anoniem: u zegt uw naam niet. De school kan u dan niet zelf benaderen. "
             "Met de code leest u hier in de chat wat de school terugschrijft.\n"
-            f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie u bent. "
-            "Er gebeurt pas iets nadat u eerst met het aanspreekpunt heeft gepraat.\n"
-            "- Mag gedeeld: het aanspreekpunt mag de mentor erbij halen."
+            f"- Vertrouwelijk: alleen {who}, {what}, weet wie u bent. "
+            f"Er gebeurt pas iets nadat u eerst met {them} heeft gepraat.\n"
+            f"- Mag gedeeld: {them} mag de mentor erbij halen."
         )
         limit = "Als een kind in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
         question = "Wat kiest u?"
     else:
         staff = role == ReporterRole.MEDEWERKER.value
         shared = (
-            "- Mag gedeeld: het aanspreekpunt mag de mentor of de ouders van de leerling vertellen dat jij dit zag. "
+            f"- Mag gedeeld: {them} mag de mentor of de ouders van de leerling vertellen dat jij dit zag. "
             "Jij kiest wie." if staff else
-            "- Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij kiest wie."
+            f"- Mag gedeeld: {them} mag je mentor of je ouders erbij halen. Jij kiest wie."
         )
         explain = (
             "Nu iets belangrijks: wie mag weten dat jij dit meldt? Je hebt drie keuzes.\n"
             "- Anoniem: je zegt je naam niet. De school weet dan niet wie je bent en kan jou niet zelf spreken. "
             "Met je code lees je hier in de chat wat de school terugschrijft.\n"
-            f"- Vertrouwelijk: alleen {who}, het aanspreekpunt pesten, weet wie je bent. "
+            f"- Vertrouwelijk: alleen {who}, {what}, weet wie je bent. "
             "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n" + shared
         )
         limit = (
@@ -318,8 +335,8 @@ def confidentiality_question(config: SchoolConfig, role: Optional[str]) -> Tuple
     return [explain, limit, question], buttons
 
 
-def contact_question(config: SchoolConfig, role: Optional[str]) -> str:
-    who = config.aanspreekpunt.name
+def contact_question(config: SchoolConfig, role: Optional[str], about_adult: bool = False) -> str:
+    who = config.handler(about_adult).name
     if role == ReporterRole.OUDER.value:
         return f"Hoe kan {who} u bereiken? Uw naam en telefoonnummer of e-mailadres is genoeg."
     if role == ReporterRole.MEDEWERKER.value:
@@ -332,7 +349,7 @@ def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = N
     reads it and by when, how to check on it, where else to go. Parents are addressed with *u*."""
     if report.reporter_role is ReporterRole.OUDER:
         return _after_submit_parent(config, report, secret)
-    ap = config.aanspreekpunt
+    ap = config.handler(report.about_adult)
     kt = config.helplines["kindertelefoon"]
     parts = [
         f"Je melding is verstuurd. Je code is: {report.reference}\n"
@@ -365,7 +382,7 @@ def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = N
 
 
 def _after_submit_parent(config: SchoolConfig, report: Report, secret: Optional[str]) -> List[str]:
-    ap = config.aanspreekpunt
+    ap = config.handler(report.about_adult)
     kt = config.helplines["kindertelefoon"]
     first = f"Uw melding is verstuurd. De code is: {report.reference}\n"
     if secret:

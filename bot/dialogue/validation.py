@@ -152,6 +152,19 @@ def _own_words_or_declined(slot: str, value: Any, message: Message, slots: Mappi
     return _own_words(slot, value, message, slots)
 
 
+def _yes_or_no(slot: str, value: Any, message: Message, slots: Mapping[str, Any]) -> Outcome:
+    """Ja or nee; an answer that names an adult at school ("de gymleraar") is a ja, "weet ik niet" a nee.
+    The message's intent counts only when the value is that message (a kept answer that is checked
+    again, e.g. after a "ja" to go on with the report, keeps what it was)."""
+    text = _free_text(value) or ""
+    intent = message.intent if text.strip() == (message.text or "").strip() else None
+    if parse.is_yes(text, intent) or parse.names_adult_at_school(text):
+        return Outcome({slot: "ja"})
+    if parse.is_no(text, intent) or parse.declined(text) or "weet ik niet" in text.lower():
+        return Outcome({slot: "nee"})
+    return _again(slot, "niet_begrepen_keuze")
+
+
 def _confidentiality(slot: str, value: Any, message: Message, slots: Mapping[str, Any]) -> Outcome:
     text = _free_text(value)
     choice = parse.parse_confidentiality(text) if text else None
@@ -196,6 +209,7 @@ _VALIDATORS: Dict[str, Callable[[str, Any, Message, Mapping[str, Any]], Outcome]
     "frequency": _one_choice,
     "since_when": _own_words,
     "people_involved": _own_words_or_declined,
+    "about_adult": _yes_or_no,
     "already_told": _own_words,
     "desired_outcome": _own_words,
     "confidentiality": _confidentiality,

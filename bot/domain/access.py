@@ -10,15 +10,23 @@ returns, so a field a role may not see never reaches the HTML.
   contact details, nor other free text that may carry names (place note, since when, who
   already knows, the wish, the case log, messages, additions, reasons).
 - *beheerder* manages users and reads the audit log; no report contents, no monitoring.
+- *bestuur* (the school board) sees monitoring counts of its schools, with the same small-count
+  suppression; no report pages, no audit log, no users.
+
+Every user belongs to one or more schools (``User.schools``) and sees nothing of any other: a
+report of another school is to them exactly a report that does not exist (:func:`may_see`; the
+desk answers "not found", never "forbidden").
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Dict, FrozenSet, List, Optional
+from typing import Any, Collection, Dict, FrozenSet, List, Optional
 
-from bot.domain.desk import CaseEntry, CaseFile, NazorgRecord, PupilAddition, PupilMessage, Role, StatusChange
+from bot.domain.desk import (
+    CaseEntry, CaseFile, NazorgRecord, PupilAddition, PupilMessage, Role, StatusChange, User,
+)
 from bot.domain.calendar import week_label
 from bot.domain.report import Confidentiality, Report
 
@@ -38,6 +46,8 @@ PERMISSIONS: Dict[Role, FrozenSet[Permission]] = {
     Role.COORDINATOR: frozenset({Permission.READ_REPORTS, Permission.VIEW_MONITORING,
                                  Permission.EXPORT_MONITORING}),
     Role.BEHEERDER: frozenset({Permission.VIEW_AUDIT, Permission.VIEW_USERS}),
+    Role.BESTUUR: frozenset({Permission.VIEW_MONITORING, Permission.EXPORT_MONITORING}),
+    Role.VERTROUWENSPERSOON: frozenset({Permission.READ_REPORTS, Permission.HANDLE_REPORTS}),
 }
 
 # Chosen values and codes: countable, never written by the pupil in their own words.
@@ -69,9 +79,35 @@ def require(role: Role, permission: Permission) -> None:
         raise AccessDenied(f"{role.value} may not {permission.value}")
 
 
+HOME = {Role.BEHEERDER: "desk.audit_page", Role.BESTUUR: "desk.monitoring_page"}
+
+
 def home_for(role: Role) -> str:
     """The page a role starts on (endpoint name in the desk blueprint)."""
-    return "desk.audit_page" if role is Role.BEHEERDER else "desk.inbox"
+    return HOME.get(role, "desk.inbox")
+
+
+def in_schools(schools: Collection[str], report: Report) -> bool:
+    """Is this report one of these schools'?"""
+    return report.school_id in schools
+
+
+def for_role(role: Role | str, report: Report) -> bool:
+    """Is this report one this role handles? A report about an adult at school (a teacher, the
+    caretaker) is the *vertrouwenspersoon*'s alone (the school file's ``staff_reports``): the
+    aanspreekpunt and the coordinator may be that adult, so to them it does not exist. Every other
+    report is not the vertrouwenspersoon's. The command line (the server's administrator) sees both."""
+    if role == "cli":
+        return True
+    return report.about_adult == (Role(role) is Role.VERTROUWENSPERSOON)
+
+
+def may_see(user: User, report: Report) -> bool:
+    """May this user open this report at all: a role that reads reports, the report's school is
+    one of the user's, and it is a report for this role (:func:`for_role`). When not, callers
+    treat the report as one that does not exist."""
+    return (allowed(user.role, Permission.READ_REPORTS) and in_schools(user.schools, report)
+            and for_role(user.role, report))
 
 
 def is_protected(report: Report) -> bool:
@@ -133,6 +169,7 @@ class CaseView:
     messages: Optional[List[PupilMessage]]
     additions: Optional[List[PupilAddition]]
     counts: Dict[str, int] = field(default_factory=dict)
+    school_id: str = ""
 
 
 def case_view(role: Role, case: CaseFile) -> CaseView:
@@ -153,4 +190,5 @@ def case_view(role: Role, case: CaseFile) -> CaseView:
         messages=list(case.messages) if personal else None,
         additions=list(case.additions) if personal else None,
         counts={"entries": len(case.entries), "messages": len(case.messages), "additions": len(case.additions)},
+        school_id=report.school_id,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import List, Optional
+from typing import FrozenSet, List, Optional
 
 from bot.domain.report import Report, Status
 
@@ -19,6 +19,8 @@ class Role(str, enum.Enum):
     AANSPREEKPUNT = "aanspreekpunt"  # handles reports; sees the reporter where the pupil allowed it
     COORDINATOR = "coordinator"  # anti-pest coördinator: policy view, no identities of protected reports
     BEHEERDER = "beheerder"  # users and the audit log; no report contents
+    BESTUUR = "bestuur"  # the school board: monitoring counts of its schools, nothing else
+    VERTROUWENSPERSOON = "vertrouwenspersoon"  # the school file's staff_reports: only reports about an adult at school
 
     @property
     def label(self) -> str:
@@ -29,29 +31,40 @@ ROLE_LABELS = {
     Role.AANSPREEKPUNT: "aanspreekpunt pesten",
     Role.COORDINATOR: "coördinator anti-pestbeleid",
     Role.BEHEERDER: "beheerder",
+    Role.BESTUUR: "bestuur",
+    Role.VERTROUWENSPERSOON: "vertrouwenspersoon (meldingen over volwassenen op school)",
 }
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Whoever does something the audit log records: a desk user, the command line or a pupil."""
+    """Whoever does something the audit log records: a desk user, the command line or a pupil.
+
+    ``schools``: the schools this actor works for (a desk user's; the command line's ``--school``):
+    what it may reach, and the schools an entry about the actor itself is filed under.
+    """
 
     name: str
     role: str  # a Role value, "cli" or "leerling"
+    schools: FrozenSet[str] = frozenset()
 
     @staticmethod
     def of(user: "User") -> "Actor":
-        return Actor(user.username, user.role.value)
+        return Actor(user.username, user.role.value, user.schools)
 
 
 @dataclass
 class User:
+    """A desk user. ``schools``: the ids of the schools whose reports, counts and audit entries
+    this user may see (``bot.domain.access.may_see``); nothing of any other school."""
+
     id: int
     username: str
     role: Role
     active: bool
     created_at: datetime
     last_login_at: Optional[datetime] = None
+    schools: FrozenSet[str] = frozenset()
 
 
 class NazorgAnswer(str, enum.Enum):
@@ -123,6 +136,7 @@ class AuditEntry:
     reference: Optional[str] = None
     detail: Optional[str] = None
     id: Optional[int] = None
+    school_id: Optional[str] = None  # the school it is about; None: the instance's (shown to every beheerder)
 
 
 @dataclass

@@ -23,6 +23,7 @@ class NotificationStatus(str, enum.Enum):
 class RecipientRole(str, enum.Enum):
     AANSPREEKPUNT = "aanspreekpunt"
     DEPUTY = "deputy"  # plaatsvervangend aanspreekpunt, for urgent reports
+    STAFF_REPORTS = "staff_reports"  # a report about an adult at school (the school file's staff_reports)
 
 
 @dataclass

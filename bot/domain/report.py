@@ -104,6 +104,7 @@ class Report:
     frequency_note: Optional[str] = None
     since_when: Optional[str] = None
     people_involved: Optional[str] = None
+    about_adult: bool = False  # about an adult at school: goes to the school's staff_reports person, not the aanspreekpunt
     already_told: Optional[str] = None
     desired_outcome: Optional[str] = None
     share_with: List[str] = field(default_factory=list)

@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # relative paths in a school file start here
-DEFAULT_CONFIG = PROJECT_ROOT / "schools" / "voorbeeldschool.yml"
+DEFAULT_SCHOOLS = PROJECT_ROOT / "schools"  # one file per school
+DEFAULT_CONFIG = DEFAULT_SCHOOLS / "voorbeeldschool.yml"
 DEFAULT_DESK_URL = "http://127.0.0.1:8080/desk"  # where the desk is when the settings name none
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -83,9 +84,17 @@ class SchoolConfig:
     helplines_checked_on: date
     helplines: Dict[str, Helpline] = field(default_factory=dict)
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
+    staff_reports: Optional[Person] = None  # who gets reports about an adult at school (None: the vertrouwenspersoon)
 
     def helpline(self, key: str) -> Helpline:
         return self.helplines[key]
+
+    def handler(self, about_adult: bool = False) -> Person:
+        """Who reads a report: the aanspreekpunt, or for a report about an adult at school (a
+        teacher, the caretaker) the person the school file names for those, never the aanspreekpunt."""
+        if about_adult:
+            return self.staff_reports or self.vertrouwenspersoon
+        return self.aanspreekpunt
 
 
 class _Reader:
@@ -177,6 +186,9 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
         if key not in helplines:
             raise r.fail(f"helplines.{key}", "missing")
 
+    aanspreekpunt = r.person(data, "aanspreekpunt")
+    staff_reports = _staff_reports(r, data, aanspreekpunt)
+
     notification = data.get("notification") or {}
     if not isinstance(notification, Mapping):
         raise r.fail("notification", "must be a section")
@@ -190,7 +202,7 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
                          what="an id of lower-case letters, digits, - or _"),
         name=r.text(data, "name"),
         parent_register=register,
-        aanspreekpunt=r.person(data, "aanspreekpunt"),
+        aanspreekpunt=aanspreekpunt,
         deputy=r.person(data, "deputy"),
         vertrouwenspersoon=r.person(data, "vertrouwenspersoon"),
         coordinator=r.person(data, "coordinator"),
@@ -205,4 +217,96 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
         helplines_checked_on=checked_on,
         helplines=helplines,
         outbox_dir=outbox,
+        staff_reports=staff_reports,
     )
+
+
+_NAMED_PEOPLE = ("deputy", "vertrouwenspersoon", "coordinator")
+
+
+def _staff_reports(r: "_Reader", data: Mapping[str, Any], aanspreekpunt: Person) -> Optional[Person]:
+    """``staff_reports``: one of the people above by name (deputy, vertrouwenspersoon,
+    coordinator) or a person section of its own (e.g. the board's vertrouwenspersoon); absent:
+    the vertrouwenspersoon. Never the aanspreekpunt's address: a report may be about them."""
+    value = data.get("staff_reports")
+    if value is None:
+        person = r.person(data, "vertrouwenspersoon")
+    elif isinstance(value, str):
+        if value not in _NAMED_PEOPLE:
+            raise r.fail("staff_reports", f"must be one of {', '.join(_NAMED_PEOPLE)}, or a person section")
+        person = r.person(data, value)
+    else:
+        person = r.person(data, "staff_reports")
+    if person.email.lower() == aanspreekpunt.email.lower():
+        raise r.fail("staff_reports", "must not reach the aanspreekpunt: a report about an adult may be about them")
+    return person
+
+
+@dataclass(frozen=True)
+class Schools:
+    """Every school this instance serves, by ``school_id`` (one NLU model for all of them).
+
+    A conversation belongs to the school its first message named; :meth:`resolve` is the one rule
+    for turning what a browser sent into a school: a known id gives that school, no id gives the
+    only school of a one-school instance, anything else gives ``None`` (the chat then answers
+    kindly and stores nothing).
+    """
+
+    by_id: Mapping[str, SchoolConfig]
+
+    @classmethod
+    def of(cls, *configs: SchoolConfig) -> "Schools":
+        by_id: Dict[str, SchoolConfig] = {}
+        for config in configs:
+            if config.school_id in by_id:
+                raise ConfigError(config.source, "school_id",
+                                  f"'{config.school_id}' is also the id of {by_id[config.school_id].source}")
+            by_id[config.school_id] = config
+        if not by_id:
+            raise ValueError("Schools needs at least one school")
+        return cls(by_id)
+
+    @property
+    def ids(self) -> Tuple[str, ...]:
+        return tuple(self.by_id)
+
+    @property
+    def default(self) -> SchoolConfig:
+        """The first school (sorted by file name): the demo page's and instance-wide texts' school."""
+        return next(iter(self.by_id.values()))
+
+    def get(self, school_id: Optional[str]) -> Optional[SchoolConfig]:
+        return self.by_id.get(school_id) if isinstance(school_id, str) else None
+
+    def __getitem__(self, school_id: str) -> SchoolConfig:
+        return self.by_id[school_id]
+
+    def __contains__(self, school_id: object) -> bool:
+        return isinstance(school_id, str) and school_id in self.by_id
+
+    def __iter__(self) -> Iterator[SchoolConfig]:
+        return iter(self.by_id.values())
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def resolve(self, requested: Optional[str]) -> Optional[SchoolConfig]:
+        """The school a message belongs to, or None when it names none we know."""
+        if requested in (None, ""):
+            return self.default if len(self.by_id) == 1 else None
+        return self.get(requested)
+
+
+def load_schools(path: Optional[Path] = None) -> Schools:
+    """Load and check every school: ``path`` is a folder of ``*.yml`` files or one school file.
+
+    Each file is checked on its own (errors name file and field); two files with one
+    ``school_id`` are refused.
+    """
+    path = Path(path or DEFAULT_SCHOOLS)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+        if not files:
+            raise ConfigError(path, "(folder)", "holds no school file (*.yml)")
+        return Schools.of(*(load_config(f) for f in files))
+    return Schools.of(load_config(path))

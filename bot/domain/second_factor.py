@@ -13,7 +13,7 @@ from typing import Optional, Tuple
 
 from bot.domain.desk import Role
 
-ROLES_NEEDING_SECOND_FACTOR = frozenset({Role.AANSPREEKPUNT, Role.COORDINATOR})
+ROLES_NEEDING_SECOND_FACTOR = frozenset({Role.AANSPREEKPUNT, Role.COORDINATOR, Role.VERTROUWENSPERSOON})
 RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i
 RECOVERY_GROUPS, RECOVERY_GROUP_SIZE = 3, 4  # e.g. "k7qh-rm4c-xwn9": about 59 bits

@@ -2,13 +2,18 @@
 
 An entry never carries contents: the action, the reference and at most a short detail such as
 ``"nieuw -> in_behandeling"`` or ``"monitoring 2025-2026"``.
+
+Each entry is filed under the school it is about, so a beheerder reads only their schools' entries
+and the instance's own: an entry about a report under the report's school; otherwise under the
+schools named, or the actor's (a user of two schools: one entry for each); with none of those, under
+no school (the instance's: e.g. a failed login with an unknown name).
 """
 from __future__ import annotations
 
 import enum
 import getpass
 from datetime import datetime
-from typing import Any, List, Optional
+from typing import Any, Collection, Iterable, List, Optional
 
 from bot.domain.desk import Actor, AuditEntry
 
@@ -33,6 +38,7 @@ class AuditAction(str, enum.Enum):
     USER_ADDED = "user_added"
     USER_CHANGED = "user_changed"
     LIST_REPORTS = "list_reports"
+    EXPORT_REPORTS = "export_reports"
     DELETE_REPORT = "delete_report"
     PURGE_REPORTS = "purge_reports"
     PUPIL_CHECKIN = "pupil_checkin"
@@ -63,6 +69,7 @@ LABELS = {
     AuditAction.USER_ADDED: "gebruiker toegevoegd",
     AuditAction.USER_CHANGED: "gebruiker gewijzigd",
     AuditAction.LIST_REPORTS: "lijst van meldingen bekeken",
+    AuditAction.EXPORT_REPORTS: "meldingen geëxporteerd (volledig)",
     AuditAction.DELETE_REPORT: "melding gewist",
     AuditAction.PURGE_REPORTS: "meldingen na bewaartermijn gewist",
     AuditAction.PUPIL_CHECKIN: "leerling keek met code en geheim woord",
@@ -73,33 +80,44 @@ LABELS = {
 PUPIL = Actor("leerling (met code)", "leerling")
 
 
-def cli_actor() -> Actor:
-    """The server's administrator at the command line, by operating-system account."""
+def cli_actor(schools: Iterable[str] = ()) -> Actor:
+    """The server's administrator at the command line, by operating-system account, working for
+    ``schools`` (the command's ``--school``)."""
     try:
         name = getpass.getuser()
     except Exception:  # no user name in the environment
         name = "onbekend"
-    return Actor(f"cli:{name}", "cli")
+    return Actor(f"cli:{name}", "cli", frozenset(schools))
 
 
 def record(repo: Any, actor: Actor, action: AuditAction, now: datetime,
-           reference: Optional[str] = None, detail: Optional[str] = None) -> None:
-    """Add an entry inside the caller's transaction (so it commits or rolls back with the change)."""
-    repo.add_audit(AuditEntry(at=now, actor=actor.name, actor_role=actor.role, action=action.value,
-                              reference=reference, detail=detail))
+           reference: Optional[str] = None, detail: Optional[str] = None,
+           schools: Optional[Iterable[str]] = None) -> None:
+    """Add an entry inside the caller's transaction (so it commits or rolls back with the change).
+
+    Filed under ``schools`` when given; else, about a report, under the report's school (the
+    repository looks it up); else under the actor's schools; else under none."""
+    if schools is None:
+        schools = () if reference else actor.schools
+    for school_id in sorted(set(schools)) or [None]:
+        repo.add_audit(AuditEntry(at=now, actor=actor.name, actor_role=actor.role, action=action.value,
+                                  reference=reference, detail=detail, school_id=school_id))
 
 
 def write(desk, actor: Actor, action: AuditAction, reference: Optional[str] = None,
-          detail: Optional[str] = None) -> None:
+          detail: Optional[str] = None, schools: Optional[Iterable[str]] = None) -> None:
     """Add an entry in a transaction of its own."""
     with desk.uow() as uow:
-        record(uow.desk, actor, action, desk.now(), reference, detail)
+        record(uow.desk, actor, action, desk.now(), reference, detail, schools)
         uow.commit()
 
 
-def entries(desk, limit: int = 200, offset: int = 0, reference: Optional[str] = None) -> List[AuditEntry]:
+def entries(desk, school_ids: Optional[Collection[str]], limit: int = 200, offset: int = 0,
+            reference: Optional[str] = None) -> List[AuditEntry]:
+    """The newest entries of these schools and the instance's own (``school_ids`` None: every entry,
+    for the server's administrator)."""
     with desk.uow() as uow:
-        return uow.desk.audit_entries(limit=limit, offset=offset, reference=reference)
+        return uow.desk.audit_entries(limit=limit, offset=offset, reference=reference, school_ids=school_ids)
 
 
 def label(action: str) -> str:

@@ -2,13 +2,15 @@
 
 Every function takes the acting :class:`~bot.domain.desk.User` (or an audit actor for the
 command line), checks the role in :mod:`bot.domain.access`, and writes the audit log in the same
-transaction as the change.
+transaction as the change. Each sees only the reports of the user's (or the command's) schools: a
+report of another school raises :class:`UnknownReport`, exactly as one that does not exist. Times
+and recipients come from the report's own school file.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Dict, List, Optional
+from typing import Collection, Dict, List, Optional
 
 from bot.domain import access
 from bot.domain.report_caps import ORIGIN_KEPT, MisuseSignal, misuse_signals
@@ -75,6 +77,8 @@ class InboxItem:
     additions: int = 0
     received_week: Optional[str] = None  # instead of the moment, where the role may not see it
     held: bool = False  # over a report cap, not mailed: for a person to check (where the role may know)
+    school_id: str = ""
+    response_days: int = 0  # its school's promised response time
 
 
 @dataclass
@@ -82,8 +86,28 @@ class Inbox:
     open: List[InboxItem] = field(default_factory=list)  # urgent first, then oldest
     nazorg_due: List[InboxItem] = field(default_factory=list)
     closed: List[InboxItem] = field(default_factory=list)  # newest first
-    response_days: int = 0
+    response_days: Optional[int] = 0  # None: the user's schools promise different times
     misuse: List[MisuseSignal] = field(default_factory=list)  # many reports from one client in an hour
+    school_names: Dict[str, str] = field(default_factory=dict)  # id -> name, for a user of several schools
+
+
+def response_days(desk, school_id: str) -> int:
+    """The response time the report's school promises (the first school's for a school no longer served)."""
+    return (desk.school(school_id) or desk.config).response_days
+
+
+def school_name(desk, school_id: str) -> str:
+    config = desk.school(school_id)
+    return config.name if config is not None else school_id
+
+
+def _visible(uow, schools: Collection[str], reference: str, role: Role | str) -> Report:
+    """The report, when it is one of these schools' and one for this role (``access.for_role``);
+    else :class:`UnknownReport`, as for no report."""
+    report = uow.reports.get(reference)
+    if report is None or not access.in_schools(schools, report) or not access.for_role(role, report):
+        raise UnknownReport(reference)
+    return report
 
 
 def _item(report: Report, info: Dict, today: date, response_days: int, role: Role) -> InboxItem:
@@ -103,20 +127,27 @@ def _item(report: Report, info: Dict, today: date, response_days: int, role: Rol
         additions=info.get("additions", 0),
         received_week=access.received(role, report),
         held=report.held and access.may_read_personal(role, report),
+        school_id=report.school_id, response_days=response_days,
     )
 
 
 def inbox(desk, user: User) -> Inbox:
+    """The reports of the user's schools."""
     access.require(user.role, Permission.READ_REPORTS)
     today = local_day(desk.now())
+    schools = sorted(user.schools)
     with desk.uow() as uow:
-        reports = uow.reports.list()
-        overview = uow.desk.followup_overview()
+        reports = [r for r in uow.reports.list(school_ids=schools) if access.for_role(user.role, r)]
+        overview = uow.desk.followup_overview(school_ids=schools)
         signals = access.sees_misuse_signals(user.role)
-        activity = uow.reports.client_activity(desk.now() - ORIGIN_KEPT) if signals else []
-    days = desk.config.response_days
-    items = [_item(r, overview.get(r.reference, {}), today, days, user.role) for r in reports]
-    result = Inbox(response_days=days, misuse=misuse_signals(activity, desk.settings.reports.per_client_hour))
+        activity = uow.reports.client_activity(desk.now() - ORIGIN_KEPT, school_ids=schools) if signals else []
+    days = {school_id: response_days(desk, school_id) for school_id in schools}
+    days.update({r.school_id: response_days(desk, r.school_id) for r in reports if r.school_id not in days})
+    promised = set(days.values()) or {desk.config.response_days}
+    items = [_item(r, overview.get(r.reference, {}), today, days[r.school_id], user.role) for r in reports]
+    result = Inbox(response_days=promised.pop() if len(promised) == 1 else None,
+                   misuse=misuse_signals(activity, desk.settings.reports.per_client_hour),
+                   school_names={s: school_name(desk, s) for s in schools} if len(schools) > 1 else {})
     result.open = sorted((i for i in items if i.status is not Status.AFGESLOTEN),
                          key=lambda i: (not i.urgent, i.created_at))
     result.closed = sorted((i for i in items if i.status is Status.AFGESLOTEN),
@@ -150,6 +181,9 @@ def open_case(desk, user: User, reference: str) -> CaseView:
     access.require(user.role, Permission.READ_REPORTS)
     reference = _reference(reference)
     with desk.uow() as uow:
+        report = uow.reports.get(reference)
+        if report is None or not access.may_see(user, report):
+            raise UnknownReport(reference)
         case = load_case(uow, reference)
         view = access.case_view(user.role, case)
         audit.record(uow.desk, Actor.of(user), AuditAction.VIEW_REPORT, desk.now(), reference,
@@ -173,7 +207,8 @@ def change_status(desk, actor: Actor, reference: str, new_status: Status | str,
                   reason: Optional[str] = None) -> StatusChange:
     """Move a report along nieuw -> in_behandeling -> afgesloten (closing and reopening need a reason).
 
-    ``actor`` is a desk user's :class:`Actor` (role checked) or the command line's.
+    ``actor`` is a desk user's :class:`Actor` (role checked) or the command line's; either reaches
+    only the reports of its own schools (``actor.schools``).
     """
     if actor.role != "cli":
         access.require(Role(actor.role), Permission.HANDLE_REPORTS)
@@ -184,9 +219,7 @@ def change_status(desk, actor: Actor, reference: str, new_status: Status | str,
     reference = _reference(reference)
     now = desk.now()
     with desk.uow() as uow:
-        report = uow.reports.get(reference)
-        if report is None:
-            raise UnknownReport(reference)
+        report = _visible(uow, actor.schools, reference, actor.role)
         old = report.status
         if new_status not in TRANSITIONS[old]:
             raise CaseError(f"van '{STATUS_LABELS[old]}' kan niet naar '{STATUS_LABELS[new_status]}'")
@@ -215,6 +248,7 @@ def add_entry(desk, user: User, reference: str, happened_on: Optional[date], wha
     if entry.happened_on > local_day(now):
         raise CaseError("de datum ligt in de toekomst")
     with desk.uow() as uow:
+        _visible(uow, user.schools, reference, user.role)
         uow.desk.add_case_entry(reference, entry)
         audit.record(uow.desk, Actor.of(user), AuditAction.ADD_CASE_ENTRY, now, reference)
         uow.commit()
@@ -224,6 +258,7 @@ def add_entry(desk, user: User, reference: str, happened_on: Optional[date], wha
 def set_nazorg_date(desk, user: User, reference: str, day: Optional[date]) -> None:
     reference, now = _handle(desk, user, reference)
     with desk.uow() as uow:
+        _visible(uow, user.schools, reference, user.role)
         uow.desk.set_nazorg_date(reference, day, now)
         audit.record(uow.desk, Actor.of(user), AuditAction.SET_NAZORG_DATE, now, reference,
                      day.isoformat() if day else "gewist")
@@ -235,6 +270,7 @@ def add_message(desk, user: User, reference: str, text: str) -> PupilMessage:
     reference, now = _handle(desk, user, reference)
     message = PupilMessage(text=_text(text, "het bericht"), author=user.username, created_at=now)
     with desk.uow() as uow:
+        _visible(uow, user.schools, reference, user.role)
         uow.desk.add_message(reference, message)
         audit.record(uow.desk, Actor.of(user), AuditAction.ADD_MESSAGE, now, reference)
         uow.commit()
@@ -242,21 +278,38 @@ def add_message(desk, user: User, reference: str, text: str) -> PupilMessage:
 
 
 def release(desk, user: User, reference: str) -> bool:
-    """Mail a held report like any other (once: False when it was not held any more)."""
+    """Mail a held report like any other, to its own school's recipients (once: False when it was
+    not held any more)."""
     reference, now = _handle(desk, user, reference)
     with desk.uow() as uow:
-        report = uow.reports.get(reference)
-        if report is None:
-            raise UnknownReport(reference)
+        report = _visible(uow, user.schools, reference, user.role)
+        config = desk.school(report.school_id)
+        if config is None:
+            raise CaseError("de school van deze melding staat niet meer in de instellingen")
         released = uow.reports.release(reference)
         if released:
-            queue_notifications(uow, report, desk.config, at=now)
+            queue_notifications(uow, report, config, at=now)
             audit.record(uow.desk, Actor.of(user), AuditAction.RELEASE_REPORT, now, reference)
         uow.commit()
     return released
 
 
+def export(desk, actor: Actor) -> List[CaseFile]:
+    """Every report of the actor's schools with its whole case file, oldest first (for a school
+    that leaves, or a request to see one's data); audited per school with the count."""
+    schools = sorted(actor.schools)
+    with desk.uow() as uow:
+        files = [load_case(uow, r.reference) for r in reversed(uow.reports.list(school_ids=schools))]
+        for school_id in schools:
+            count = sum(1 for f in files if f.report.school_id == school_id)
+            audit.record(uow.desk, actor, AuditAction.EXPORT_REPORTS, desk.now(), detail=f"{count} meldingen",
+                         schools=[school_id])
+        uow.commit()
+    return files
+
+
 __all__ = [
-    "CaseError", "Inbox", "InboxItem", "TRANSITIONS", "add_entry", "add_message", "change_status", "inbox",
-    "load_case", "nazorg_due", "open_case", "release", "set_nazorg_date", "working_days_between",
+    "CaseError", "Inbox", "InboxItem", "TRANSITIONS", "add_entry", "add_message", "change_status", "export",
+    "inbox", "load_case", "nazorg_due", "open_case", "release", "response_days", "set_nazorg_date",
+    "working_days_between",
 ]

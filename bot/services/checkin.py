@@ -68,13 +68,32 @@ def looks_like_secret(text: str) -> bool:
     return any(letters[:i] in followup.WORDS and letters[i:] in followup.WORDS for i in range(1, len(letters)))
 
 
-def check_code(desk, code: Optional[str], secret: Optional[str], client: Optional[str] = None) -> followup.Access:
+class _AtSchool:
+    """The follow-up store as one school's chat sees it: another school's codes open nothing."""
+
+    def __init__(self, uow, school_id: Optional[str]) -> None:
+        self._uow, self._school_id = uow, school_id
+
+    def __getattr__(self, name: str):
+        return getattr(self._uow.desk, name)
+
+    def secret_hash(self, reference: str) -> Optional[str]:
+        if self._school_id is not None:
+            report = self._uow.reports.get(reference)
+            if report is None or report.school_id != self._school_id:
+                return None
+        return self._uow.desk.secret_hash(reference)
+
+
+def check_code(desk, code: Optional[str], secret: Optional[str], client: Optional[str] = None,
+               school_id: Optional[str] = None) -> followup.Access:
     """Code + secret as typed -> access, or :data:`bot.services.followup.DENIED` / ``LIMITED``;
     attempts are counted per code and per ``client`` (the chat's pseudonym of the address);
-    attempts older than a day are pruned."""
+    attempts older than a day are pruned. With ``school_id`` only that school's reports open
+    (another school's code gets the same denial as a wrong secret, and counts as one)."""
     now = desk.now()
     with desk.uow() as uow:
-        access = followup.check(uow.desk, code, secret, now, desk.limits, client=client)
+        access = followup.check(_AtSchool(uow, school_id), code, secret, now, desk.limits, client=client)
         uow.desk.delete_followup_attempts_before(now - ATTEMPTS_KEPT)
         if access.granted:
             audit.record(uow.desk, PUPIL, AuditAction.PUPIL_CHECKIN, now, access.reference)

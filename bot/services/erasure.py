@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Collection, Iterable, List, Optional
 
 from bot.domain.report_caps import ORIGIN_KEPT
 from bot.services.followup import attempt_key
@@ -24,11 +24,18 @@ ATTEMPTS_KEPT = timedelta(days=1)
 """How long follow-up and login attempt rows are kept (counted by the limits for at most a day)."""
 
 
-def erase(desk, references: Iterable[str], outbox_dir: Optional[Path] = None) -> List[str]:
-    """Erase these reports completely; returns the references that existed."""
+def erase(desk, references: Iterable[str], outbox_dir: Optional[Path] = None,
+          school_ids: Optional[Collection[str]] = None) -> List[str]:
+    """Erase these reports completely; returns the references that existed. With ``school_ids``
+    only reports of those schools: one of another school is left alone, as if it did not exist
+    (None: the caller chose the references itself, as the retention does)."""
     erased: List[str] = []
     with desk.uow() as uow:
         for reference in references:
+            if school_ids is not None:
+                report = uow.reports.get(reference)
+                if report is None or report.school_id not in school_ids:
+                    continue
             if uow.reports.delete(reference):
                 erased.append(reference)
             uow.desk.forget_report(reference, attempt_key(reference))
@@ -55,11 +62,13 @@ def remove_mail_files(outbox_dir: Path, reference: str) -> int:
     return removed
 
 
-def purge_due(desk, now: Optional[datetime] = None, outbox_dir: Optional[Path] = None) -> int:
-    """Erase every report whose retention has passed; returns how many."""
+def purge_due(desk, now: Optional[datetime] = None, outbox_dir: Optional[Path] = None,
+              school_ids: Optional[Collection[str]] = None) -> int:
+    """Erase every report (of these schools; None: of every school) whose retention has passed;
+    returns how many."""
     now = now or desk.now()
     with desk.uow() as uow:
-        due = uow.reports.due_for_deletion(now)
+        due = uow.reports.due_for_deletion(now, school_ids=None if school_ids is None else sorted(school_ids))
     erased = erase(desk, due, outbox_dir)
     if erased:
         logger.info("retention: %d report(s) erased", len(erased))

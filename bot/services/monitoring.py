@@ -6,6 +6,9 @@ recognised; when a dimension adds up to the shown total and only one cell was su
 next smallest cell is suppressed too (otherwise the hidden one could be worked out).
 
 A school year runs from 1 August to 31 July (local time).
+
+Counts are for the schools asked (``school_ids``): one school, or several summed (a board's view),
+with the suppression applied to the sums. A user asks only for schools of their own (:func:`scope`).
 """
 from __future__ import annotations
 
@@ -13,9 +16,10 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Collection, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from bot.domain import vocabulary
+from bot.domain.desk import User
 from bot.services.ports import MonitoringRow
 from bot.domain.calendar import LOCAL_TZ, local_day
 
@@ -181,19 +185,29 @@ def compute(rows: List[MonitoringRow], year: SchoolYear,
     return result
 
 
-def load(desk, year: Optional[SchoolYear] = None) -> Monitoring:
+def scope(user: User, school: Optional[str] = None) -> Optional[FrozenSet[str]]:
+    """The schools to count for ``user``: the one asked for, or with none asked all of theirs
+    (summed); None when the one asked for is not theirs (whether it exists or not)."""
+    if not school:
+        return frozenset(user.schools)
+    return frozenset({school}) if school in user.schools else None
+
+
+def load(desk, school_ids: Collection[str], year: Optional[SchoolYear] = None) -> Monitoring:
+    """Counts for the reports of these schools together (suppressed after summing)."""
     year = year or SchoolYear.of(local_day(desk.now()))
+    schools = sorted(school_ids)
     with desk.uow() as uow:
-        rows = uow.desk.monitoring_rows(year.start, year.end)
-        previous = uow.desk.monitoring_rows(year.previous.start, year.previous.end)
+        rows = uow.desk.monitoring_rows(year.start, year.end, school_ids=schools)
+        previous = uow.desk.monitoring_rows(year.previous.start, year.previous.end, school_ids=schools)
     return compute(rows, year, previous)
 
 
-def school_years(desk) -> List[SchoolYear]:
-    """From the first report's school year up to the current one, newest first."""
+def school_years(desk, school_ids: Collection[str]) -> List[SchoolYear]:
+    """From the first report's school year (of these schools) up to the current one, newest first."""
     current = SchoolYear.of(local_day(desk.now()))
     with desk.uow() as uow:
-        first = uow.desk.first_report_at()
+        first = uow.desk.first_report_at(school_ids=sorted(school_ids))
     start = SchoolYear.of(local_day(first)).start_year if first else current.start_year
     return [SchoolYear(y) for y in range(current.start_year, min(start, current.start_year) - 1, -1)]
 

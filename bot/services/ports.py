@@ -8,8 +8,9 @@ from __future__ import annotations
 import abc
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Collection, Dict, List, Optional, Tuple
 
+from bot.domain.desk import AuditEntry, User
 from bot.domain.notification import Notification
 from bot.domain.report import Report
 
@@ -61,7 +62,11 @@ class MonitoringRow:
 
 
 class AbstractReportRepository(abc.ABC):
-    """The stored reports, found by their reference code."""
+    """The stored reports, found by their reference code.
+
+    Whatever lists or counts reports for a person takes the ids of the schools to look in
+    (``school_ids``) and filters in the query; an empty collection finds nothing.
+    """
 
     @abc.abstractmethod
     def add(self, report: Report) -> None: ...
@@ -70,16 +75,17 @@ class AbstractReportRepository(abc.ABC):
     def get(self, reference: str) -> Optional[Report]: ...
 
     @abc.abstractmethod
-    def list(self) -> List[Report]:
-        """All reports, newest first."""
+    def list(self, *, school_ids: Optional[Collection[str]]) -> List[Report]:
+        """The reports of these schools, newest first (None, said out loud: of every school; for the
+        server's own checks, never for a person's view)."""
 
     @abc.abstractmethod
     def delete(self, reference: str) -> bool:
         """Erase a report with its kinds, places and notifications; False if there was none."""
 
     @abc.abstractmethod
-    def due_for_deletion(self, now: datetime) -> List[str]:
-        """References of reports whose ``delete_after`` has passed."""
+    def due_for_deletion(self, now: datetime, school_ids: Optional[Collection[str]] = None) -> List[str]:
+        """References of reports (of these schools; None: of every school) whose ``delete_after`` has passed."""
 
     def exists(self, reference: str) -> bool:
         return self.get(reference) is not None
@@ -90,8 +96,8 @@ class AbstractReportRepository(abc.ABC):
         """How many reports not held came in since ``since`` (from that school, client, conversation)."""
 
     @abc.abstractmethod
-    def client_activity(self, since: datetime) -> List[Tuple[str, datetime]]:
-        """(client hash, received) of every report since ``since`` whose client hash is still kept."""
+    def client_activity(self, since: datetime, *, school_ids: Collection[str]) -> List[Tuple[str, datetime]]:
+        """(client hash, received) of every report of these schools since ``since`` whose client hash is kept."""
 
     @abc.abstractmethod
     def release(self, reference: str) -> bool:
@@ -151,7 +157,34 @@ class AbstractUnitOfWork(abc.ABC):
     def rollback(self) -> None: ...
 
 
+class AbstractDeskRepository(abc.ABC):
+    """What the desk's services read by school (the rest of ``uow.desk``: users, sessions, case files,
+    follow-up, is found by user or by a reference the caller may see). ``school_ids``: the schools
+    to look in; for the audit log None means every entry (the entries of no school are always in)."""
+
+    @abc.abstractmethod
+    def users(self, *, school_ids: Optional[Collection[str]]) -> List[User]:
+        """Users of any of these schools (None: every user), by name."""
+
+    @abc.abstractmethod
+    def followup_overview(self, *, school_ids: Collection[str]) -> Dict[str, Dict[str, Any]]: ...
+
+    @abc.abstractmethod
+    def monitoring_rows(self, start: datetime, end: datetime, *,
+                        school_ids: Collection[str]) -> List[MonitoringRow]: ...
+
+    @abc.abstractmethod
+    def first_report_at(self, *, school_ids: Collection[str]) -> Optional[datetime]: ...
+
+    @abc.abstractmethod
+    def audit_entries(self, limit: int = 200, offset: int = 0, reference: Optional[str] = None,
+                      actor: Optional[str] = None, *, school_ids: Optional[Collection[str]]) -> List[AuditEntry]: ...
+
+    @abc.abstractmethod
+    def audit_count(self, *, school_ids: Optional[Collection[str]]) -> int: ...
+
+
 class AbstractDeskUnitOfWork(AbstractUnitOfWork):
     """The report unit of work plus ``desk``: users, sessions, second factors, case files, follow-up, audit."""
 
-    desk: Any  # the desk repository (bot.adapters.storage.desk_repository.SqlDeskRepository)
+    desk: Any  # the desk repository (bot.adapters.storage.desk_repository.SqlDeskRepository, an AbstractDeskRepository)

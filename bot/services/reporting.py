@@ -26,7 +26,11 @@ class ReferenceCollision(RuntimeError):
 
 
 def recipients_for(report: Report, config: SchoolConfig) -> List[tuple]:
-    """(address, role) pairs: the aanspreekpunt, plus the deputy when the report is urgent."""
+    """(address, role) pairs: the aanspreekpunt, plus the deputy when the report is urgent. A
+    report about an adult at school goes only to the school file's ``staff_reports`` person
+    (urgent or not): never to the aanspreekpunt or deputy, who may be that adult."""
+    if report.about_adult:
+        return [(config.handler(about_adult=True).email, RecipientRole.STAFF_REPORTS)]
     recipients = [(config.aanspreekpunt.email, RecipientRole.AANSPREEKPUNT)]
     if report.is_urgent and config.deputy.email.lower() != config.aanspreekpunt.email.lower():
         recipients.append((config.deputy.email, RecipientRole.DEPUTY))

@@ -37,7 +37,8 @@ def enrol(desk, username: str, actor: Actor) -> Enrolment:
             raise UserError(f"geen gebruiker '{name}'")
         uow.desk.set_second_factor(found[0].id, secret, hashes, now)
         uow.desk.delete_sessions_of(found[0].id)
-        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, now, detail=f"{name}: tweede stap ingesteld")
+        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, now, detail=f"{name}: tweede stap ingesteld",
+                     schools=found[0].schools)
         uow.commit()
     uri = pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name=f"Klankbord {desk.config.name}")
     return Enrolment(username=name, secret=secret, uri=uri, recovery_codes=codes)

@@ -4,6 +4,10 @@ Back-off: 5 failed logins for one name from one client within 15 minutes (or 20 
 pause that client for 15 minutes; a paused client is refused even with the right password.
 Names that do not exist are counted the same way, and the answer never says whether a name
 exists. A wrong second factor counts as a failed login (``bot.services.second_factor``).
+
+Every user belongs to one or more of the schools this instance serves (``User.schools``); on an
+instance of one school that school is the default. Entries about a user are filed under the
+user's schools, so each school's beheerder sees what happens to their own people.
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import List, Optional, Tuple
+from typing import Collection, FrozenSet, Iterable, List, Optional, Tuple
 
 from bot.services import audit
 from bot.services.audit import AuditAction
@@ -61,8 +65,19 @@ def check_password(password: str) -> None:
         raise UserError("het wachtwoord is te lang")
 
 
-def add_user(desk, username: str, role: Role | str, password: str, actor: Actor) -> User:
-    """Create a user with an argon2 hash of ``password``; audited."""
+def served_schools(desk, schools: Iterable[str]) -> FrozenSet[str]:
+    """The ids, each checked against the schools this instance serves (the error names the id)."""
+    chosen = frozenset(s.strip() for s in schools if s and s.strip())
+    for school_id in sorted(chosen):
+        if school_id not in desk.schools:
+            raise UserError(f"onbekende school '{school_id}'; deze server bedient: {', '.join(desk.schools.ids)}")
+    return chosen
+
+
+def add_user(desk, username: str, role: Role | str, password: str, actor: Actor,
+             schools: Optional[Iterable[str]] = None) -> User:
+    """Create a user of ``schools`` (on an instance of one school: that school by default) with an
+    argon2 hash of ``password``; audited."""
     name = normalize_username(username)
     if not USERNAME.match(name):
         raise UserError("gebruik voor de naam 2-64 kleine letters, cijfers, punt, - of _")
@@ -70,20 +85,52 @@ def add_user(desk, username: str, role: Role | str, password: str, actor: Actor)
         role = Role(role)
     except ValueError:
         raise UserError(f"onbekende rol; kies uit {', '.join(r.value for r in Role)}") from None
+    chosen = served_schools(desk, schools or ())
+    if not chosen:
+        if len(desk.schools) != 1:
+            raise UserError(f"kies de school of scholen van deze gebruiker; deze server bedient: "
+                            f"{', '.join(desk.schools.ids)}")
+        chosen = frozenset(desk.schools.ids)
     check_password(password)
     now = desk.now()
     with desk.uow() as uow:
         if uow.desk.user_with_hash(name) is not None:
             raise UserError(f"er is al een gebruiker '{name}'")
-        user_id = uow.desk.add_user(name, role, hash_secret(password), now)
-        audit.record(uow.desk, actor, AuditAction.USER_ADDED, now, detail=f"{name} ({role.value})")
+        user_id = uow.desk.add_user(name, role, hash_secret(password), now, chosen)
+        audit.record(uow.desk, actor, AuditAction.USER_ADDED, now, detail=f"{name} ({role.value})", schools=chosen)
         uow.commit()
         return uow.desk.user_by_id(user_id)
 
 
-def list_users(desk) -> List[User]:
+def list_users(desk, school_ids: Optional[Collection[str]]) -> List[User]:
+    """The users of any of these schools, each with only these of their schools (None: every user,
+    with all of theirs: the server's command line)."""
     with desk.uow() as uow:
-        return uow.desk.users()
+        found = uow.desk.users(school_ids=None if school_ids is None else sorted(school_ids))
+    if school_ids is not None:
+        for user in found:
+            user.schools = user.schools & frozenset(school_ids)
+    return found
+
+
+def set_schools(desk, username: str, actor: Actor, add: Iterable[str] = (), remove: Iterable[str] = ()) -> User:
+    """Give a user more schools (ones this instance serves) or take some away; audited under the
+    schools before and after. Takes effect at the user's next page."""
+    name = normalize_username(username)
+    added = served_schools(desk, add)
+    removed = frozenset(s.strip() for s in remove if s and s.strip())
+    with desk.uow() as uow:
+        found = uow.desk.user_with_hash(name)
+        if found is None:
+            raise UserError(f"geen gebruiker '{name}'")
+        user = found[0]
+        uow.desk.add_user_schools(user.id, added - removed)
+        uow.desk.remove_user_schools(user.id, removed)
+        changes = [f"+{s}" for s in sorted(added - removed)] + [f"-{s}" for s in sorted(removed)]
+        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(),
+                     detail=f"{name}: scholen {' '.join(changes) or 'ongewijzigd'}", schools=user.schools | added)
+        uow.commit()
+        return uow.desk.user_by_id(user.id)
 
 
 def set_password(desk, username: str, password: str, actor: Actor) -> None:
@@ -95,7 +142,8 @@ def set_password(desk, username: str, password: str, actor: Actor) -> None:
             raise UserError(f"geen gebruiker '{name}'")
         uow.desk.update_user(found[0].id, password_hash=hash_secret(password))
         uow.desk.delete_sessions_of(found[0].id)
-        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(), detail=f"{name}: nieuw wachtwoord")
+        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(), detail=f"{name}: nieuw wachtwoord",
+                     schools=found[0].schools)
         uow.commit()
 
 
@@ -109,7 +157,7 @@ def set_active(desk, username: str, active: bool, actor: Actor) -> None:
         if not active:
             uow.desk.delete_sessions_of(found[0].id)
         audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(),
-                     detail=f"{name}: {'actief' if active else 'uitgeschakeld'}")
+                     detail=f"{name}: {'actief' if active else 'uitgeschakeld'}", schools=found[0].schools)
         uow.commit()
 
 
@@ -117,8 +165,10 @@ def unlock(desk, username: str, actor: Actor) -> None:
     """Lift every lock on this name, from whichever client it was set."""
     name = normalize_username(username)
     with desk.uow() as uow:
+        found = uow.desk.user_with_hash(name)
         uow.desk.clear_locks_starting(_name_part(name))
-        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(), detail=f"{name}: ontgrendeld")
+        audit.record(uow.desk, actor, AuditAction.USER_CHANGED, desk.now(), detail=f"{name}: ontgrendeld",
+                     schools=found[0].schools if found is not None else ())
         uow.commit()
 
 
@@ -157,7 +207,7 @@ def authenticate(desk, username: str, password: str, client: str = "") -> LoginR
     with desk.uow() as uow:
         repo = uow.desk
         found = repo.user_with_hash(name) if name else None
-        actor = Actor(name if found is not None else "(onbekende naam)", "-")
+        actor = Actor(name, "-", found[0].schools) if found is not None else Actor("(onbekende naam)", "-")
         locked = refused_while_locked(repo, keys, actor, now)
         if locked is not None:
             verify(None, password)  # the same work as a real check
@@ -215,5 +265,5 @@ def count_success(repo, keys: Tuple[str, str], user: User, now: datetime,
 
 __all__ = [
     "LoginOutcome", "LoginResult", "StorageError", "UserError", "add_user", "authenticate", "list_users",
-    "normalize_username", "set_active", "set_password", "unlock",
+    "normalize_username", "served_schools", "set_active", "set_password", "set_schools", "unlock",
 ]

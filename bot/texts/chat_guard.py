@@ -18,6 +18,9 @@ UNREADABLE = "Dat bericht kon ik niet lezen. Wil je het nog een keer typen?"
 NOT_ANSWERED = ("Sorry, er ging bij ons iets mis. Wat je schreef is bewaard. "
                 "Stuur je laatste bericht over een paar tellen nog een keer.")
 
+UNKNOWN_SCHOOL = ("Deze chat weet niet bij welke school hij hoort, dus ik kan je bericht niet doorgeven. "
+                  "Open de chat via de website van je eigen school.")
+
 _REFUSED = {
     Verdict.CONVERSATION_TOO_FAST: "Je stuurt veel berichten vlak na elkaar. Wacht een paar tellen en stuur je bericht dan nog een keer.",
     Verdict.CLIENT_TOO_FAST: "Het is nu heel druk. Wacht even en stuur je bericht dan nog een keer.",
@@ -42,3 +45,12 @@ def emergency_line(config: Optional[SchoolConfig]) -> List[str]:
     if config is not None and "noodnummer" in config.helplines:
         return [f"Ben je in gevaar? Bel dan meteen {config.helplines['noodnummer'].phone}."]
     return []
+
+
+def unknown_school(config: Optional[SchoolConfig]) -> List[str]:
+    """The chat names no school this instance serves: nothing is taken; where help is meanwhile."""
+    lines = [UNKNOWN_SCHOOL] + emergency_line(config)
+    if config is not None and "kindertelefoon" in config.helplines:
+        line = config.helplines["kindertelefoon"]
+        lines.append(f"Wil je met iemand praten? Bel {line.name} op {line.phone} ({line.note}).")
+    return lines

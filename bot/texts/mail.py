@@ -81,13 +81,17 @@ def body(report: Report, config: SchoolConfig, desk: str = DEFAULT_DESK_URL) -> 
     """The plain-text body in Dutch (no free text from the report)."""
     created = report.created_at.astimezone(LOCAL_TZ)
     deadline = response_deadline(report, config)
-    lines: List[str] = ["Beste aanspreekpunt pesten,", ""]
+    if report.about_adult:
+        lines: List[str] = [f"Beste {config.handler(about_adult=True).name},", "",
+                            "Deze melding gaat over een volwassene op school. Daarom gaat deze e-mail alleen "
+                            "naar u, en niet naar het aanspreekpunt pesten.", ""]
+    else:
+        lines = ["Beste aanspreekpunt pesten,", ""]
     if report.is_urgent:
-        lines += [
-            "SPOED: deze melding is als urgent gemarkeerd. Lees hem vandaag nog.",
-            "Deze e-mail gaat naar het aanspreekpunt en naar de plaatsvervanger.",
-            "",
-        ]
+        lines.append("SPOED: deze melding is als urgent gemarkeerd. Lees hem vandaag nog.")
+        if not report.about_adult:
+            lines.append("Deze e-mail gaat naar het aanspreekpunt en naar de plaatsvervanger.")
+        lines.append("")
     lines += [
         f"Via Klankbord is een melding over pesten binnengekomen voor {config.name}.",
         "",

@@ -104,6 +104,20 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
             [("Zeg ik liever niet", "zeg ik liever niet")],
         )
     },
+    "about_adult": {
+        "ouder": (
+            "Gaat het (ook) om een volwassene van school, zoals een leerkracht, een coach of de conciërge?",
+            [("Ja", "ja"), ("Nee", "nee")],
+        ),
+        "medewerker": (
+            "Gaat het (ook) om een collega of een andere volwassene van school?",
+            [("Ja", "ja"), ("Nee", "nee")],
+        ),
+        None: (
+            "Doet er ook een volwassene van school mee, zoals een juf, meester, leraar of de conciërge?",
+            [("Ja", "ja"), ("Nee", "nee")],
+        ),
+    },
     "already_told": {
         "medewerker": ("Wat heb je al gedaan, en wie weet het al?", []),
         "ouder": ("Wie weet het al? Heeft u of uw kind al iets geprobeerd?", []),

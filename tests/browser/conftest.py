@@ -225,7 +225,7 @@ def school_elsewhere(stack) -> Iterator[SchoolElsewhere]:
     threading.Thread(target=web.serve_forever, daemon=True).start()
     school = serve_pages({"/": school_page(stack.web_url + "/static/klankbord-widget.js",
                                            stack.web_url + "/static", server=stack.rasa_url,
-                                           help=_helplines())}, port=port)
+                                           help=_helplines(), school="voorbeeldschool")}, port=port)
     try:
         yield SchoolElsewhere(school_url=school_origin + "/", web_url=stack.web_url, rasa_url=stack.rasa_url)
     finally:

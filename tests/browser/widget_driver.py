@@ -33,6 +33,7 @@ PREFER_BUTTONS = ("verstuur", "klopt", "ja", "anoniem", "zelf gepest", "ik word"
                   "dat het stopt", "doorgaan", "verder")
 # (question words, answer): the first entry whose words occur in the assistant's last message wins.
 FREE_TEXT: List[Tuple[Tuple[str, ...], str]] = [
+    (("volwassene",), "Nee, alleen kinderen uit mijn klas."),
     (("wie weet", "weet iemand", "al verteld", "geprobeerd", "weet er al", "al gedaan",
       "iemand verteld", "al iemand"), "Nog niemand, ik heb het nog aan niemand verteld."),
     (("hoe vaak", "hoe lang", "sinds wanneer", "sinds"), "Bijna elke dag, al een paar weken."),
@@ -212,6 +213,8 @@ def complete_report(chat: ChatPage, first_message: str, max_turns: int = 30) -> 
         typed_here = free_text_for(question)
         if button and typed_here and question not in typed_for and typed - 1 < clicks:
             button = None
+        if "volwassene" in question.lower():  # "is it about an adult at school?": not in these runs
+            button = "Nee" if "Nee" in titles and question in typed_for else None
         if button:
             tried[button] = tried.get(button, 0) + 1
             transcript.append(f"> [{button}]")

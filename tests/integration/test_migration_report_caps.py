@@ -63,7 +63,7 @@ def test_0006_goes_up_down_and_up_again(db_url, tmp_path):  # noqa: F811
     assert _counts(db_url) == before
 
     database.migrate(db_url)
-    assert database.current_revision(db_url) == database.head_revision() == "0006"
+    assert database.current_revision(db_url) == database.head_revision()
     assert _counts(db_url) == before
     engine = database.create_engine(db_url)
     try:

@@ -13,7 +13,7 @@ import yaml
 
 from bot.settings import Settings
 from bot.bootstrap import bootstrap
-from bot.domain.school import DEFAULT_CONFIG, load_config
+from bot.domain.school import DEFAULT_CONFIG, Schools, load_config
 from bot.domain.notification import NotificationStatus
 from bot.adapters.mail.outbox import OutboxWorker, RetryPolicy, deliver_pending
 from bot.adapters.mail.senders import EmlOutboxSender, SmtpSender
@@ -191,7 +191,7 @@ def test_backoff_waits_longer_after_each_failure(config, db_url, smtp_env, apps)
 
     def run_pass(at):
         clock["now"] = at
-        return deliver_pending(app.uow_factory, sender, config, policy=policy, clock=lambda: clock["now"])
+        return deliver_pending(app.uow_factory, sender, Schools.of(config), policy=policy, clock=lambda: clock["now"])
 
     assert run_pass(start).failed == 1
     assert notifications_of(app, reference)[0].next_attempt_at == start + timedelta(seconds=30)

@@ -66,7 +66,7 @@ def test_a_conversation_goes_on_after_the_rasa_server_restarted(redis_stack):
 
     stack.stop("rasa")
     stack.spawn_rasa("rasa-restarted")
-    wait_http(f"{stack.rasa_url}/", 240, [stack.procs["rasa-restarted"]], [stack.logs["rasa-restarted"]])
+    wait_http(stack.ready_url, 240, [stack.procs["rasa-restarted"]], [stack.logs["rasa-restarted"]])
 
     after = stack.tracker(sender)
     assert (after.get("active_loop") or {}).get("name") == "report_form"

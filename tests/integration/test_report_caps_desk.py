@@ -42,7 +42,7 @@ def test_held_reports_are_marked_and_released_with_csrf(app, desk):  # noqa: F81
     assert browser.post(f"/desk/reports/{held}/release", {}).status_code == 303  # again: nothing more
     with desk.uow() as uow:
         assert len(uow.notifications.for_report(held)) == 1
-    assert [e.action for e in audit.entries(desk) if e.reference == held].count("release_report") == 1
+    assert [e.action for e in audit.entries(desk, None) if e.reference == held].count("release_report") == 1
     first = text(browser.get(f"/desk/reports/{refs[0]}"))
     assert HELD_NOTE not in first
 

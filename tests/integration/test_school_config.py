@@ -59,7 +59,7 @@ def test_broken_configuration_names_file_and_field(stack, tmp_path):
     data = yaml.safe_load(Path(stack.env["KLANKBORD_SCHOOL_CONFIG"]).read_text(encoding="utf-8"))
     data["aanspreekpunt"]["email"] = "geen-mailadres"
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    env = {**stack.env, "KLANKBORD_SCHOOL_CONFIG": str(broken)}
+    env = {**stack.env, "KLANKBORD_SCHOOLS": str(broken)}
     result = subprocess.run([sys.executable, "-m", "bot.entrypoints.cli.main", "check"], env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0

@@ -214,7 +214,7 @@ def test_reference_is_unique_and_errors_carry_no_row_data(uow_factory):
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
     assert report.reference not in str(caught.value)  # PostgreSQL's DETAIL would name it
     with uow_factory() as uow:
-        assert [r.reference for r in uow.reports.list()] == [report.reference]
+        assert [r.reference for r in uow.reports.list(school_ids=None)] == [report.reference]
 
 
 def test_nothing_is_written_without_commit(uow_factory):
@@ -226,7 +226,7 @@ def test_nothing_is_written_without_commit(uow_factory):
             uow.reports.add(full_report(reference=new_reference()))
             raise RuntimeError("crash before commit")
     with uow_factory() as uow:
-        assert uow.reports.list() == []
+        assert uow.reports.list(school_ids=None) == []
 
 
 def test_report_and_notifications_are_one_transaction(uow_factory, config):
@@ -286,7 +286,7 @@ def test_purge_due_deletes_only_expired_reports(uow_factory, config):
         reporting.submit_report(uow_factory(), report, config)
     assert reporting.purge_due(uow_factory(), now) == 1
     with uow_factory() as uow:
-        assert [r.reference for r in uow.reports.list()] == [new.reference]
+        assert [r.reference for r in uow.reports.list(school_ids=None)] == [new.reference]
         assert uow.notifications.for_report(old.reference) == []
 
 
@@ -295,7 +295,7 @@ def test_list_is_newest_first(uow_factory, config):
     refs = [reporting.submit_report(uow_factory(), full_report(created_at=base + timedelta(days=i)), config)
             for i in range(3)]
     with uow_factory() as uow:
-        assert [r.reference for r in uow.reports.list()] == list(reversed(refs))
+        assert [r.reference for r in uow.reports.list(school_ids=None)] == list(reversed(refs))
 
 
 def test_naive_datetimes_are_read_as_utc(uow_factory):
@@ -393,7 +393,7 @@ def test_several_processes_write_at_once(db_url, uow_factory):
     assert all(status == "ok" for status, _ in results), results
     written = {ref for _, refs in results for ref in refs}
     with uow_factory() as uow:
-        stored = {r.reference for r in uow.reports.list()}
+        stored = {r.reference for r in uow.reports.list(school_ids=None)}
         assert sum(uow.notifications.counts().values()) == 2 * len(written)
     assert len(written) == 45 and stored == written
 

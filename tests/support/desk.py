@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional
 
 import pyotp
+import yaml
 
 from bot.domain import vocabulary
 from bot.bootstrap import Klankbord, bootstrap
-from bot.domain.school import load_config
+from bot.domain.school import DEFAULT_CONFIG, Schools, load_config, load_schools
 from bot.domain import second_factor as factor_rules
 from bot.services import second_factor, users
 from bot.services.followup import Limits
@@ -43,9 +44,33 @@ class Clock:
         self.now = self.now + timedelta(**kwargs)
 
 
+SCHOOL_A = "voorbeeldschool"
+SCHOOL_B = "tweedeschool"
+
+
+def second_school_file(folder: Path, school_id: str = SCHOOL_B, name: str = "De Tweede School",
+                       response_days: int = 5) -> Path:
+    """A copy of the example school as another school: its own id, name and e-mail addresses."""
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace("voorbeeldschool.example", f"{school_id}.example")
+    data = yaml.safe_load(text)
+    data.update(school_id=school_id, name=name, response_days=response_days)
+    path = folder / f"{school_id}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def two_schools(tmp_path: Path) -> Schools:
+    """The example school (A) and a second one (B, 5 response days instead of 2), from a folder."""
+    folder = tmp_path / "schools"
+    folder.mkdir(exist_ok=True)
+    (folder / DEFAULT_CONFIG.name).write_text(DEFAULT_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    second_school_file(folder)
+    return load_schools(folder)
+
+
 def make_desk(tmp_path: Path, clock: Optional[Clock] = None, limits: Optional[Limits] = None,
-              url: Optional[str] = None) -> Klankbord:
-    config = load_config()
+              url: Optional[str] = None, schools: Optional[Schools] = None) -> Klankbord:
+    config = schools or load_config()
     app = bootstrap(config=config, database_url=url or f"sqlite:///{tmp_path / 'desk.db'}",
                     sender=EmlOutboxSender(tmp_path / "outbox"), clock=clock)
     if limits is not None:
@@ -59,9 +84,10 @@ SECRETS: Dict[str, str] = {}
 _LAST_STEP: Dict[str, int] = {}
 
 
-def add_user(desk: Klankbord, name: str, role: Role, password: str = PASSWORD) -> User:
+def add_user(desk: Klankbord, name: str, role: Role, password: str = PASSWORD,
+             schools: Optional[Iterable[str]] = None) -> User:
     """A user as ``klankbord users add`` makes one: enrolled for the second factor where the role needs it."""
-    user = users.add_user(desk, name, role, password, ADMIN)
+    user = users.add_user(desk, name, role, password, ADMIN, schools=schools)
     if factor_rules.required(user.role, enrolled=False):
         enrol(desk, user.username)
     return user
@@ -112,11 +138,12 @@ def add_report(desk: Klankbord, *, confidentiality: Confidentiality = Confidenti
                moment: Optional[str] = "pauze", role: ReporterRole = ReporterRole.LEERLING,
                description: str = SECRET_DESCRIPTION, people: Optional[str] = SECRET_NAMES,
                contact: Optional[str] = SECRET_CONTACT, since_when: str = "Sinds-GEHEIM de zomer",
-               already_told: str = "Weet-GEHEIM: mijn zus", desired_outcome: str = "Wens-GEHEIM: dat het stopt") -> str:
+               already_told: str = "Weet-GEHEIM: mijn zus", desired_outcome: str = "Wens-GEHEIM: dat het stopt",
+               school_id: Optional[str] = None, about_adult: bool = False) -> str:
     from bot.domain.report import SafetyCategory, Urgency
 
     report = Report(
-        reference=new_reference(), school_id=desk.config.school_id, reporter_role=role,
+        reference=new_reference(), school_id=school_id or desk.config.school_id, reporter_role=role,
         description=description, confidentiality=confidentiality, kinds=list(kinds), places=list(places),
         moment=moment, frequency="elke_dag", since_when=since_when,
         people_involved=people, already_told=already_told, desired_outcome=desired_outcome,
@@ -125,7 +152,7 @@ def add_report(desk: Klankbord, *, confidentiality: Confidentiality = Confidenti
         contact=contact, conversation_id="conv-1",
         urgency=Urgency.HOOG if urgent else Urgency.NORMAAL,
         urgency_reason=SafetyCategory.ACUUT_GEVAAR if urgent else None,
-        created_at=created_at or desk.now(),
+        created_at=created_at or desk.now(), about_adult=about_adult,
     )
     report.set_retention(desk.config.retention_days)
     with desk.uow() as uow:
@@ -134,7 +161,8 @@ def add_report(desk: Klankbord, *, confidentiality: Confidentiality = Confidenti
     return report.reference
 
 
-def generated_reports(desk: Klankbord, count: int, seed: int = 7, start: Optional[datetime] = None) -> List[str]:
+def generated_reports(desk: Klankbord, count: int, seed: int = 7, start: Optional[datetime] = None,
+                      school_id: Optional[str] = None) -> List[str]:
     """``count`` varied reports spread over the school year before ``start`` (default: the clock)."""
     rng = random.Random(seed)
     start = start or desk.now()
@@ -151,5 +179,6 @@ def generated_reports(desk: Klankbord, count: int, seed: int = 7, start: Optiona
             places=[rng.choice(places[:5])],
             moment=rng.choice(moments[:3]),
             role=rng.choice([ReporterRole.LEERLING, ReporterRole.LEERLING, ReporterRole.GETUIGE, ReporterRole.OUDER]),
+            school_id=school_id,
         ))
     return refs

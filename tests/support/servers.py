@@ -16,9 +16,12 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SCHOOL = "voorbeeldschool"
+# The shared stack (tests/conftest.py) serves two schools, as a school board's instance does.
+SCHOOLS = ((DEFAULT_SCHOOL, "Het Voorbeeld College"), ("tweedeschool", "Basisschool De Tweede"))
 BIN = Path(sys.executable).parent
 
 
@@ -64,15 +67,24 @@ class Stack:
     procs: Dict[str, subprocess.Popen] = field(default_factory=dict)
     logs: Dict[str, Path] = field(default_factory=dict)
 
-    def say(self, sender: str, text: str, timeout: float = 60) -> List[dict]:
-        """Send one message over the REST webhook; returns the bot's messages."""
-        body = json.dumps({"sender": sender, "message": text}).encode()
+    def say(self, sender: str, text: str, timeout: float = 60, school: Optional[str] = DEFAULT_SCHOOL) -> List[dict]:
+        """Send one message over the REST webhook, from ``school``'s chat (None: no school named);
+        returns the bot's messages."""
+        payload: Dict[str, object] = {"sender": sender, "message": text}
+        if school is not None:
+            payload["metadata"] = {"school": school}
+        body = json.dumps(payload).encode()
         request = urllib.request.Request(
             f"{self.rasa_url}/webhooks/rest/webhook", data=body,
             headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read().decode())
+
+    @property
+    def ready_url(self) -> str:
+        """200 once Rasa answered its warm-up message (``bot.adapters.rasa.readiness``); 503 before."""
+        return f"{self.rasa_url}/webhooks/rest/ready"
 
     @staticmethod
     def new_sender() -> str:
@@ -113,14 +125,14 @@ class Stack:
     def start_rasa(self) -> None:
         """Start the Rasa server and wait until it answers."""
         self.spawn_rasa()
-        wait_http(f"{self.rasa_url}/", 240, [self.procs["rasa"]], [self.logs["rasa"]])
+        wait_http(self.ready_url, 240, [self.procs["rasa"]], [self.logs["rasa"]])
 
     def start_all(self) -> None:
         self.start_actions()
         self.spawn_rasa()
         self._spawn("web", [sys.executable, "-m", "bot.entrypoints.web"])
         names = list(self.procs)
-        wait_http(f"{self.rasa_url}/", 240, [self.procs[n] for n in names], [self.logs[n] for n in names])
+        wait_http(self.ready_url, 240, [self.procs[n] for n in names], [self.logs[n] for n in names])
         if "web" in self.procs:
             wait_http(self.web_url + "/", 60, [self.procs["web"]], [self.logs["web"]])
 
@@ -154,17 +166,41 @@ GENEROUS_LIMITS = {
 }
 
 
-def make_stack(workdir: Path, smtp_port: Optional[int], limits: Optional[Dict[str, str]] = None) -> Stack:
-    """Environment for a stack with its own database, school configuration and ports; ``limits``
-    (environment variables) replace the chat's limits, default ``GENEROUS_LIMITS``."""
+def write_school(folder: Path, school_id: str, name: str) -> Path:
+    """A school file like the example school's, with its own id, name, aanspreekpunt and e-mail
+    addresses (the aanspreekpunt is "Mevrouw <last word of the name>")."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (ROOT / "schools" / "voorbeeldschool.yml").read_text(encoding="utf-8")
+    text = text.replace("school_id: voorbeeldschool", f"school_id: {school_id}")
+    text = text.replace("name: Het Voorbeeld College", f"name: {name}")
+    text = text.replace("@voorbeeldschool.example", f"@{school_id}.example")
+    text = text.replace("Mevrouw S. de Vries", f"Mevrouw {name.split()[-1]}")
+    path = folder / f"{school_id}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_stack(workdir: Path, smtp_port: Optional[int], limits: Optional[Dict[str, str]] = None,
+               schools: Sequence[Tuple[str, str]] = SCHOOLS[:1]) -> Stack:
+    """Environment for a stack with its own database, school files and ports; ``limits``
+    (environment variables) replace the chat's limits, default ``GENEROUS_LIMITS``. It serves
+    ``schools`` (id, name); the first is the example school, whose file
+    ``KLANKBORD_SCHOOL_CONFIG`` names for tests that read it."""
     workdir.mkdir(parents=True, exist_ok=True)
-    config = workdir / "school.yml"
+    folder = workdir / "schools"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    config = folder / "voorbeeldschool.yml"
     shutil.copy(ROOT / "schools" / "voorbeeldschool.yml", config)
+    for school_id, name in schools:
+        if school_id != DEFAULT_SCHOOL:
+            write_school(folder, school_id, name)
     ports = {name: str(free_port()) for name in ("rasa", "action", "web")}
     database_url = f"sqlite:///{workdir / 'klankbord.db'}"
     env = {
         **os.environ,
         "RASA_TELEMETRY_ENABLED": "false",
+        "KLANKBORD_SCHOOLS": str(folder),
         "KLANKBORD_SCHOOL_CONFIG": str(config),
         "KLANKBORD_DATABASE_URL": database_url,
         "KLANKBORD_TEST_RASA_TOKEN": uuid.uuid4().hex,

@@ -161,7 +161,7 @@ def test_stop_forgets_everything(app, dispatcher, tracker_factory):
     assert all(v is None for v in slots_of(events).values())
     assert "niets opgeslagen" in texts(dispatcher)
     with app.uow_factory() as uow:
-        assert uow.reports.list() == []
+        assert uow.reports.list(school_ids=None) == []
 
 
 @pytest.mark.parametrize("slot, text, expected", [
@@ -383,7 +383,7 @@ def test_a_repeated_confirmation_stores_and_mails_the_report_once(app, dispatche
                          tracker_factory(slots={**slots, "submission_id": "run-9c1d"})))["report_reference"]
     assert first == again != other
     with app.uow_factory() as uow:
-        stored = [r.reference for r in uow.reports.list()]
+        stored = [r.reference for r in uow.reports.list(school_ids=None)]
         mails = uow.notifications.for_report(first)
     assert sorted(stored) == sorted([first, other])
     assert [n.recipient for n in mails] == [app.config.aanspreekpunt.email]
@@ -398,3 +398,37 @@ def test_a_form_run_gets_one_submission_id_and_forgets_it_after_submit(app, disp
     done = slots_of(run(ActionSubmitReport(), CollectingDispatcher(),
                         tracker_factory(slots={**FULL, "submission_id": "run-1"})))
     assert done["submission_id"] is None
+
+
+def test_the_conversation_keeps_the_school_its_session_started_with(tmp_path, monkeypatch, tracker_factory):
+    """The school of the session's first message counts (read from the events the action server
+    gets), not the school a later message names."""
+    from actions.context import config
+    from bot import bootstrap as bootstrap_module
+    from tests.support.servers import write_school
+
+    folder = tmp_path / "schools"
+    write_school(folder, "de-eik", "Basisschool De Eik")
+    write_school(folder, "de-linde", "Kindcentrum De Linde")
+    monkeypatch.setenv("KLANKBORD_SCHOOLS", str(folder))
+    monkeypatch.setenv("KLANKBORD_DATABASE_URL", f"sqlite:///{tmp_path / 'kb.db'}")
+    bootstrap_module.reset_app()
+    try:
+        tracker = tracker_factory("hoi")
+        tracker.events = [
+            {"event": "session_started"},
+            {"event": "user", "text": "oud gesprek", "metadata": {"school": "de-eik"}},
+            {"event": "session_started"},
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": "ik word gepest", "metadata": {"school": "de-linde"}},
+            {"event": "user", "text": "hoi", "metadata": {"school": "de-eik"}},
+        ]
+        tracker.latest_message["metadata"] = {"school": "de-eik"}
+        assert config(tracker).school_id == "de-linde"
+        # Two schools and none named: no school, so nothing is stored anywhere.
+        nameless = tracker_factory("hoi")
+        nameless.events = [{"event": "session_started"}, {"event": "user", "text": "hoi", "metadata": {}}]
+        with pytest.raises(LookupError):
+            config(nameless)
+    finally:
+        bootstrap_module.reset_app()

@@ -16,7 +16,7 @@ import yaml
 from bot.settings import Settings
 from bot.texts import answers
 from bot.texts.answers import AANPAK_SUBS, AUDIENCES, Answer
-from bot.domain.school import DEFAULT_CONFIG, PROJECT_ROOT, SchoolConfig, load_config
+from bot.domain.school import DEFAULT_CONFIG, PROJECT_ROOT, SchoolConfig, load_config, load_schools
 
 SOURCES_MD = PROJECT_ROOT / "docs" / "sources.md"
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"
@@ -181,9 +181,9 @@ def test_staff_guidance_accepts_the_selector_key_forms(example):
 def test_a_changed_config_file_changes_answers_after_restart(tmp_path, monkeypatch):
     """What the action server does at start: the school file KLANKBORD_SCHOOL_CONFIG names."""
     monkeypatch.setenv("KLANKBORD_SCHOOL_CONFIG", str(_write_config(tmp_path, lambda d: None)))
-    before = answers.complaint_route(load_config(Settings.from_env().school_config), "ouder").text
+    before = answers.complaint_route(load_schools(Settings.from_env().schools).default, "ouder").text
     _write_config(tmp_path, _change_all)
-    after = answers.complaint_route(load_config(Settings.from_env().school_config), "ouder").text
+    after = answers.complaint_route(load_schools(Settings.from_env().schools).default, "ouder").text
     assert CHANGES["klachtencommissie"]["name"] not in before
     assert CHANGES["klachtencommissie"]["name"] in after and CHANGES["klachtenregeling_url"] in after
 

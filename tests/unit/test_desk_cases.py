@@ -78,7 +78,7 @@ def test_status_flow_and_reasons(desk, people):
         ("in_behandeling", "afgesloten", "Gesprek gevoerd, pesten is gestopt"),
         ("afgesloten", "in_behandeling", "Het begon opnieuw"),
     ]
-    entries = [e for e in audit.entries(desk) if e.action == "change_status"]
+    entries = [e for e in audit.entries(desk, None) if e.action == "change_status"]
     assert [e.detail for e in reversed(entries)] == [
         "nieuw -> in_behandeling", "in_behandeling -> afgesloten", "afgesloten -> in_behandeling"]
     assert all(e.reference == ref and e.actor == "aanspreekpunt" for e in entries)
@@ -100,10 +100,10 @@ def test_case_log_messages_and_nazorg_date(desk, people):
     assert view.entries[1].happened_on == date(2026, 11, 23) and view.entries[0].with_whom == "mentor en leerling"
     assert view.messages[0].text.startswith("Hoi") and view.messages[0].read_at is None
     assert view.nazorg_date == date(2026, 12, 7)
-    actions = [e.action for e in reversed(audit.entries(desk))]
+    actions = [e.action for e in reversed(audit.entries(desk, None))]
     assert actions[-5:] == ["add_case_entry", "add_case_entry", "add_message", "set_nazorg_date", "view_report"]
     # Message texts never go into the audit log.
-    assert all("praten" not in (e.detail or "") for e in audit.entries(desk))
+    assert all("praten" not in (e.detail or "") for e in audit.entries(desk, None))
 
 
 def test_unknown_reports(desk, people):
@@ -137,7 +137,7 @@ def test_coordinator_gets_no_words_names_or_contact_of_protected_reports(desk, p
                or "Contact" not in secret)
     assert "Logboek-GEHEIM" in repr(full) and "Aanvulling-GEHEIM" in repr(full)
     # The view was audited as one without personal data.
-    coordinator_view = next(e for e in audit.entries(desk) if e.actor == "coordinator")
+    coordinator_view = next(e for e in audit.entries(desk, None) if e.actor == "coordinator")
     assert coordinator_view.detail == "zonder persoonlijke gegevens"
 
 
@@ -196,7 +196,7 @@ def test_pupil_addition_is_stored_and_audited_without_text(desk, people):
     checkin.add_addition(desk, ref, "  Vandaag deden ze het weer.  ")
     view = cases.open_case(desk, people[Role.AANSPREEKPUNT], ref)
     assert [a.text for a in view.additions] == ["Vandaag deden ze het weer."]
-    entry = next(e for e in audit.entries(desk) if e.action == "pupil_addition")
+    entry = next(e for e in audit.entries(desk, None) if e.action == "pupil_addition")
     assert entry.reference == ref and entry.actor_role == "leerling" and entry.detail is None
     with pytest.raises(ValueError):
         checkin.add_addition(desk, ref, "   ")
@@ -207,7 +207,7 @@ def test_secret_issue_and_check_through_the_database(desk):
     secret = checkin.issue_secret(desk, ref)
     assert checkin.check_code(desk, ref, secret).reference == ref
     assert not checkin.check_code(desk, ref, "fout-woord-10").granted
-    assert [e.action for e in audit.entries(desk)] == ["pupil_checkin"]
+    assert [e.action for e in audit.entries(desk, None)] == ["pupil_checkin"]
 
 
 def test_erasing_a_report_erases_its_case_file_but_keeps_the_audit_trail(desk, people):

@@ -122,10 +122,10 @@ def test_load_from_the_database_with_fifty_reports(tmp_path):
     try:
         generated_reports(desk, 60)
         add_report(desk, created_at=datetime(2025, 10, 1, tzinfo=timezone.utc))  # previous school year
-        m = monitoring.load(desk)
+        m = monitoring.load(desk, desk.schools.ids)
         assert m.year == SchoolYear(2026) and m.total == 60
         assert sum(c.count for c in m.dimension("role").cells) == 60
         assert sum(c.count for c in m.previous_trend.cells) == 1
-        assert [y.label for y in monitoring.school_years(desk)] == ["2026-2027", "2025-2026"]
+        assert [y.label for y in monitoring.school_years(desk, desk.schools.ids)] == ["2026-2027", "2025-2026"]
     finally:
         desk.close()

@@ -26,7 +26,7 @@ def desk(tmp_path, clock):
 
 
 def _actions(desk):
-    return [e.action for e in reversed(audit.entries(desk))]
+    return [e.action for e in reversed(audit.entries(desk, None))]
 
 
 def test_user_is_stored_with_an_argon2_hash(desk):
@@ -63,7 +63,7 @@ def test_login_right_and_wrong(desk):
     assert login(desk, "niemand", PASSWORD).outcome is LoginOutcome.FAILED
     assert _actions(desk)[-3:] == ["login", "login_failed", "login_failed"]
     # An unknown name is not written to the audit log as typed (it may be a mistyped password).
-    assert audit.entries(desk)[0].actor == "(onbekende naam)"
+    assert audit.entries(desk, None)[0].actor == "(onbekende naam)"
 
 
 def test_five_failures_in_fifteen_minutes_lock_for_fifteen_minutes(desk, clock):

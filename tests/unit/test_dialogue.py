@@ -123,3 +123,37 @@ def test_confidentiality_is_explained_before_the_choice_in_the_reporters_registe
 )
 def test_bare_choice_or_question(text, choice):
     assert parse.bare_confidentiality_choice(text) == choice
+
+
+@pytest.mark.parametrize("answer, stored", [
+    ("ja", "ja"), ("Ja, de gymleraar", "ja"), ("meester Piet", "ja"), ("de conciërge", "ja"),
+    ("nee", "nee"), ("Nee, alleen kinderen uit mijn klas", "nee"), ("weet ik niet", "nee"),
+    ("zeg ik liever niet", "nee"), ("misschien", None),
+])
+def test_is_it_about_an_adult_at_school(answer, stored):
+    from bot.dialogue import validation
+    from bot.dialogue.turn import Message
+    outcome = validation.validate("about_adult", answer, Message(answer, None, {}), {})
+    assert outcome.slots["about_adult"] == stored
+
+
+def test_a_report_about_an_adult_names_who_reads_it_instead_of_the_aanspreekpunt():
+    config = load_config()
+    slots = {"reporter_role": "leerling", "description": "de gymleraar scheldt mij uit",
+             "confidentiality": "vertrouwelijk", "about_adult": "ja", "contact": "Sam 2b"}
+    report = form.report_from_slots(slots, config, "conv-9")
+    assert report.about_adult
+    reader = config.vertrouwenspersoon.name
+    texts, _ = form.confidentiality_question(config, "leerling", about_adult=True)
+    assert reader in texts[0] and config.aanspreekpunt.name not in " ".join(texts)
+    assert reader in form.contact_question(config, "leerling", about_adult=True)
+    after = " ".join(form.after_submit(config, report))
+    assert reader in after and config.aanspreekpunt.name not in after
+    assert "volwassene van school: ja" in form.summary(slots)
+
+
+def test_a_kept_no_about_an_adult_stays_no_when_checked_again_after_a_yes_to_go_on():
+    from bot.dialogue import validation
+    from bot.dialogue.turn import Message
+    outcome = validation.validate("about_adult", "nee", Message("ja", "bevestigen", {}), {"about_adult": "nee"})
+    assert outcome.slots["about_adult"] == "nee"

@@ -144,7 +144,7 @@ def test_release_mails_a_held_report_once_and_is_audited(desk):
     assert not report_.held and len(notifications) == 1
     assert desk.deliver(due_only=False).sent == 1
     assert desk.deliver(due_only=False).sent == 0
-    assert [e.action for e in audit.entries(desk) if e.reference == held] == ["release_report"]
+    assert [e.action for e in audit.entries(desk, None) if e.reference == held] == ["release_report"]
     coordinator = add_user(desk, "co", Role.COORDINATOR)
     with pytest.raises(AccessDenied):
         cases.release(desk, coordinator, held)

@@ -31,24 +31,26 @@ class FakeReports(AbstractReportRepository):
     def get(self, reference: str) -> Optional[Report]:
         return copy.deepcopy(self.store.reports.get(reference))
 
-    def list(self) -> List[Report]:
-        return sorted(self.store.reports.values(), key=lambda r: r.created_at, reverse=True)
+    def list(self, *, school_ids=None) -> List[Report]:
+        return sorted((r for r in self.store.reports.values() if school_ids is None or r.school_id in school_ids),
+                      key=lambda r: r.created_at, reverse=True)
 
     def delete(self, reference: str) -> bool:
         self.store.notifications = [n for n in self.store.notifications if n.report_reference != reference]
         return self.store.reports.pop(reference, None) is not None
 
-    def due_for_deletion(self, now: datetime) -> List[str]:
-        return [r.reference for r in self.store.reports.values() if r.delete_after and r.delete_after <= now]
+    def due_for_deletion(self, now: datetime, school_ids=None) -> List[str]:
+        return [r.reference for r in self.store.reports.values() if r.delete_after and r.delete_after <= now
+                and (school_ids is None or r.school_id in school_ids)]
 
     def mailed_since(self, since, *, school_id=None, client_digest=None, conversation_digest=None) -> int:
         wanted = {"school_id": school_id, "client_digest": client_digest, "conversation_digest": conversation_digest}
         return sum(1 for r in self.store.reports.values() if r.created_at >= since and not r.held
                    and all(v is None or getattr(r, k) == v for k, v in wanted.items()))
 
-    def client_activity(self, since):
+    def client_activity(self, since, *, school_ids):
         return [(r.client_digest, r.created_at) for r in self.store.reports.values()
-                if r.client_digest and r.created_at >= since]
+                if r.client_digest and r.created_at >= since and r.school_id in school_ids]
 
     def release(self, reference: str) -> bool:
         report = self.store.reports.get(reference)
@@ -287,3 +289,12 @@ def test_a_reference_derived_from_a_digest_is_stable_and_well_formed():
     one, two = reference_from(bytes(range(32))), reference_from(bytes(range(1, 33)))
     assert one == reference_from(bytes(range(32))) != two
     assert normalize_reference(one) == one and normalize_reference(two) == two
+
+
+@pytest.mark.parametrize("urgency", [Urgency.NORMAAL, Urgency.HOOG])
+def test_a_report_about_an_adult_at_school_goes_only_to_the_staff_reports_person(config, urgency):
+    uow = FakeUnitOfWork()
+    reporting.submit_report(uow, make_report(about_adult=True, urgency=urgency), config)
+    recipients = {(n.recipient, n.recipient_role) for n in uow.store.notifications}
+    assert recipients == {(config.vertrouwenspersoon.email, RecipientRole.STAFF_REPORTS)}
+    assert config.aanspreekpunt.email not in {r for r, _ in recipients}

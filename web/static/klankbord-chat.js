@@ -3,6 +3,7 @@
  *
  * Served by bot/entrypoints/web/app.py, whose script tag carries (escaped):
  *   data-server    Rasa server base URL; the REST channel is {server}/webhooks/rest/webhook
+ *   data-school    the school's id, sent as metadata with every message
  *   data-help      the school's helplines as text, shown by "Hulp nu" when the assistant is unreachable
  *   data-parents   the school origins that may frame this page (empty: this origin only)
  * The launcher (klankbord-widget.js on the school page) adds "#parent=<its origin>&title=<name>".
@@ -97,6 +98,8 @@
   var endpoint = server + "/webhooks/rest/webhook";
   // The school's helplines, from the school file: shown by "Hulp nu" when the assistant is unreachable.
   var offlineHelp = String(attr("data-help", "") || "").trim();
+  // The school this chat belongs to (routing, checked by the server against the schools it serves).
+  var school = String(attr("data-school", "") || "").trim();
   var title = String(fragment.title || "").trim().slice(0, 60) || "Klankbord";
 
   // The school page that frames this chat: only an origin the server allows (the same list as
@@ -493,7 +496,7 @@
       cache: "no-store",
       referrerPolicy: "no-referrer",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message }),
+      body: JSON.stringify({ sender: sender, message: message, metadata: { school: school } }),
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
       if (!response.ok) {

@@ -10,6 +10,8 @@
  *                  Klankbord cannot be reached
  *   data-exit-url  where "Snel weg" goes (default https://www.google.nl/search?q=weer)
  *   data-title     name shown in the chat header (default Klankbord)
+ *   data-school    the school's id in Klankbord (schools/<id>.yml); the chat sends it with every
+ *                  message, and the school of a conversation's first message is the one that counts
  *   data-css       stylesheet URL (default: klankbord-widget.css next to this script; "none" = none)
  *   data-chat      URL of Klankbord's chat page (default: ../chat next to this script)
  *   data-server    read by the chat page's server instead (KLANKBORD_RASA_URL); ignored here
@@ -130,6 +132,12 @@
   var helpText = String(attr("data-help", "") || "").trim();
   var title = attr("data-title", "Klankbord");
   var chatUrl = httpUrl(attr("data-chat", new URL("../chat", base).href), null);
+  var school = String(attr("data-school", "") || "").trim();
+  if (chatUrl && school) {
+    var withSchool = new URL(chatUrl);
+    withSchool.searchParams.set("school", school);
+    chatUrl = withSchool.href;
+  }
   var chatOrigin = chatUrl ? new URL(chatUrl).origin : null;
 
   // ----- the launcher's parts -----------------------------------------------------------------

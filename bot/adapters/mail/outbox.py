@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Optional
 
-from bot.domain.school import SchoolConfig
+from bot.domain.school import Schools
 from bot.domain.notification import Notification
 from bot.adapters.mail.message import compose
 from bot.adapters.mail.senders import Sender, describe_error
@@ -67,7 +67,7 @@ def _utcnow() -> datetime:
 def deliver_pending(
     uow_factory: Callable[[], AbstractUnitOfWork],
     sender: Sender,
-    config: SchoolConfig,
+    schools: Schools,
     *,
     policy: RetryPolicy = RetryPolicy(),
     reference: Optional[str] = None,
@@ -80,12 +80,13 @@ def deliver_pending(
     """One delivery pass over the pending notifications (those of ``reference`` only, if given).
 
     ``due_only=False`` also tries notifications still waiting out their backoff (a manual pass).
+    Each mail is worded for its report's school (``schools``).
     """
     result = DeliveryResult()
     with uow_factory() as uow:
         batch = uow.notifications.pending(clock(), due_only=due_only, limit=limit, reference=reference)
     for notification in batch:
-        outcome = _deliver_one(uow_factory, sender, config, notification, policy, sender_address, clock, desk)
+        outcome = _deliver_one(uow_factory, sender, schools, notification, policy, sender_address, clock, desk)
         if outcome is True:
             result.sent += 1
         elif outcome is False:
@@ -96,7 +97,7 @@ def deliver_pending(
 def _deliver_one(
     uow_factory: Callable[[], AbstractUnitOfWork],
     sender: Sender,
-    config: SchoolConfig,
+    schools: Schools,
     notification: Notification,
     policy: RetryPolicy,
     sender_address: Optional[str],
@@ -114,6 +115,9 @@ def _deliver_one(
     if report is None:  # erased in the meantime; its notifications went with it
         return None
     try:
+        config = schools.get(report.school_id)
+        if config is None:  # its school file was taken away: kept pending until it is back
+            raise LookupError(f"school '{report.school_id}' is not configured")
         message = compose(
             report, notification.recipient, config,
             sender=sender_address or getattr(sender, "from_address", None), now=now, desk=desk,

@@ -42,9 +42,9 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.adapters.rasa import log_privacy, store_check
+from bot.adapters.rasa import log_privacy, readiness, store_check
 from bot.adapters.rasa.fair_share import FairShare
-from bot.domain.school import SchoolConfig, load_config
+from bot.domain.school import SchoolConfig, Schools, load_schools
 from bot.domain.chat_input import (
     STANDING_PAYLOADS, TOO_LONG_KEY, as_typed_text, clean_text, client_address, client_pseudonym, is_payload,
     payloads_of, pieces, valid_sender,
@@ -67,11 +67,13 @@ class GuardedRestInput(RestInput):
     def name(cls) -> Text:
         return "rest"
 
-    def __init__(self, limits: Optional[ChatLimits] = None, config: Optional[SchoolConfig] = None,
+    def __init__(self, limits: Optional[ChatLimits] = None, config: Optional[SchoolConfig | Schools] = None,
                  clock: Callable[[], float] = time.monotonic, settings: Optional[Settings] = None) -> None:
         settings = settings or Settings.from_env()  # Rasa builds the channel: read here, once
         self.limits = limits or settings.chat
-        self.config = config or load_config(settings.school_config)
+        if isinstance(config, SchoolConfig):
+            config = Schools.of(config)
+        self.schools = config or load_schools(settings.schools)
         self.gate = ChatGate(self.limits, clock)
         self._client_key = settings.client_key
         self.share = FairShare(self.limits.client_in_flight, self.limits.client_queue,
@@ -85,15 +87,23 @@ class GuardedRestInput(RestInput):
         return client_address(request.ip or "", request.headers.get("x-forwarded-for", ""),
                               self.limits.trusted_proxies)
 
-    def metadata_of(self, data: Dict[str, Any], client: str) -> Dict[str, Any]:
-        """What travels with a message: the client as a daily pseudonym (for the follow-up
-        limits in the actions), and the school if the browser named one we know. Nothing else."""
-        metadata = data.get("metadata")
-        school = metadata.get("school") if isinstance(metadata, dict) else None
-        kept = {"client": client_pseudonym(self._client_key, client, datetime.now(timezone.utc).date())}
-        if school == self.config.school_id:
-            kept["school"] = school
-        return kept
+    def school_of(self, data: Any) -> Optional[SchoolConfig]:
+        """The school the browser named (routing, not proof), or None when we serve no such school.
+
+        The actions take the school of the conversation's first message (Rasa's
+        ``session_started_metadata``), so a school changed later in a conversation is ignored.
+        """
+        metadata = data.get("metadata") if isinstance(data, dict) else None
+        requested = metadata.get("school") if isinstance(metadata, dict) else None
+        if requested is not None and not isinstance(requested, str):
+            return None
+        return self.schools.resolve(requested)
+
+    def metadata_of(self, school: SchoolConfig, client: str) -> Dict[str, Any]:
+        """What travels with a message: the school, and the client as a daily pseudonym (for the
+        follow-up limits in the actions). Nothing else the browser sent."""
+        return {"school": school.school_id,
+                "client": client_pseudonym(self._client_key, client, datetime.now(timezone.utc).date())}
 
     async def _offered(self, request: Request, sender: str) -> Set[str]:
         """The payloads of the buttons in the assistant's last turn of this conversation."""
@@ -152,6 +162,9 @@ class GuardedRestInput(RestInput):
                 os._exit(STORE_MISMATCH_EXIT)  # a supervisor restarts it; the log says why each time
             logger.info("stores as configured in %s", endpoints)
 
+        # Ready only once a warm-up message was answered; until then POSTs get 503 (readiness).
+        readiness.guard(webhook, lambda: chat_guard.refused(Verdict.CLIENT_TOO_FAST, self.schools.default))
+
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
@@ -174,26 +187,30 @@ class GuardedRestInput(RestInput):
         if not valid_sender(sender) or not isinstance(raw, str):
             return self._reply([chat_guard.UNREADABLE], None, status=400)
 
+        school = self.school_of(data)
+        if school is None:  # nothing is taken, so nothing is stored
+            return self._reply(chat_guard.unknown_school(self.schools.default), sender)
+
         client = self.client_of(request)
         verdict = self.gate.admit(sender, client)
         if not verdict.admitted:
             status = 503 if verdict is Verdict.FULL else 429
-            return self._reply(chat_guard.refused(verdict, self.config), sender, status,
+            return self._reply(chat_guard.refused(verdict, school), sender, status,
                                retry_after=self.gate.retry_after(sender, client))
 
         async with self.share.turn(client, self.gate.client_usage(client)) as admitted:
             if not admitted:
-                return self._reply(chat_guard.refused(Verdict.CLIENT_TOO_FAST, self.config), sender, 429,
+                return self._reply(chat_guard.refused(Verdict.CLIENT_TOO_FAST, school), sender, 429,
                                    retry_after=self.gate.retry_after(sender, client))
-            return await self._process(request, data, raw, sender, client, on_new_message)
+            return await self._process(request, school, raw, sender, client, on_new_message)
 
-    async def _process(self, request: Request, data: Dict[str, Any], raw: str, sender: str, client: str,
+    async def _process(self, request: Request, school: SchoolConfig, raw: str, sender: str, client: str,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         text = clean_text(raw)
         if is_payload(text):
             payload = text.strip()
             text = payload if payload in await self._offered(request, sender) else as_typed_text(text)
-        metadata = self.metadata_of(data, client)
+        metadata = self.metadata_of(school, client)
         collector = CollectingOutputChannel()
         with log_privacy.texts_in_flight(raw, text):
             if len(text) > self.limits.max_message_chars:
@@ -210,7 +227,7 @@ class GuardedRestInput(RestInput):
                 logger.exception("A message could not be handled.")
         if not collector.messages:  # e.g. the action server is down: Rasa goes on without an answer
             logger.warning("A message got no answer; the pupil is asked to send it again.")
-            return self._reply(chat_guard.not_answered(self.config), sender)
+            return self._reply(chat_guard.not_answered(school), sender)
         return response.json(collector.messages)
 
     async def _too_long(self, text: str, collector: CollectingOutputChannel, sender: str,

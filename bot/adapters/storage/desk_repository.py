@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Collection, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -17,43 +17,76 @@ from bot.domain.desk import (
 )
 from bot.adapters.storage.tables.desk import (
     audit_log, case_entries, desk_login_attempts, desk_login_locks, desk_pending_logins, desk_recovery_codes,
-    desk_second_factors, desk_sessions, desk_users, followup_attempts, nazorg_answers, pupil_additions,
-    pupil_messages, report_followups, status_changes,
+    desk_second_factors, desk_sessions, desk_user_schools, desk_users, followup_attempts, nazorg_answers,
+    pupil_additions, pupil_messages, report_followups, status_changes,
 )
 from bot.domain.report import Status
 from bot.adapters.storage.tables.reports import report_kinds, report_places, reports
 from bot.adapters.storage.unit_of_work import SqlAlchemyUnitOfWork
-from bot.services.ports import AbstractDeskUnitOfWork, MonitoringRow, SecondFactorRow, SessionRow, UnknownReport
+from bot.services.ports import (
+    AbstractDeskRepository, AbstractDeskUnitOfWork, MonitoringRow, SecondFactorRow, SessionRow, UnknownReport,
+)
 
 
-class SqlDeskRepository:
+class SqlDeskRepository(AbstractDeskRepository):
     def __init__(self, session: Session) -> None:
         self.session = session
 
     # ------------------------------------------------------------------ users
 
-    @staticmethod
-    def _user(row: Any) -> User:
-        return User(id=row.id, username=row.username, role=Role(row.role), active=row.active,
-                    created_at=row.created_at, last_login_at=row.last_login_at)
+    def _schools_of(self, user_ids: Iterable[int]) -> Dict[int, FrozenSet[str]]:
+        found: Dict[int, Set[str]] = {i: set() for i in user_ids}
+        if found:
+            for user_id, school_id in self.session.execute(
+                select(desk_user_schools.c.user_id, desk_user_schools.c.school_id)
+                .where(desk_user_schools.c.user_id.in_(list(found)))
+            ):
+                found[user_id].add(school_id)
+        return {user_id: frozenset(ids) for user_id, ids in found.items()}
 
-    def add_user(self, username: str, role: Role, password_hash: str, now: datetime) -> int:
+    @staticmethod
+    def _user(row: Any, schools: FrozenSet[str]) -> User:
+        return User(id=row.id, username=row.username, role=Role(row.role), active=row.active,
+                    created_at=row.created_at, last_login_at=row.last_login_at, schools=schools)
+
+    def _with_schools(self, rows: Sequence[Any]) -> List[User]:
+        schools = self._schools_of(r.id for r in rows)
+        return [self._user(r, schools[r.id]) for r in rows]
+
+    def add_user(self, username: str, role: Role, password_hash: str, now: datetime,
+                 schools: Iterable[str] = ()) -> int:
         result = self.session.execute(desk_users.insert().values(
             username=username, role=role.value, password_hash=password_hash, active=True, created_at=now,
         ))
-        return result.inserted_primary_key[0]
+        user_id = result.inserted_primary_key[0]
+        self.add_user_schools(user_id, schools)
+        return user_id
+
+    def add_user_schools(self, user_id: int, schools: Iterable[str]) -> None:
+        new = sorted(set(schools) - self._schools_of([user_id])[user_id])
+        if new:
+            self.session.execute(desk_user_schools.insert(),
+                                 [{"user_id": user_id, "school_id": school_id} for school_id in new])
+
+    def remove_user_schools(self, user_id: int, schools: Iterable[str]) -> None:
+        self.session.execute(delete(desk_user_schools).where(
+            desk_user_schools.c.user_id == user_id, desk_user_schools.c.school_id.in_(list(schools))))
 
     def user_with_hash(self, username: str) -> Optional[Tuple[User, str]]:
         row = self.session.execute(select(desk_users).where(desk_users.c.username == username)).one_or_none()
-        return (self._user(row), row.password_hash) if row is not None else None
+        return (self._with_schools([row])[0], row.password_hash) if row is not None else None
 
     def user_by_id(self, user_id: int) -> Optional[User]:
         row = self.session.execute(select(desk_users).where(desk_users.c.id == user_id)).one_or_none()
-        return self._user(row) if row is not None else None
+        return self._with_schools([row])[0] if row is not None else None
 
-    def users(self) -> List[User]:
-        rows = self.session.execute(select(desk_users).order_by(desk_users.c.username)).all()
-        return [self._user(r) for r in rows]
+    def users(self, *, school_ids: Optional[Collection[str]]) -> List[User]:
+        """Users of any of these schools (None: every user, for the server's command line)."""
+        query = select(desk_users).order_by(desk_users.c.username)
+        if school_ids is not None:
+            query = query.where(desk_users.c.id.in_(
+                select(desk_user_schools.c.user_id).where(desk_user_schools.c.school_id.in_(list(school_ids)))))
+        return self._with_schools(self.session.execute(query).all())
 
     def update_user(self, user_id: int, **values: Any) -> None:
         self.session.execute(update(desk_users).where(desk_users.c.id == user_id).values(**values))
@@ -323,33 +356,37 @@ class SqlDeskRepository:
         return [StatusChange(from_status=Status(r.from_status), to_status=Status(r.to_status), reason=r.reason,
                              author=r.author, created_at=r.created_at) for r in rows]
 
-    def followup_overview(self) -> Dict[str, Dict[str, Any]]:
-        """Per reference: nazorg date, last nazorg answer time, number of additions and unread messages."""
+    def followup_overview(self, *, school_ids: Collection[str]) -> Dict[str, Dict[str, Any]]:
+        """Per reference of these schools: nazorg date, last nazorg answer time, number of additions."""
         overview: Dict[str, Dict[str, Any]] = {}
+        of_schools = reports.c.school_id.in_(list(school_ids))
         for reference, nazorg_date in self.session.execute(
             select(reports.c.reference, report_followups.c.nazorg_date)
-            .join(report_followups, report_followups.c.report_id == reports.c.id)
+            .join(report_followups, report_followups.c.report_id == reports.c.id).where(of_schools)
         ):
             overview.setdefault(reference, {})["nazorg_date"] = nazorg_date
         for reference, last in self.session.execute(
             select(reports.c.reference, func.max(nazorg_answers.c.created_at))
-            .join(nazorg_answers, nazorg_answers.c.report_id == reports.c.id).group_by(reports.c.reference)
+            .join(nazorg_answers, nazorg_answers.c.report_id == reports.c.id).where(of_schools)
+            .group_by(reports.c.reference)
         ):
             overview.setdefault(reference, {})["last_nazorg_answer"] = last
         for reference, count in self.session.execute(
             select(reports.c.reference, func.count())
-            .join(pupil_additions, pupil_additions.c.report_id == reports.c.id).group_by(reports.c.reference)
+            .join(pupil_additions, pupil_additions.c.report_id == reports.c.id).where(of_schools)
+            .group_by(reports.c.reference)
         ):
             overview.setdefault(reference, {})["additions"] = count
         return overview
 
     # ------------------------------------------------------------------ monitoring
 
-    def monitoring_rows(self, start: datetime, end: datetime) -> List[MonitoringRow]:
-        """Reports received in [start, end): only the structured fields."""
+    def monitoring_rows(self, start: datetime, end: datetime, *, school_ids: Collection[str]) -> List[MonitoringRow]:
+        """Reports of these schools received in [start, end): only the structured fields."""
         rows = self.session.execute(
             select(reports.c.id, reports.c.created_at, reports.c.reporter_role, reports.c.moment)
-            .where(reports.c.created_at >= start, reports.c.created_at < end)
+            .where(reports.c.school_id.in_(list(school_ids)),
+                   reports.c.created_at >= start, reports.c.created_at < end)
             .order_by(reports.c.created_at)
         ).all()
         ids = [r.id for r in rows]
@@ -365,20 +402,32 @@ class SqlDeskRepository:
         return [MonitoringRow(created_at=r.created_at, reporter_role=r.reporter_role, moment=r.moment,
                               kinds=tuple(kinds[r.id]), places=tuple(places[r.id])) for r in rows]
 
-    def first_report_at(self) -> Optional[datetime]:
-        return self.session.execute(select(func.min(reports.c.created_at))).scalar()
+    def first_report_at(self, *, school_ids: Collection[str]) -> Optional[datetime]:
+        return self.session.execute(
+            select(func.min(reports.c.created_at)).where(reports.c.school_id.in_(list(school_ids)))).scalar()
 
     # ------------------------------------------------------------------ audit
 
     def add_audit(self, entry: AuditEntry) -> None:
+        """One entry; about a report and with no school given, it takes the report's school."""
+        school_id: Any = entry.school_id
+        if school_id is None and entry.reference:
+            school_id = select(reports.c.school_id).where(reports.c.reference == entry.reference).scalar_subquery()
         self.session.execute(audit_log.insert().values(
             at=entry.at, actor=entry.actor[:80], actor_role=entry.actor_role[:20], action=entry.action[:40],
-            reference=entry.reference, detail=(entry.detail or None) and entry.detail[:200],
+            reference=entry.reference, detail=(entry.detail or None) and entry.detail[:200], school_id=school_id,
         ))
 
+    @staticmethod
+    def _audit_scope(query: Any, school_ids: Optional[Collection[str]]) -> Any:
+        """Entries of these schools and the instance's own (None: every entry)."""
+        if school_ids is None:
+            return query
+        return query.where(or_(audit_log.c.school_id.in_(list(school_ids)), audit_log.c.school_id.is_(None)))
+
     def audit_entries(self, limit: int = 200, offset: int = 0, reference: Optional[str] = None,
-                      actor: Optional[str] = None) -> List[AuditEntry]:
-        query = select(audit_log)
+                      actor: Optional[str] = None, *, school_ids: Optional[Collection[str]]) -> List[AuditEntry]:
+        query = self._audit_scope(select(audit_log), school_ids)
         if reference:
             query = query.where(audit_log.c.reference == reference)
         if actor:
@@ -387,10 +436,32 @@ class SqlDeskRepository:
             query.order_by(audit_log.c.at.desc(), audit_log.c.id.desc()).limit(limit).offset(offset)
         ).all()
         return [AuditEntry(at=r.at, actor=r.actor, actor_role=r.actor_role, action=r.action,
-                           reference=r.reference, detail=r.detail, id=r.id) for r in rows]
+                           reference=r.reference, detail=r.detail, id=r.id, school_id=r.school_id) for r in rows]
 
-    def audit_count(self) -> int:
-        return self.session.execute(select(func.count()).select_from(audit_log)).scalar_one()
+    def audit_count(self, *, school_ids: Optional[Collection[str]]) -> int:
+        return self.session.execute(
+            self._audit_scope(select(func.count()).select_from(audit_log), school_ids)).scalar_one()
+
+    # ------------------------------------------------------------------ a school that leaves (services.school_data)
+
+    def school_row_counts(self) -> Dict[str, Dict[str, int]]:
+        """Per school id in the data: its reports, user memberships and audit entries."""
+        counts: Dict[str, Dict[str, int]] = {}
+        for name, column in (("reports", reports.c.school_id), ("users", desk_user_schools.c.school_id),
+                             ("audit", audit_log.c.school_id)):
+            for school_id, count in self.session.execute(
+                    select(column, func.count()).where(column.is_not(None)).group_by(column)):
+                counts.setdefault(school_id, {})[name] = count
+        return counts
+
+    def delete_user(self, user_id: int) -> None:
+        """The user with their schools, sessions, half-way logins, second factor and recovery codes."""
+        for table in (desk_sessions, desk_pending_logins, desk_second_factors, desk_recovery_codes, desk_user_schools):
+            self.session.execute(delete(table).where(table.c.user_id == user_id))
+        self.session.execute(delete(desk_users).where(desk_users.c.id == user_id))
+
+    def delete_audit_of_school(self, school_id: str) -> int:
+        return self.session.execute(delete(audit_log).where(audit_log.c.school_id == school_id)).rowcount
 
 
 class DeskUnitOfWork(SqlAlchemyUnitOfWork, AbstractDeskUnitOfWork):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -55,6 +55,7 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
             "status": report.status.value,
             "delete_after": report.delete_after,
             "held": report.held,
+            "about_adult": report.about_adult,
             "client_digest": report.client_digest,
             "conversation_digest": report.conversation_digest,
         }
@@ -118,6 +119,7 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
             created_at=row.created_at,
             delete_after=row.delete_after,
             held=bool(row.held),
+            about_adult=bool(row.about_adult),
             client_digest=row.client_digest,
             conversation_digest=row.conversation_digest,
         )
@@ -131,10 +133,11 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
     def exists(self, reference: str) -> bool:
         return self._id_of(reference) is not None
 
-    def list(self) -> List[Report]:
-        rows = self.session.execute(
-            select(reports).order_by(reports.c.created_at.desc(), reports.c.id.desc())
-        ).all()
+    def list(self, *, school_ids: Optional[Collection[str]]) -> List[Report]:
+        query = select(reports)
+        if school_ids is not None:
+            query = query.where(reports.c.school_id.in_(list(school_ids)))
+        rows = self.session.execute(query.order_by(reports.c.created_at.desc(), reports.c.id.desc())).all()
         return self._load(rows)
 
     def delete(self, reference: str) -> bool:
@@ -147,14 +150,11 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
         self.session.execute(delete(reports).where(reports.c.id == report_id))
         return True
 
-    def due_for_deletion(self, now: datetime) -> List[str]:
-        return list(
-            self.session.execute(
-                select(reports.c.reference)
-                .where(reports.c.delete_after.is_not(None), reports.c.delete_after <= now)
-                .order_by(reports.c.delete_after)
-            ).scalars()
-        )
+    def due_for_deletion(self, now: datetime, school_ids: Optional[Collection[str]] = None) -> List[str]:
+        query = select(reports.c.reference).where(reports.c.delete_after.is_not(None), reports.c.delete_after <= now)
+        if school_ids is not None:
+            query = query.where(reports.c.school_id.in_(list(school_ids)))
+        return list(self.session.execute(query.order_by(reports.c.delete_after)).scalars())
 
     # ------------------------------------------------------------ report caps
 
@@ -168,10 +168,11 @@ class SqlAlchemyReportRepository(AbstractReportRepository):
                 query = query.where(column == value)
         return self.session.execute(query).scalar_one()
 
-    def client_activity(self, since: datetime) -> List[Tuple[str, datetime]]:
+    def client_activity(self, since: datetime, *, school_ids: Collection[str]) -> List[Tuple[str, datetime]]:
         return [(row.client_digest, row.created_at) for row in self.session.execute(
             select(reports.c.client_digest, reports.c.created_at)
-            .where(reports.c.client_digest.is_not(None), reports.c.created_at >= since)
+            .where(reports.c.school_id.in_(list(school_ids)), reports.c.client_digest.is_not(None),
+                   reports.c.created_at >= since)
         )]
 
     def release(self, reference: str) -> bool:

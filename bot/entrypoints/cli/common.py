@@ -1,4 +1,5 @@
-"""What every ``klankbord`` command shares: exit codes, errors, the app, terminal-safe text."""
+"""What every ``klankbord`` command shares: exit codes, errors, the app, the school it works on,
+terminal-safe text."""
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 from bot.domain.calendar import LOCAL_TZ
+from bot.domain.desk import Actor
 from bot.domain.report import normalize_reference
-from bot.domain.school import load_config
+from bot.domain.school import load_schools
 from bot.bootstrap import bootstrap
 from bot.services import audit
 from bot.settings import Settings
@@ -48,7 +50,7 @@ def open_app(args: argparse.Namespace) -> Any:
     if getattr(args, "app", None) is not None:
         return args.app
     settings = Settings.from_env()
-    config = load_config(Path(args.config) if args.config else settings.school_config)
+    config = load_schools(Path(args.config) if args.config else settings.schools)
     try:
         args.app = bootstrap(config=config, database_url=args.database_url, settings=settings)
     except OSError as exc:  # e.g. the SQLite file's folder cannot be made
@@ -56,6 +58,40 @@ def open_app(args: argparse.Namespace) -> Any:
             f"database niet bereikbaar / database unreachable: {exc.strerror or exc}", EXIT_DATABASE
         ) from None
     return args.app
+
+
+def add_school_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--school", metavar="ID",
+                        help="de school (school_id); nodig als de server meer scholen bedient / the school, "
+                             "required when this server serves more than one")
+
+
+def served(app: Any) -> str:
+    return ", ".join(app.schools.ids)
+
+
+def school_of(args: argparse.Namespace, app: Any) -> str:
+    """The one school this command works on: ``--school`` (one this instance serves), or the only one."""
+    chosen = (getattr(args, "school", None) or "").strip()
+    if chosen:
+        if chosen not in app.schools:
+            raise CliError(f"onbekende school '{clean(chosen)}' / unknown school; deze server bedient: {served(app)}",
+                           EXIT_USAGE)
+        return chosen
+    if len(app.schools) == 1:
+        return app.schools.ids[0]
+    raise CliError(f"kies een school met --school ID / choose a school; deze server bedient: {served(app)}",
+                   EXIT_USAGE)
+
+
+def school_actor(args: argparse.Namespace, app: Any) -> Actor:
+    """The command line as the audit log and the services know it, working for one school."""
+    return cli_actor([school_of(args, app)])
+
+
+def not_found(reference: str) -> CliError:
+    """The one answer for a report that does not exist and for one of another school."""
+    return CliError(f"Geen melding met code {reference} / no report with reference {reference}", EXIT_NOT_FOUND)
 
 
 def reference_or_fail(text: str) -> str:
@@ -68,7 +104,8 @@ def reference_or_fail(text: str) -> str:
     return reference
 
 
-def audit_cli(app: Any, action: AuditAction, reference: Optional[str] = None,
+def audit_cli(app: Any, actor: Actor, action: AuditAction, reference: Optional[str] = None,
               detail: Optional[str] = None) -> None:
-    """Record a command-line action on reports in the audit log, as ``cli:<os user>``."""
-    audit.write(app, cli_actor(), action, reference, detail)
+    """Record a command-line action on reports in the audit log, as ``cli:<os user>``, under the
+    command's school (``actor.schools``; the report's school is one of them)."""
+    audit.write(app, actor, action, reference, detail, schools=actor.schools)

@@ -1,21 +1,27 @@
 """``klankbord``: the command line for the server's administrator and the aanspreekpunt.
 
-    klankbord reports list [--json]      all reports, newest first (no free text)
+    klankbord reports list [--json]      all reports of a school, newest first (no free text)
     klankbord reports show REF [--json]  one report in full (REF in any case or spacing)
+    klankbord reports export             every report of a school with its case file (JSON)
     klankbord reports purge              delete the reports whose retention has passed
     klankbord reports delete REF         erase one report (right to erasure)
+    klankbord monitoring export          a school's anonymised counts (CSV)
     klankbord outbox send                try to deliver every pending notification now
     klankbord db upgrade                 bring the database schema up to date
     klankbord check                      check configuration, mail settings and database; say
                                          where notifications go (for ``make run``)
     klankbord reports status REF STATUS  set a report's status
-    klankbord users add NAME --role ROLE desk users (also list, passwd, disable, enable, unlock)
+    klankbord users add NAME --role ROLE --school ID   desk users (also list, schools, passwd,
+                                         disable, enable, unlock, totp)
     klankbord keys rotate                a new data key; everything sealed again
+    klankbord schools list|export ID --out FILE|erase ID --yes   a school that leaves (schools.py)
 
 One module per area: ``reports``, ``users``, ``system`` (outbox, db, keys, check); ``common``
 holds what they share. This module builds the parser and turns errors into exit codes.
 
-Every ``reports`` command is written to the desk's audit log (who, what, which report).
+Every ``reports`` and ``monitoring`` command works on one school (``--school ID``, required when
+the server serves more than one; a report of another school is "not found") and is written to
+the desk's audit log (who, what, which report).
 
 Exit codes: 0 done, 1 no such report, 2 wrong usage or malformed code, 3 configuration error,
 4 database error or unreachable, 5 notifications left undelivered.
@@ -30,7 +36,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.adapters.storage.database import safe_url
 from bot.domain.school import ConfigError
-from bot.entrypoints.cli import reports, system, users
+from bot.entrypoints.cli import reports, schools, system, users
 from bot.entrypoints.cli.common import EXIT_CONFIG, EXIT_DATABASE, CliError
 from bot.services.ports import StorageError
 from bot.settings import SettingsError
@@ -43,16 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 unknown reference, 2 usage, 3 configuration, 4 database, "
                "5 undelivered notifications.",
     )
-    parser.add_argument("--config", help="school configuration file (default: $KLANKBORD_SCHOOL_CONFIG "
-                                         "or schools/voorbeeldschool.yml)")
+    parser.add_argument("--config", help="folder of school files, or one school file (default: "
+                                         "$KLANKBORD_SCHOOLS or schools/)")
     parser.add_argument("--database-url", help="SQLAlchemy URL (default: $KLANKBORD_DATABASE_URL "
                                                "or sqlite file var/klankbord.db)")
-    groups = parser.add_subparsers(dest="group", metavar="{reports,users,outbox,db,keys,check}")
+    groups = parser.add_subparsers(dest="group", metavar="{reports,monitoring,users,schools,outbox,db,keys,check}")
     groups.required = True
 
     reports.add_commands(groups)
     users.add_commands(groups)
     system.add_commands(groups)
+    schools.add_commands(groups)
     return parser
 
 

@@ -1,10 +1,15 @@
-"""``klankbord reports ...``: list, show, status, purge and delete reports (every one audited).
+"""``klankbord reports ...`` and ``klankbord monitoring ...`` (every one audited), for one school:
 
-    klankbord reports list [--json]      all reports, newest first (no free text)
+    klankbord reports list [--json]      the school's reports, newest first (no free text)
     klankbord reports show REF [--json]  one report in full (REF in any case or spacing)
     klankbord reports status REF STATUS [--reason TEXT]   nieuw | in_behandeling | afgesloten
-    klankbord reports purge              delete the reports whose retention has passed
+    klankbord reports export             every report of the school with its case file, as JSON
+    klankbord reports purge              delete the school's reports whose retention has passed
     klankbord reports delete REF         erase one report (right to erasure)
+    klankbord monitoring export [--year YYYY]   the school's anonymised counts as CSV
+
+Each takes ``--school ID``, required when the server serves more than one school; a report of
+another school is "not found", exactly as one that does not exist.
 """
 from __future__ import annotations
 
@@ -13,12 +18,14 @@ import json
 from typing import Any, Dict, List, Sequence
 
 from bot.adapters.mail.senders import outbox_dir_of
+from bot.domain.desk import CaseFile
 from bot.domain.report import Report, Status
 from bot.entrypoints.cli.common import (
-    EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, CliError, audit_cli, clean, iso, local, open_app, reference_or_fail,
+    EXIT_OK, EXIT_USAGE, CliError, add_school_option, audit_cli, clean, iso, local, not_found, open_app,
+    reference_or_fail, school_actor,
 )
-from bot.services import cases, erasure
-from bot.services.audit import AuditAction, cli_actor
+from bot.services import cases, erasure, monitoring
+from bot.services.audit import AuditAction
 from bot.services.ports import UnknownReport
 from bot.services.reporting import find_report
 
@@ -127,9 +134,10 @@ def _print_report(report: Report, notifications: Sequence[Any]) -> None:
 
 def cmd_reports_list(args: argparse.Namespace) -> int:
     app = open_app(args)
+    actor = school_actor(args, app)
     with app.uow_factory() as uow:
-        reports = uow.reports.list()
-    audit_cli(app, AuditAction.LIST_REPORTS, detail=f"{len(reports)} meldingen")
+        reports = uow.reports.list(school_ids=actor.schools)
+    audit_cli(app, actor, AuditAction.LIST_REPORTS, detail=f"{len(reports)} meldingen")
     if args.json:
         print(json.dumps([summary_dict(r) for r in reports], ensure_ascii=False, indent=2))
     elif not reports:
@@ -142,13 +150,13 @@ def cmd_reports_list(args: argparse.Namespace) -> int:
 def cmd_reports_show(args: argparse.Namespace) -> int:
     reference = reference_or_fail(args.ref)
     app = open_app(args)
+    actor = school_actor(args, app)
     report = find_report(app.uow_factory(), reference)
-    if report is None:
-        raise CliError(f"Geen melding met code {reference} / no report with reference {reference}",
-                       EXIT_NOT_FOUND)
+    if report is None or report.school_id not in actor.schools:
+        raise not_found(reference)
     with app.uow_factory() as uow:
         notifications = uow.notifications.for_report(reference)
-    audit_cli(app, AuditAction.VIEW_REPORT, reference)
+    audit_cli(app, actor, AuditAction.VIEW_REPORT, reference)
     if args.json:
         data = full_dict(report)
         data["notifications"] = [
@@ -165,8 +173,9 @@ def cmd_reports_show(args: argparse.Namespace) -> int:
 
 def cmd_reports_purge(args: argparse.Namespace) -> int:
     app = open_app(args)
-    count = erasure.purge_due(app, outbox_dir=outbox_dir_of(app.sender))
-    audit_cli(app, AuditAction.PURGE_REPORTS, detail=f"{count} gewist")
+    actor = school_actor(args, app)
+    count = erasure.purge_due(app, outbox_dir=outbox_dir_of(app.sender), school_ids=actor.schools)
+    audit_cli(app, actor, AuditAction.PURGE_REPORTS, detail=f"{count} gewist")
     print(f"{count} melding(en) verwijderd waarvan de bewaartermijn voorbij is / "
           f"{count} report(s) past retention deleted.")
     return EXIT_OK
@@ -175,10 +184,10 @@ def cmd_reports_purge(args: argparse.Namespace) -> int:
 def cmd_reports_delete(args: argparse.Namespace) -> int:
     reference = reference_or_fail(args.ref)
     app = open_app(args)
-    if not erasure.erase(app, [reference], outbox_dir_of(app.sender)):
-        raise CliError(f"Geen melding met code {reference} / no report with reference {reference}",
-                       EXIT_NOT_FOUND)
-    audit_cli(app, AuditAction.DELETE_REPORT, reference)
+    actor = school_actor(args, app)
+    if not erasure.erase(app, [reference], outbox_dir_of(app.sender), school_ids=actor.schools):
+        raise not_found(reference)
+    audit_cli(app, actor, AuditAction.DELETE_REPORT, reference)
     print(f"Melding {reference} is gewist, met alles wat erbij hoort (e-mailmeldingen, .eml-bestanden, "
           f"dossier, pogingen). / Report {reference} erased with everything that belongs to it.")
     return EXIT_OK
@@ -188,20 +197,56 @@ def cmd_reports_status(args: argparse.Namespace) -> int:
     reference = reference_or_fail(args.ref)
     desk = open_app(args)
     try:
-        change = cases.change_status(desk, cli_actor(), reference, args.status, args.reason)
+        change = cases.change_status(desk, school_actor(args, desk), reference, args.status, args.reason)
     except UnknownReport:
-        raise CliError(f"Geen melding met code {reference} / no report with reference {reference}",
-                       EXIT_NOT_FOUND) from None
+        raise not_found(reference) from None
     except cases.CaseError as exc:
         raise CliError(f"{exc}", EXIT_USAGE) from None
     print(f"Melding {reference}: {change.from_status.value} -> {change.to_status.value}")
     return EXIT_OK
 
 
+def case_dict(case: CaseFile) -> Dict[str, Any]:
+    """A report in full with everything the desk keeps about it (for an export)."""
+    data = full_dict(case.report)
+    data.update(
+        status_history=[{"from": c.from_status.value, "to": c.to_status.value, "reason": c.reason,
+                         "author": c.author, "at": iso(c.created_at)} for c in case.history],
+        case_log=[{"happened_on": e.happened_on.isoformat(), "what": e.what, "with_whom": e.with_whom,
+                   "author": e.author, "at": iso(e.created_at)} for e in case.entries],
+        messages=[{"text": m.text, "author": m.author, "at": iso(m.created_at), "read_at": iso(m.read_at)}
+                  for m in case.messages],
+        additions=[{"text": a.text, "at": iso(a.created_at)} for a in case.additions],
+        nazorg_date=case.nazorg_date.isoformat() if case.nazorg_date else None,
+        nazorg_answers=[{"answer": n.answer.value, "at": iso(n.created_at)} for n in case.nazorg],
+    )
+    return data
+
+
+def cmd_reports_export(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    files = cases.export(app, school_actor(args, app))
+    print(json.dumps([case_dict(f) for f in files], ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_monitoring_export(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    actor = school_actor(args, app)
+    year = monitoring.SchoolYear.parse(args.year) if args.year else None
+    if args.year and year is None:
+        raise CliError(f"'{clean(args.year)}' is geen schooljaar (zoals 2025 of 2025-2026) / not a school year",
+                       EXIT_USAGE)
+    data = monitoring.load(app, actor.schools, year)
+    audit_cli(app, actor, AuditAction.EXPORT_MONITORING, detail=f"monitoring {data.year.label}")
+    print(monitoring.to_csv(data), end="")
+    return EXIT_OK
+
+
 def add_commands(groups: Any) -> None:
-    """``klankbord reports ...``."""
+    """``klankbord reports ...`` and ``klankbord monitoring ...``."""
     reports = groups.add_parser("reports", help="meldingen / reports")
-    rsub = reports.add_subparsers(dest="command", metavar="{list,show,status,purge,delete}")
+    rsub = reports.add_subparsers(dest="command", metavar="{list,show,status,export,purge,delete}")
     rsub.required = True
     p = rsub.add_parser("list", help="alle meldingen, nieuwste eerst / all reports, newest first")
     p.add_argument("--json", action="store_true", help="output as JSON")
@@ -210,6 +255,9 @@ def add_commands(groups: Any) -> None:
     p.add_argument("ref", metavar="REF", help="the reference code, e.g. K7QH-RM4C-XWN9")
     p.add_argument("--json", action="store_true", help="output as JSON")
     p.set_defaults(func=cmd_reports_show)
+    p = rsub.add_parser("export", help="alle meldingen van de school met dossier, als JSON / every report "
+                                       "of the school with its case file, as JSON")
+    p.set_defaults(func=cmd_reports_export)
     p = rsub.add_parser("purge", help="verwijder meldingen na de bewaartermijn / delete reports past retention")
     p.set_defaults(func=cmd_reports_purge)
     p = rsub.add_parser("delete", help="wis een melding (recht op vergetelheid) / erase one report")
@@ -220,3 +268,13 @@ def add_commands(groups: Any) -> None:
     p.add_argument("status", choices=[s.value for s in Status])
     p.add_argument("--reason", help="reden (nodig bij afsluiten of heropenen) / reason (closing, reopening)")
     p.set_defaults(func=cmd_reports_status)
+    for command in rsub.choices.values():
+        add_school_option(command)
+
+    group = groups.add_parser("monitoring", help="anonieme aantallen / anonymised counts")
+    msub = group.add_subparsers(dest="command", metavar="{export}")
+    msub.required = True
+    p = msub.add_parser("export", help="de aantallen van een schooljaar als CSV / a school year's counts as CSV")
+    p.add_argument("--year", help="schooljaar, zoals 2025 of 2025-2026 (standaard: dit schooljaar) / school year")
+    add_school_option(p)
+    p.set_defaults(func=cmd_monitoring_export)

@@ -51,7 +51,8 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     app = open_app(args)  # loads the configuration, checks the mail settings, migrates
-    print(f"  School:                    {app.config.name} ({app.config.source})")
+    for school in app.schools:
+        print(f"  School:                    {school.name} ({school.school_id}, {school.source})")
     print(f"  Database:                  {safe_url(args.database_url)} "
           f"(revisie {current_revision(args.database_url)})")
     if isinstance(app.sender, EmlOutboxSender):

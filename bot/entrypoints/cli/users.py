@@ -1,7 +1,11 @@
 """``klankbord users ...``: the desk's users (every change audited as ``cli:<os user>``).
 
-    klankbord users add NAME --role ROLE [--password-stdin]   create a desk user (asks the password)
-    klankbord users list [--json]                             users, roles, last login
+    klankbord users add NAME --role ROLE [--school ID ...] [--password-stdin]
+                                                              create a desk user of these schools
+                                                              (--school required when the server
+                                                              serves more than one; asks the password)
+    klankbord users list [--school ID] [--json]               users, roles, schools, last login
+    klankbord users schools NAME [--add ID] [--remove ID]     give a user schools or take them away
     klankbord users passwd NAME [--password-stdin]            set a new password (ends their sessions)
     klankbord users disable NAME / enable NAME                switch a user off or on
     klankbord users unlock NAME                               lift a login lockout
@@ -21,7 +25,7 @@ from typing import Any, Callable
 from bot.domain import second_factor as factor_rules
 from bot.domain.desk import Role
 from bot.domain.second_factor import Enrolment
-from bot.entrypoints.cli.common import EXIT_OK, EXIT_USAGE, CliError, open_app
+from bot.entrypoints.cli.common import EXIT_OK, EXIT_USAGE, CliError, open_app, served
 from bot.services import second_factor, users
 from bot.services.audit import cli_actor
 
@@ -51,9 +55,14 @@ def _user_error(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse
 @_user_error
 def cmd_users_add(args: argparse.Namespace) -> int:
     desk = open_app(args)
+    schools = users.served_schools(desk, args.school or ())
+    if not schools and len(desk.schools) > 1:
+        raise CliError(f"kies de school met --school ID (mag vaker) / choose the school(s); deze server bedient: "
+                       f"{served(desk)}", EXIT_USAGE)
     password = _read_password(args)
-    user = users.add_user(desk, args.name, args.role, password, cli_actor())
-    print(f"Gebruiker '{user.username}' ({user.role.value}) is aangemaakt. / User created.")
+    user = users.add_user(desk, args.name, args.role, password, cli_actor(), schools=schools)
+    print(f"Gebruiker '{user.username}' ({user.role.value}, {', '.join(sorted(user.schools))}) is aangemaakt. "
+          f"/ User created.")
     if factor_rules.required(user.role, enrolled=False):
         _print_enrolment(second_factor.enrol(desk, user.username, cli_actor()))
     return EXIT_OK
@@ -79,10 +88,11 @@ def cmd_users_totp(args: argparse.Namespace) -> int:
 
 @_user_error
 def cmd_users_list(args: argparse.Namespace) -> int:
-    listed = users.list_users(open_app(args))
+    desk = open_app(args)
+    listed = users.list_users(desk, users.served_schools(desk, [args.school]) if args.school else None)
     if args.json:
         print(json.dumps([
-            {"username": u.username, "role": u.role.value, "active": u.active,
+            {"username": u.username, "role": u.role.value, "active": u.active, "schools": sorted(u.schools),
              "created_at": u.created_at.isoformat(),
              "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None}
             for u in listed], ensure_ascii=False, indent=2))
@@ -91,7 +101,14 @@ def cmd_users_list(args: argparse.Namespace) -> int:
     else:
         for u in listed:
             state = "actief" if u.active else "uit"
-            print(f"{u.username:<24} {u.role.value:<14} {state}")
+            print(f"{u.username:<24} {u.role.value:<14} {state:<7} {','.join(sorted(u.schools)) or '-'}")
+    return EXIT_OK
+
+
+@_user_error
+def cmd_users_schools(args: argparse.Namespace) -> int:
+    user = users.set_schools(open_app(args), args.name, cli_actor(), add=args.add or (), remove=args.remove or ())
+    print(f"Scholen van '{user.username}' / schools: {', '.join(sorted(user.schools)) or '-'}")
     return EXIT_OK
 
 
@@ -127,16 +144,25 @@ def cmd_users_unlock(args: argparse.Namespace) -> int:
 def add_commands(groups: Any) -> None:
     """``klankbord users ...``."""
     group = groups.add_parser("users", help="gebruikers van de desk / desk users")
-    sub = group.add_subparsers(dest="command", metavar="{add,list,passwd,disable,enable,unlock,totp}")
+    sub = group.add_subparsers(dest="command", metavar="{add,list,schools,passwd,disable,enable,unlock,totp}")
     sub.required = True
     p = sub.add_parser("add", help="maak een gebruiker / create a user")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--school", metavar="ID", action="append",
+                   help="school van de gebruiker, mag vaker; nodig als de server meer scholen bedient / "
+                        "the user's school, repeatable; required when the server serves more than one")
     p.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin / read from stdin")
     p.set_defaults(func=cmd_users_add)
     p = sub.add_parser("list", help="alle gebruikers / all users")
+    p.add_argument("--school", metavar="ID", help="alleen gebruikers van deze school / only this school's users")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_users_list)
+    p = sub.add_parser("schools", help="scholen van een gebruiker / a user's schools")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--add", metavar="ID", action="append", help="school erbij (mag vaker) / add a school")
+    p.add_argument("--remove", metavar="ID", action="append", help="school eraf (mag vaker) / remove a school")
+    p.set_defaults(func=cmd_users_schools)
     p = sub.add_parser("passwd", help="nieuw wachtwoord / new password")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--password-stdin", action="store_true")

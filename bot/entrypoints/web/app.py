@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, Response, current_app, request
 from markupsafe import escape
 
-from bot.domain.school import PROJECT_ROOT, SchoolConfig, load_config
+from bot.domain.school import PROJECT_ROOT, Schools, load_schools
 from bot.settings import RASA_URL_ENV, SCHOOL_ORIGIN_ENV, Settings
 from bot.texts.help import hulp_nu
 
@@ -99,11 +99,11 @@ def chat_content_security_policy(rasa_url: str, framed_by: str) -> str:
     return "; ".join(directives)
 
 
-def _school() -> SchoolConfig:
-    school = current_app.extensions.get("klankbord_school")
-    if school is None:
-        school = current_app.extensions["klankbord_school"] = load_config(settings_of().school_config)
-    return school
+def _schools() -> Schools:
+    schools = current_app.extensions.get("klankbord_schools")
+    if schools is None:
+        schools = current_app.extensions["klankbord_schools"] = load_schools(settings_of().schools)
+    return schools
 
 
 @pupil.get("/")
@@ -112,8 +112,10 @@ def index() -> Response:
     html = (WEB_DIR / "index.html").read_text(encoding="utf-8")
     value = escape(current_app.config[RASA_URL_ENV])
     # The school's helplines ride along in the tag, so "Hulp nu" works when Klankbord is unreachable.
-    help_text = escape(hulp_nu(_school()))
-    html = _DATA_SERVER.sub(lambda _: f'data-server="{value}" data-help="{help_text}"', html, count=1)
+    school = _schools().default
+    help_text = escape(hulp_nu(school))
+    html = _DATA_SERVER.sub(lambda _: f'data-server="{value}" data-help="{help_text}" '
+                                      f'data-school="{escape(school.school_id)}"', html, count=1)
     response = Response(html, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -121,13 +123,17 @@ def index() -> Response:
 
 @pupil.get("/chat")
 def chat() -> Response:
-    """The chat itself, shown in the launcher's iframe: the Rasa URL, the school's helplines and the
-    origins that may frame it ride along in its script tag (escaped)."""
+    """The chat itself, shown in the launcher's iframe (``/chat?school=<id>``): the Rasa URL, the
+    school, its helplines and the origins that may frame it ride along in its script tag (escaped).
+    A school we do not serve gets the chat anyway: its first answer says so kindly."""
     html = (WEB_DIR / "chat.html").read_text(encoding="utf-8")
     framed_by = current_app.config[SCHOOL_ORIGIN]
+    schools = _schools()
+    school = schools.resolve(request.args.get("school", "").strip())
     values = {
         "data-server": current_app.config[RASA_URL_ENV],
-        "data-help": hulp_nu(_school()),
+        "data-school": school.school_id if school else "",
+        "data-help": hulp_nu(school or schools.default),
         "data-parents": "" if framed_by == "'self'" else framed_by,
     }
     attributes = " ".join(f'{name}="{escape(value)}"' for name, value in values.items())

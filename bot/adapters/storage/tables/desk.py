@@ -20,11 +20,20 @@ desk_users = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(64), nullable=False, unique=True),  # lower case
-    Column("role", String(20), nullable=False),  # aanspreekpunt | coordinator | beheerder
+    Column("role", String(20), nullable=False),  # aanspreekpunt | coordinator | beheerder | bestuur
     Column("password_hash", String(255), nullable=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("last_login_at", UtcDateTime(), nullable=True),
+)
+
+# The schools a desk user belongs to (migration 0007): the user sees reports, counts and audit
+# entries of these schools only. A ``school_id`` as in the school files and ``reports.school_id``.
+desk_user_schools = Table(
+    "desk_user_schools",
+    metadata,
+    Column("user_id", Integer, ForeignKey("desk_users.id", ondelete="CASCADE"), primary_key=True),
+    Column("school_id", String(64), primary_key=True),
 )
 
 # Every login attempt, known user or not, under a hash of (typed name, client) or (any name, client):
@@ -173,7 +182,9 @@ status_changes = Table(
     Index("ix_status_changes_report_id", "report_id"),
 )
 
-# Who viewed, changed or exported which report, and when. No contents, ever.
+# Who viewed, changed or exported which report, and when. No contents, ever. ``school_id`` (0007): the
+# school the entry is about (a report's; a user's, one row per school of the user); NULL for the
+# instance's own entries, which every beheerder sees.
 audit_log = Table(
     "audit_log",
     metadata,
@@ -184,8 +195,10 @@ audit_log = Table(
     Column("action", String(40), nullable=False),
     Column("reference", String(20), nullable=True),
     Column("detail", String(200), nullable=True),
+    Column("school_id", String(64), nullable=True),
     Index("ix_audit_log_at", "at"),
     Index("ix_audit_log_reference", "reference"),
+    Index("ix_audit_log_school_id_at", "school_id", "at"),
 )
 
 REPORT_CHILD_TABLES = (

@@ -39,9 +39,12 @@ reports = Table(
     # Report caps (migration 0006): held = stored, not mailed, until released on the desk; the
     # keyed hashes of client and conversation are cleared by the daily housekeeping.
     Column("held", Boolean, nullable=False, server_default=false()),
+    # About an adult at school (migration 0008): mailed to the school's staff_reports person only.
+    Column("about_adult", Boolean, nullable=False, server_default=false()),
     Column("client_digest", String(64), nullable=True),
     Column("conversation_digest", String(64), nullable=True),
     Index("ix_reports_created_at", "created_at"),
+    Index("ix_reports_school_id_created_at", "school_id", "created_at"),
     Index("ix_reports_delete_after", "delete_after"),
     Index("ix_reports_client_digest", "client_digest", "created_at"),
     Index("ix_reports_conversation_digest", "conversation_digest", "created_at"),

@@ -94,6 +94,24 @@ def _vocab(value: Optional[str], label: str = vocabulary.MOMENT) -> str:
         return value
 
 
+def school_label(user: Any) -> str:
+    """Whose desk this is, for the page's title: the user's one school (or the instance's only one);
+    empty for a desk of several schools."""
+    desk_ = auth.get_desk()
+    schools = sorted(user.schools) if user is not None else list(desk_.schools.ids)
+    if len(schools) == 1:
+        config = desk_.school(schools[0])
+        return config.name if config is not None else schools[0]
+    return f"{len(schools)} scholen" if user is not None and schools else ""
+
+
+def school_names(user: Any) -> Dict[str, str]:
+    """The user's schools, id -> name (the id for a school no longer served), by name."""
+    desk_ = auth.get_desk()
+    names = {s: (desk_.school(s).name if desk_.school(s) is not None else s) for s in user.schools}
+    return dict(sorted(names.items(), key=lambda item: item[1].lower()))
+
+
 @desk.context_processor
 def _context() -> Dict[str, Any]:
     user = g.get("user")
@@ -105,7 +123,7 @@ def _context() -> Dict[str, Any]:
         "STATUS_LABELS": {s.value: t for s, t in STATUS_LABELS.items()},
         "ROLE_TEXT": ROLE_TEXT,
         "SHARE_TEXT": SHARE_TEXT,
-        "school": auth.get_desk().config,
+        "school_label": school_label(user),
         "vocabulary": vocabulary,
     }
 
@@ -123,8 +141,9 @@ def _forbidden(_: Any) -> Response:
                 message="Met jouw rol kun je deze pagina niet zien.")
 
 
-def not_found() -> Response:
-    return page("error.html", status=404, title="Niet gevonden", message="Deze melding bestaat niet (meer).")
+def not_found(message: str = "Deze melding bestaat niet (meer).") -> Response:
+    """The one answer for what does not exist and for what is another school's."""
+    return page("error.html", status=404, title="Niet gevonden", message=message)
 
 
 def actor() -> Actor:

@@ -1,4 +1,8 @@
-"""The desk's work pages: inbox, report page, monitoring (with its CSV), audit log and users."""
+"""The desk's work pages: inbox, report page, monitoring (with its CSV), audit log and users.
+
+Each shows only what belongs to the user's schools: the services scope every query, and a report
+or school of someone else's gets the same "not found" as one that does not exist.
+"""
 from __future__ import annotations
 
 import re
@@ -14,7 +18,7 @@ from bot.domain.desk import ROLE_LABELS, Role
 from bot.domain.report import Confidentiality, SafetyCategory, Status, normalize_reference
 from bot.entrypoints.web.desk import auth, charts
 from bot.entrypoints.web.desk.auth import needs
-from bot.entrypoints.web.desk.pages import actor, desk, not_found, page, typed
+from bot.entrypoints.web.desk.pages import actor, desk, not_found, page, school_names, typed
 from bot.services import audit, cases, monitoring, users
 from bot.services.audit import AuditAction
 from bot.services.cases import STATUS_LABELS, TRANSITIONS, CaseError, reason_required
@@ -54,10 +58,13 @@ def _report_page(reference: str, status: int = 200, error: Optional[str] = None,
         for s in Status if s in TRANSITIONS[current]
     ]
     # Where the role sees only the week (a protected report, for the coordinator), no day either.
+    days = cases.response_days(auth.get_desk(), view.school_id)
     deadline = cases.add_working_days(report["created_at"].astimezone(LOCAL_TZ).date(),
-                                      auth.get_desk().config.response_days) if report.get("created_at") else None
+                                      days) if report.get("created_at") else None
+    names = school_names(g.user)
     return page(
         "report.html", status=status, view=view, r=report, transitions=transitions, error=error,
+        response_days=days, school_name=names.get(view.school_id) if len(names) > 1 else None,
         form=form or {}, done=DONE_TEXT.get(request.args.get("done", "")), deadline=deadline,
         confidentiality_text=CONFIDENTIALITY_TEXT.get(Confidentiality(report["confidentiality"])),
         urgency_reason_text=URGENCY_REASON_TEXT.get(SafetyCategory(report["urgency_reason"]))
@@ -143,12 +150,19 @@ def _year() -> monitoring.SchoolYear:
     return year or monitoring.SchoolYear.of(local_day(auth.get_desk().now()))
 
 
+NO_SUCH_SCHOOL = "Deze school bestaat niet of hoort niet bij jouw account."
+
+
 @desk.get("/monitoring")
 @needs(Permission.VIEW_MONITORING)
 def monitoring_page() -> Response:
     desk_ = auth.get_desk()
     year = _year()
-    data = monitoring.load(desk_, year)
+    school = request.args.get("school", "").strip()
+    schools = monitoring.scope(g.user, school)
+    if schools is None:
+        return not_found(NO_SUCH_SCHOOL)
+    data = monitoring.load(desk_, schools, year)
     chart_svgs = []
     if data.total:
         for dimension in data.dimensions:
@@ -158,9 +172,11 @@ def monitoring_page() -> Response:
             else:
                 svg = charts.bar_chart(dimension, horizontal=dimension.name not in ("weekday",))
             chart_svgs.append((dimension, svg))
-    audit.write(desk_, actor(), AuditAction.VIEW_MONITORING, detail=year.label)
-    return page("monitoring.html", data=data, charts=chart_svgs, years=monitoring.school_years(desk_),
-                year=year, suppress_below=monitoring.SUPPRESS_BELOW)
+    audit.write(desk_, actor(), AuditAction.VIEW_MONITORING, detail=year.label, schools=schools)
+    names = school_names(g.user)
+    return page("monitoring.html", data=data, charts=chart_svgs, years=monitoring.school_years(desk_, schools),
+                year=year, suppress_below=monitoring.SUPPRESS_BELOW, school=school,
+                choices=names if len(names) > 1 else {})
 
 
 @desk.get("/monitoring.csv")
@@ -168,10 +184,15 @@ def monitoring_page() -> Response:
 def monitoring_csv() -> Response:
     desk_ = auth.get_desk()
     year = _year()
-    body = monitoring.to_csv(monitoring.load(desk_, year))
-    audit.write(desk_, actor(), AuditAction.EXPORT_MONITORING, detail=f"monitoring {year.label}")
+    school = request.args.get("school", "").strip()
+    schools = monitoring.scope(g.user, school)
+    if schools is None:
+        return not_found(NO_SUCH_SCHOOL)
+    body = monitoring.to_csv(monitoring.load(desk_, schools, year))
+    audit.write(desk_, actor(), AuditAction.EXPORT_MONITORING, detail=f"monitoring {year.label}", schools=schools)
+    which = next(iter(schools)) if len(schools) == 1 else f"{len(schools)}-scholen"
     response = Response("\ufeff" + body, mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="klankbord-monitoring-{year.label}.csv"'
+    response.headers["Content-Disposition"] = f'attachment; filename="klankbord-monitoring-{which}-{year.label}.csv"'
     return response
 
 
@@ -186,11 +207,12 @@ def audit_page() -> Response:
     # ASCII digits only ("²".isdigit() is true, int("²") fails), and a page that can exist.
     number = min(max(int(raw_page), 1), MAX_AUDIT_PAGE) if re.fullmatch(r"[0-9]{1,7}", raw_page) else 1
     reference = normalize_reference(request.args.get("ref", "")) if request.args.get("ref") else None
-    entries = audit.entries(desk_, limit=AUDIT_PAGE_SIZE + 1, offset=(number - 1) * AUDIT_PAGE_SIZE,
-                            reference=reference)
-    audit.write(desk_, actor(), AuditAction.VIEW_AUDIT, reference=reference)
+    entries = audit.entries(desk_, g.user.schools, limit=AUDIT_PAGE_SIZE + 1,
+                            offset=(number - 1) * AUDIT_PAGE_SIZE, reference=reference)
+    # Filed under the viewer's schools, never under the school of the code typed in the filter.
+    audit.write(desk_, actor(), AuditAction.VIEW_AUDIT, reference=reference, schools=g.user.schools)
     return page("audit.html", entries=entries[:AUDIT_PAGE_SIZE], more=len(entries) > AUDIT_PAGE_SIZE,
-                page=number, ref=reference, label=audit.label)
+                page=number, ref=reference, label=audit.label, names=school_names(g.user))
 
 
 @desk.get("/users")
@@ -198,4 +220,5 @@ def audit_page() -> Response:
 def users_page() -> Response:
     desk_ = auth.get_desk()
     audit.write(desk_, actor(), AuditAction.VIEW_USERS)
-    return page("users.html", users=users.list_users(desk_), roles=ROLE_LABELS, Role=Role)
+    return page("users.html", users=users.list_users(desk_, g.user.schools), roles=ROLE_LABELS, Role=Role,
+                names=school_names(g.user))
