@@ -8,6 +8,23 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import bootstrap as bootstrap_module
+from bot.services import passwords
+
+# argon2id at the production cost (19 MiB, t=2) takes about 25 ms a hash; the unit tests make
+# hundreds of users, secrets and wrong guesses. Here the same argon2id runs at its smallest cost, so
+# every path (hash, verify, the dummy verify, a rehash) is the real code. The production
+# parameters are checked in tests/unit/test_password_cost.py; the integration, adversarial and
+# browser suites run at the production cost.
+FAST_HASHER = passwords.PasswordHasher(time_cost=1, memory_cost=64, parallelism=1, hash_len=32, salt_len=16)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_argon2():
+    production = passwords.HASHER, passwords.DUMMY_HASH
+    passwords.HASHER = FAST_HASHER
+    passwords.DUMMY_HASH = FAST_HASHER.hash("dummy-secret-for-unknown-names")
+    yield
+    passwords.HASHER, passwords.DUMMY_HASH = production
 
 
 @pytest.fixture()
