@@ -5,7 +5,7 @@ repository (tests/safety/, tests/nlu_holdout/, data/nlu/), one JSON line each, s
     .venv/bin/python scripts/safety_baseline.py --record  # write tests/safety/baseline.jsonl anew
 
 A change of the safety rules that changes a signal is re-recorded on purpose, and the diff of
-baseline.jsonl is reviewed (and named in the closing note). tests/unit/test_safety_baseline.py (a fifth) and tests/integration/test_safety_baseline_full.py (all)
+baseline.jsonl is reviewed (and named in the closing note). tests/unit/test_safety_baseline.py (a sample) and tests/integration/test_safety_baseline_full.py (all)
 runs the check in `make unit`.
 """
 from __future__ import annotations

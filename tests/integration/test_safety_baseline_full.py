@@ -1,5 +1,5 @@
 """Every message in the repository keeps exactly its recorded SafetySignal, and no message of the
-baseline has gone (``make unit`` checks a fifth of them: tests/unit/test_safety_baseline.py)."""
+baseline has gone (``make unit`` checks a twentieth of them: tests/unit/test_safety_baseline.py)."""
 from __future__ import annotations
 
 from tests.support import safety_baseline as baseline
