@@ -114,6 +114,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--concurrent-messages", type=int, default=0,
+                        help="KLANKBORD_CONCURRENT_MESSAGES of each replica (default: the chat's, 4)")
     args = parser.parse_args()
     if (os.cpu_count() or 1) < 2:
         print("needs at least 2 cores (one per replica)", file=sys.stderr)
@@ -122,9 +124,12 @@ def main() -> int:
     sink.start()
     # Pupils send as soon as they are answered (no typing time), so the chat's limit of 30
     # messages a minute per conversation is lifted; every other limit stays the default.
-    topology = Topology(ROOT / "var" / "bench-topology", sink.port, extra_env={
-        "KLANKBORD_CONVERSATION_BURST": "1000", "KLANKBORD_CONVERSATION_PER_MINUTE": "60000"})
-    print(f"Starting the topology ({os.cpu_count()} cores) ...", flush=True)
+    extra = {"KLANKBORD_CONVERSATION_BURST": "1000", "KLANKBORD_CONVERSATION_PER_MINUTE": "60000"}
+    if args.concurrent_messages:
+        extra["KLANKBORD_CONCURRENT_MESSAGES"] = str(args.concurrent_messages)
+    topology = Topology(ROOT / "var" / "bench-topology", sink.port, extra_env=extra)
+    print(f"Starting the topology ({os.cpu_count()} cores; messages handled at once per replica: "
+          f"{args.concurrent_messages or 'default'}) ...", flush=True)
     topology.start()
     try:
         print(f"topology ready in {topology.start_seconds:.0f} s (both replicas answered their warm-up)")

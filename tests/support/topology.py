@@ -58,7 +58,7 @@ ENV_FILE = DEPLOY / "klankbord.env"
 
 # The one switch: three schools in one instance (KLANKBORD_SCHOOLS, a folder of school files,
 # each message naming its school), with the per-school assertions; off: one school.
-MULTI_SCHOOL = False
+MULTI_SCHOOL = True
 SCHOOL_COUNT = 3 if MULTI_SCHOOL else 1
 
 ARRIVAL_GAP = 0.2  # seconds between two pupils opening the chat at the start of a load
