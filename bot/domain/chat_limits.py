@@ -21,7 +21,8 @@ class ChatLimits:
     """What one request, one conversation and one client may ask of the public chat.
 
     Rates are token buckets: ``*_burst`` messages at once, refilled at ``*_per_minute``.
-    Per conversation first (a fast typist), then per client address (a school behind one NAT
+    Per conversation first (a whole report is about 15 messages, and a pupil may tap its buttons
+    as fast as the replies come: only a script goes beyond), then per client address (a school behind one NAT
     address has many pupils: its bucket is large), then new conversations per client. And at
     most ``client_in_flight`` messages of one client are handled at once, ``client_queue`` more
     wait their turn for up to ``client_wait_seconds``; at most ``concurrent_messages`` are handled
@@ -30,8 +31,8 @@ class ChatLimits:
 
     max_body_bytes: int = 8192
     max_message_chars: int = 2000
-    conversation_burst: int = 8
-    conversation_per_minute: float = 30.0
+    conversation_burst: int = 20
+    conversation_per_minute: float = 60.0
     client_burst: int = 300
     client_per_minute: float = 600.0
     client_in_flight: int = 1

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from bot.domain.chat_limits import ChatLimits
 from bot.texts import chat_guard
 from tests.support.attacked import CANARY
 
@@ -161,11 +162,15 @@ def test_metadata_keeps_only_a_known_school(attacked):
 
 def test_a_conversation_that_types_too_fast_is_slowed_down_kindly(attacked):
     sender = attacked.stack.new_sender()
-    statuses = []
-    for i in range(12):
+    statuses, refusals = [], []
+    burst = ChatLimits().conversation_burst  # the attacked stack runs with the defaults
+    for i in range(burst + 12):
         status, reply, headers = attacked.send(sender, f"bericht {i} {CANARY}")
         statuses.append(status)
-    attacked.note(f"12 messages at once in one conversation: {statuses}")
-    assert statuses[:8] == [200] * 8 and 429 in statuses[8:]
+        if status == 429:
+            refusals.append((reply, headers))
+    attacked.note(f"{burst + 12} messages at once in one conversation: {statuses}")
+    assert statuses[:burst] == [200] * burst and 429 in statuses[burst:]
+    reply, headers = refusals[0]
     assert "Wacht een paar tellen" in texts(reply) and "112" in texts(reply)
     assert int(headers["Retry-After"]) >= 1

@@ -57,7 +57,7 @@ def no_page_errors(chat: ChatPage) -> None:
 def test_pupil_completes_a_report_by_clicking_and_typing(stack, chat_page, artifacts):
     chat, _ = chat_page(stack.web_url)
     chat.goto().open()
-    assert chat.focused() == "input", "opening the chat must put the focus in the message box"
+    assert chat.focused("input") == "input", "opening the chat must put the focus in the message box"
 
     started = time.monotonic()
     run = complete_report(chat, FIRST_MESSAGE, max_turns=30)
@@ -246,13 +246,13 @@ def test_keyboard_only(stack, chat_page):
     info = tab_until(page, lambda f: f["kb"] == "launcher")
     assert_focus_visible(info)
     page.keyboard.press("Enter")
-    assert chat.focused() == "input"
+    assert chat.focused("input") == "input"
 
     before = len(chat.bot_texts())
     page.keyboard.type(FIRST_MESSAGE)
     page.keyboard.press("Enter")
     replies = chat.wait_reply(before)
-    assert replies and chat.focused() == "input"
+    assert replies and chat.focused("input") == "input"
 
     # Tab order inside the open chat follows what is on screen.
     order = []
@@ -277,7 +277,7 @@ def test_keyboard_only(stack, chat_page):
         assert chat.wait_reply(before)
         users = [text for who, text in chat.messages() if who == "user"]
         assert users[-1] == info["text"], "the button's title shows as the pupil's message"
-        assert chat.focused() == "input"
+        assert chat.focused("input") == "input"
 
     # "Hulp nu" by keyboard: the helplines come.
     info = tab_until(page, lambda f: f["kb"] == "help", key="Shift+Tab")
@@ -285,20 +285,20 @@ def test_keyboard_only(stack, chat_page):
     page.keyboard.press("Enter")
     help_text = " ".join(chat.wait_reply(before))
     assert re.search(r"\b(112|113|0800-\d{4})\b", help_text), help_text
-    assert chat.focused() == "input"
+    assert chat.focused("input") == "input"
 
     # Closing returns the focus to the chat button; Enter opens the same conversation again.
     count = len(chat.messages())
     tab_until(page, lambda f: f["kb"] == "close", key="Shift+Tab")
     page.keyboard.press("Enter")
     assert chat.frame.locator("[data-kb=panel]").is_hidden()
-    assert chat.focused() == "launcher"
+    assert chat.focused("launcher") == "launcher"
     page.keyboard.press("Enter")
-    assert chat.focused() == "input" and len(chat.messages()) == count
+    assert chat.focused("input") == "input" and len(chat.messages()) == count
     page.keyboard.press("Escape")
-    assert chat.frame.locator("[data-kb=panel]").is_hidden() and chat.focused() == "launcher"
+    assert chat.frame.locator("[data-kb=panel]").is_hidden() and chat.focused("launcher") == "launcher"
     page.keyboard.press("Enter")
-    assert chat.focused() == "input"
+    assert chat.focused("input") == "input"
 
     # And "Snel weg" by keyboard.
     tab_until(page, lambda f: f["kb"] == "exit", key="Shift+Tab")
@@ -434,7 +434,7 @@ def test_unreachable_server_gives_a_dutch_message_and_keeps_the_text(unreachable
     assert "niet" in alert.inner_text() and "Klankbord" in alert.inner_text()
     assert chat.frame.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
     assert chat.messages() == []
-    assert chat.focused() == "input"
+    assert chat.focused("input") == "input"
     assert "ze pakken" not in json.dumps(chat.storage())
 
     chat.frame.click("[data-kb=panel] [data-kb=help]")

@@ -51,7 +51,7 @@ def test_the_school_origin_keeps_nothing_after_a_full_chat_with_a_report(school_
     assert origin(chat.page.url) != origin(school_elsewhere.web_url)
     assert origin(chat.frame.url) == origin(school_elsewhere.web_url)
     chat.open()
-    assert chat.focused() == "input", "opening the chat must move the focus into the chat's frame"
+    assert chat.focused("input") == "input", "opening the chat must move the focus into the chat's frame"
 
     run = complete_report(chat, FIRST_MESSAGE, max_turns=30)
     assert run.code, "no reference code:\n" + "\n".join(run.transcript[-12:])
@@ -99,7 +99,7 @@ def test_snel_weg_on_the_school_page_makes_the_closed_chat_forget(school_elsewhe
     assert chat.type_message(FIRST_MESSAGE)
     assert chat.storage().get("klankbord.sender")
     chat.frame.press("[data-kb=input]", "Escape")
-    assert chat.focused() == "launcher"
+    assert chat.focused("launcher") == "launcher"
     chat.page.locator("[data-kb=frame]").wait_for(state="hidden")
 
     chat.page.click("[data-kb=dock] [data-kb=exit]")

@@ -132,20 +132,20 @@ class ChatPage:
     def state(self) -> str:
         return self.frame.get_attribute(self.ROOT, "data-kb-state") or ""
 
-    def focused(self) -> str:
+    def focused(self, expect: str = "") -> str:
         """data-kb of the focused element, inside the chat's frame when the focus is there
-        ('' when outside the widget)."""
+        ('' when outside the widget). With ``expect``, waits up to 2 s for the focus to get there
+        and answers where it is then (a key's effect and the frame's message come a moment later)."""
         script = "() => (document.activeElement && document.activeElement.dataset.kb) || ''"
         # Focus crosses the frame's border a message later (the launcher's "open", the chat's
         # "close"): while it is on the frame but on nothing inside it, it is still moving.
         deadline = time.monotonic() + 2
         while True:
             top = self.page.evaluate(script)
-            if top != "frame":
-                return top
-            inner = self.frame.evaluate(script)
-            if inner or time.monotonic() > deadline:
-                return inner
+            seen = top if top != "frame" else self.frame.evaluate(script)
+            moving = top == "frame" and not seen
+            if (not moving and (not expect or seen == expect)) or time.monotonic() > deadline:
+                return seen
             self.page.wait_for_timeout(50)
 
     def storage(self) -> Dict[str, str]:

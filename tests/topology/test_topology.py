@@ -210,11 +210,6 @@ def test_nginx_serves_the_pages_over_tls_and_nothing_more(topology, idle_convers
         assert "ready: a warm-up message was answered" in topology.log(name).read_text(errors="replace")
 
 
-# Known, open bugs this suite found (closing note of 2026-12-06); they fail here until fixed.
-KNOWN_429 = pytest.mark.xfail(strict=False, reason="open bug (issue 14): the fair-share gate has no ageing, so under saturation a few pupils wait 30 s and get 429")
-
-
-@KNOWN_429
 def test_fifty_pupils_report_for_a_minute_over_tls(topology, sink, schools):
     result = run_load(topology, schools, concurrency=50, seconds=60)
     assert_load_went_well(result)
@@ -227,7 +222,6 @@ def test_fifty_pupils_report_for_a_minute_over_tls(topology, sink, schools):
     assert_no_http_errors(result)
 
 
-@KNOWN_429
 def test_a_rasa_replica_killed_mid_conversation_comes_back_and_the_conversations_go_on(topology, sink, schools):
     victim, events = RASA[0], {}
     before = len(topology.access_log())
@@ -280,7 +274,6 @@ def test_an_action_server_killed_during_submits_loses_and_doubles_nothing(topolo
     assert_no_http_errors(result)
 
 
-@pytest.mark.xfail(strict=False, reason="open bug (issue 14): after a failed submit the form is over, so the pupil's 'ja' resubmits nothing")
 def test_reports_sent_while_postgresql_restarts_are_stored_after_or_sent_again(topology, sink, schools):
     confirms = threading.Event()
     events = {}

@@ -330,6 +330,16 @@ def test_the_action_server_binds_loopback_unless_told_otherwise(monkeypatch):
     assert os.environ["SANIC_HOST"] == "10.0.0.5"
 
 
+def _turn_taker(share, order, release):
+    """A message of ``client`` that must be let in: it notes its turn, then holds its place until ``release``."""
+    async def message(client, usage):
+        async with share.turn(client, usage) as admitted:
+            assert admitted
+            order.append(client)
+            await release.wait()
+    return message
+
+
 def test_when_the_loop_is_busy_the_least_busy_client_goes_first():
     import asyncio
 
@@ -340,11 +350,7 @@ def test_when_the_loop_is_busy_the_least_busy_client_goes_first():
         release = asyncio.Event()
         order = []
 
-        async def message(client, usage):
-            async with share.turn(client, usage) as admitted:
-                assert admitted
-                order.append(client)
-                await release.wait()
+        message = _turn_taker(share, order, release)
 
         first = asyncio.create_task(message("flood-0", 0.9))
         await asyncio.sleep(0.01)
@@ -356,6 +362,75 @@ def test_when_the_loop_is_busy_the_least_busy_client_goes_first():
         await asyncio.gather(first, pupil, *waiting)
         assert order[:2] == ["flood-0", "pupil"]  # the pupil came last but went before the flood
         assert share.clients == 0
+
+    asyncio.run(scenario())
+
+
+def test_a_busy_client_is_put_back_a_little_never_for_ever():
+    """Ageing: a waiting message of a busy client goes after newcomers for ``usage_delay`` seconds
+    at most, then before every later one (without it, a pupil deep in a report could be overtaken
+    by new pupils for as long as the loop stays full)."""
+    import asyncio
+
+    from bot.adapters.rasa.fair_share import FairShare
+
+    async def scenario():
+        share = FairShare(in_flight=1, queue=5, wait_seconds=2, concurrent=1, usage_delay=0.2)
+        release = asyncio.Event()
+        order = []
+
+        message = _turn_taker(share, order, release)
+
+        holder = asyncio.create_task(message("holder", 0.0))
+        await asyncio.sleep(0.01)
+        busy = asyncio.create_task(message("busy", 1.0))  # in line at now + 0.2 s
+        await asyncio.sleep(0.05)
+        soon = asyncio.create_task(message("soon", 0.0))  # came within the delay: goes first
+        await asyncio.sleep(0.3)
+        late = [asyncio.create_task(message(f"late-{i}", 0.0)) for i in range(3)]  # after it: go after
+        await asyncio.sleep(0.01)
+        release.set()
+        await asyncio.gather(holder, busy, soon, *late)
+        assert order == ["holder", "soon", "busy", "late-0", "late-1", "late-2"]
+        assert share.clients == 0
+
+    asyncio.run(scenario())
+
+
+def test_a_message_waits_at_most_wait_seconds_in_all():
+    import asyncio
+    import time
+
+    from bot.adapters.rasa.fair_share import FairShare
+
+    async def scenario():
+        share = FairShare(in_flight=1, queue=5, wait_seconds=0.3, concurrent=1)
+        hold_c, hold_loop = asyncio.Event(), asyncio.Event()
+
+        async def held(client, event):
+            async with share.turn(client) as admitted:
+                assert admitted
+                await event.wait()
+
+        own = asyncio.create_task(held("c", hold_c))      # c's own place is taken ...
+        await asyncio.sleep(0.01)
+        started = time.monotonic()
+        refused = {}
+
+        async def waiter():
+            async with share.turn("c") as admitted:
+                refused["admitted"] = admitted
+                refused["after"] = time.monotonic() - started
+
+        task = asyncio.create_task(waiter())
+        await asyncio.sleep(0.2)
+        hold_c.set()                                       # ... freed after 0.2 s, then the loop is full
+        await own
+        other = asyncio.create_task(held("d", hold_loop))
+        await task
+        hold_loop.set()
+        await other
+        assert refused["admitted"] in (True, False) and refused["after"] < 0.45
 
     asyncio.run(scenario())
 

@@ -7,9 +7,13 @@ it runs. Two gates:
    the loop at once; up to ``queue`` more wait behind them (a school behind one address waits a
    moment, it is not refused); a message beyond that, or one that waited ``wait_seconds``, is
    refused at once;
-2. for everyone: at most ``concurrent`` messages are handled at a time, and when more wait, the
-   one whose client has sent least lately goes first (``usage``, from ``ChatGate``). A flood
-   from one address then waits behind every pupil instead of between them.
+2. for everyone: at most ``concurrent`` messages are handled at a time, and when more wait, they
+   go in the order they came, each put back by how much its client sent lately (``usage``, from
+   ``ChatGate``, times ``usage_delay`` seconds). A flood from one address then waits behind every
+   pupil who came in the seconds after it, and still every waiting message gets its turn: a pupil
+   in the middle of a report is never overtaken for ever by pupils who just began.
+
+A message waits at most ``wait_seconds`` in all before it is refused.
 """
 from __future__ import annotations
 
@@ -30,7 +34,8 @@ class _Share:
 
 @dataclass
 class PriorityGate:
-    """``concurrent`` places; waiters are let in lowest ``priority`` first, then in arrival order."""
+    """``concurrent`` places; waiters are let in lowest ``priority`` first, then in arrival order.
+    ``FairShare`` makes the priority a time (arrival plus a delay), so nobody waits for ever."""
 
     concurrent: int = 4
     _busy: int = 0
@@ -69,6 +74,7 @@ class FairShare:
     queue: int = 16
     wait_seconds: float = 10.0
     concurrent: int = 4
+    usage_delay: float = 5.0
     _shares: Dict[str, _Share] = field(default_factory=dict)
     _gate: PriorityGate = field(init=False)
 
@@ -104,13 +110,17 @@ class FairShare:
             self._forget_if_idle(client, share)
 
     async def _enter(self, share: _Share, usage: float) -> bool:
-        """The client's own place, then a place in the loop, within ``wait_seconds``."""
+        """The client's own place, then a place in the loop, both within ``wait_seconds``."""
+        clock = asyncio.get_running_loop().time
+        deadline = clock() + self.wait_seconds
         try:
             await asyncio.wait_for(share.semaphore.acquire(), timeout=self.wait_seconds)
         except asyncio.TimeoutError:
             return False
+        # In line by arrival, a busy client a little further back (ageing: the key is a time).
+        place_in_line = clock() + max(0.0, min(usage, 1.0)) * self.usage_delay
         try:
-            await asyncio.wait_for(self._gate.acquire(usage), timeout=self.wait_seconds)
+            await asyncio.wait_for(self._gate.acquire(place_in_line), timeout=max(0.0, deadline - clock()))
         except asyncio.TimeoutError:
             share.semaphore.release()
             return False
