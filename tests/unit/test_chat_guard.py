@@ -456,3 +456,24 @@ def test_client_address_believes_forwarded_for_only_from_our_proxy(peer, forward
     from bot.domain.chat_input import client_address
 
     assert client_address(peer, forwarded, (ipaddress.ip_network("10.0.0.0/24"),)) == address
+
+
+def test_a_waiter_that_gives_up_just_as_a_place_is_freed_leaves_no_error():
+    """Its wait cut off (timeout) and a release in the same moment: release() drops the given-up
+    entry, and the waiter's own clean-up must not fail on it (it was an HTTP 500 under load)."""
+    import asyncio
+
+    from bot.adapters.rasa.fair_share import PriorityGate
+
+    async def scenario():
+        gate = PriorityGate(concurrent=1)
+        await gate.acquire(0.0)
+        waiter = asyncio.create_task(gate.acquire(1.0))
+        await asyncio.sleep(0)
+        waiter.cancel()  # what wait_for does at its timeout
+        gate.release()   # ... while the holder is done
+        [outcome] = await asyncio.gather(waiter, return_exceptions=True)
+        assert isinstance(outcome, asyncio.CancelledError)
+        await asyncio.wait_for(gate.acquire(0.0), timeout=1)  # the place is free again
+
+    asyncio.run(scenario())

@@ -54,7 +54,7 @@ class PriorityGate:
         except asyncio.CancelledError:
             if future.done() and not future.cancelled():
                 self.release()  # it was handed a place just as it gave up
-            else:
+            elif entry in self._waiters:  # release() may have dropped it already (its future was done)
                 self._waiters.remove(entry)
                 heapq.heapify(self._waiters)
             raise
