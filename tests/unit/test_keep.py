@@ -11,9 +11,12 @@ from pathlib import Path
 KEEP = Path(__file__).resolve().parents[2] / "scripts" / "keep.sh"
 
 
-def children(pid: int) -> list:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
+def children(pid: int, command: str = "sleep") -> list:
+    """The keeper's children running ``command`` (its server; not the moment-long subshell that
+    starts the log writer)."""
+    out = subprocess.run(["ps", "-o", "pid=,comm=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p, comm in (line.split(None, 1) for line in out.splitlines() if line.strip())
+            if comm.strip() == command]
 
 
 def wait_for(predicate, timeout: float = 10.0):
@@ -40,9 +43,9 @@ def test_a_server_that_dies_is_started_again_and_stopping_the_keeper_stops_it(tm
     keeper = subprocess.Popen([str(KEEP), "demo", str(log), "sh", "-c", "echo started; exec sleep 60"],
                               stderr=subprocess.PIPE, text=True)
     try:
-        first = wait_for(lambda: children(keeper.pid))[0]
         # The log's writer (scripts/rotating_log.py) makes the file with the first line.
         wait_for(lambda: log.exists() and log.read_text().count("started") == 1)
+        first = wait_for(lambda: children(keeper.pid))[0]
         os.kill(first, signal.SIGKILL)  # as the kernel's OOM killer or a crash would
         killed_at = time.monotonic()
         second = wait_for(lambda: [p for p in children(keeper.pid) if p != first and alive(p)])[0]
