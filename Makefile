@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test setup pipeline model unit contracts cv audit clean topology
+.PHONY: run test setup pipeline model unit contracts cv audit clean topology nlu-bench bench
 
 $(VENV)/.installed: pyproject.toml
 	@PYBIN="$$(scripts/find_python.sh)" && echo "Using $$PYBIN" && \
@@ -46,6 +46,16 @@ contracts: $(VENV)/.installed
 # Intent macro-F1 in 5-fold cross-validation (slow: about 75 minutes on 2 cores).
 cv: setup
 	@$(PY) scripts/cross_validate.py
+
+# Every held-out and independent set through the trained model (scripts/nlu_holdout.py): accuracy,
+# macro-F1 and recall per intent, danger and category recall, false alarms, and the training time.
+# Trains first when the model is out of date; MODEL=path/to/model.tar.gz benchmarks another one.
+nlu-bench: setup
+	@$(PY) scripts/nlu_holdout.py "$${MODEL:-$$($(PY) scripts/train.py)}"
+
+# Klankbord against plain Rasa's `rasa init` assistant on loopback, with ratios (scripts/bench.py, ~10 min).
+bench: model
+	@$(PY) scripts/bench.py
 
 # The locked dependency set (constraints.txt) looked up in the advisory services, with pip-audit in
 # its own venv (.venv-audit). Exit 1: an advisory not reviewed in audit-allowlist.toml; exit 3:

@@ -16,6 +16,8 @@ from bot.dialogue.turn import Message, Reply
 from bot.domain.school import SchoolConfig
 
 T = TypeVar("T")
+NORMALISER = "EntityNormalizer"
+"""The NLU component that gives each entity its canonical value (bot/adapters/rasa/entity_normalizer.py)."""
 
 
 def config(tracker: Tracker) -> SchoolConfig:
@@ -62,9 +64,20 @@ def rasa_buttons(pairs: Iterable[Tuple[str, str]]) -> Optional[List[Dict[str, st
 
 
 def message_of(tracker: Tracker) -> Message:
-    """The tracker's latest message as ``bot.dialogue`` reads it."""
+    """The tracker's latest message as ``bot.dialogue`` reads it, with the entities Rasa found."""
     latest = tracker.latest_message
-    return Message(latest.get("text"), (latest.get("intent") or {}).get("name"), latest.get("safety_net") or {})
+    return Message(latest.get("text"), (latest.get("intent") or {}).get("name"), latest.get("safety_net") or {},
+                   canonical_entities(latest.get("entities") or []))
+
+
+def canonical_entities(entities: Iterable[Mapping[str, Any]]) -> Tuple[Tuple[str, str], ...]:
+    """(label, canonical value) of the entities Rasa's entity normaliser gave a canonical value,
+    in order. Others are left out: an entity typed after a "/" carries whatever was typed."""
+    return tuple(
+        (entity["entity"], entity["value"]) for entity in entities
+        if NORMALISER in (entity.get("extractor"), *(entity.get("processors") or ()))
+        and isinstance(entity.get("entity"), str) and isinstance(entity.get("value"), str)
+    )
 
 
 def say(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:

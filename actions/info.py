@@ -11,7 +11,10 @@ from bot.texts import answers
 
 
 def _send(dispatcher, answer: "answers.Answer") -> None:
-    dispatcher.utter_message(text=answer.text, buttons=rasa_buttons(answer.buttons))
+    """Each bubble as its own message; the buttons under the last."""
+    for bubble in answer.bubbles[:-1]:
+        dispatcher.utter_message(text=bubble)
+    dispatcher.utter_message(text=answer.bubbles[-1], buttons=rasa_buttons(answer.buttons))
 
 
 class ActionAanspreekpunt(Action):
@@ -19,6 +22,9 @@ class ActionAanspreekpunt(Action):
         return "action_aanspreekpunt"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
+        if answered is not None:  # an answer to the report form, not a question
+            return answered
         _send(dispatcher, answers.who_to_turn_to(config(tracker), audience(tracker)))
         return []
 
@@ -28,8 +34,10 @@ class ActionKlachtenprocedure(Action):
         return "action_klachtenprocedure"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        who = audience(tracker)
-        _send(dispatcher, answers.complaint_route(config(tracker), "ouder" if who == "leerling" else who))
+        answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
+        if answered is not None:  # an answer to the report form, not a question
+            return answered
+        _send(dispatcher, answers.complaint_route(config(tracker), audience(tracker)))
         return []
 
 
@@ -65,6 +73,9 @@ class ActionUitlegPesten(Action):
         return "action_uitleg_pesten"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
+        if answered is not None:  # an answer to the report form, not a question
+            return answered
         _send(dispatcher, answers.what_is_bullying(config(tracker)))
         return []
 
@@ -76,6 +87,9 @@ class ActionAanpak(Action):
         return "action_aanpak"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
+        if answered is not None:  # an answer to the report form, not a question
+            return answered
         selector: Dict[str, Any] = (tracker.latest_message.get("response_selector") or {}).get("vraag_aanpak") or {}
         response = selector.get("response") or {}
         key = (response.get("utter_action") or "").removeprefix("utter_")

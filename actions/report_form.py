@@ -80,7 +80,7 @@ class ActionStartReport(Action):
         return "action_start_report"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        outcome = asking.start(message_of(tracker), tracker.slots)
+        outcome = asking.start(message_of(tracker), tracker.slots, config(tracker))
         say(dispatcher, outcome.replies)
         return slot_events(outcome.slots)
 
@@ -100,8 +100,10 @@ class ActionSubmitReport(Action):
             reference = await in_thread(get_app().submit_report, report, submission, client, tracker.sender_id)
         except Exception:  # noqa: BLE001 - the pupil must hear the truth, whatever broke
             logger.exception("storing a report failed")
-            dispatcher.utter_message(text=form.submit_failed(cfg))
-            return [SlotSet("confirmed", None)]
+            dispatcher.utter_message(text=form.submit_failed(cfg, tracker.slots))
+            # The form opens again at its last question, with every answer kept: the pupil's next
+            # "ja" sends the same submission again (one report, however many tries it takes).
+            return [SlotSet("confirmed", None), FollowupAction(validation.REPORT_FORM)]
         # The way back through the chat: shown once, stored hashed.
         secret = await in_thread(checkin.issue_secret_or_none, get_app(), reference)
         for part in form.after_submit(cfg, report, secret):
@@ -128,7 +130,7 @@ class ActionResumeReport(Action):
         return "action_resume_report"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        outcome = asking.resume(tracker.slots)
+        outcome = asking.resume(tracker.slots, config(tracker))
         say(dispatcher, outcome.replies)
         return slot_events(outcome.slots)
 

@@ -8,7 +8,7 @@ from rasa_sdk.events import ActiveLoop, EventType
 
 from actions.context import config, message_of, say, slot_events
 from bot.dialogue import help_first
-from bot.texts.help import hulp_nu
+from bot.texts.help import hulp_nu_messages
 
 
 class ActionSafetyHelp(Action):
@@ -29,7 +29,8 @@ class ActionHulpNu(Action):
         return "action_hulp_nu"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=hulp_nu(config(tracker)))
+        for text in hulp_nu_messages(config(tracker)):
+            dispatcher.utter_message(text=text)
         return []
 
 

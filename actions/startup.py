@@ -3,8 +3,8 @@
 Builds the app once: checks the school configuration (a clear message naming file and field),
 migrates the database, and starts the outbox worker, which also sends notifications left
 pending before a restart, and once a day erases what is past retention. The action server is the process that delivers notifications.
-It also loads the Dutch pipeline the form's answer parsing uses, so the first pupil does not
-wait seconds for it (the server listens only after this module ran).
+It loads no language model: the entities of each message come from Rasa, which already found them
+(``actions.context.message_of``), so spaCy and TensorFlow stay out of this process.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import sys
 
 from bot.bootstrap import get_app
 from bot.domain.school import ConfigError
-from bot.language.pipeline import analyse
 
 logger = logging.getLogger(__name__)
 
@@ -23,4 +22,3 @@ except ConfigError as error:
     print(f"Klankbord cannot start: {error}", file=sys.stderr)
     raise
 app.enable_housekeeping()  # retention, once a day, in the outbox worker
-analyse("ik word gepest in de klas")  # warm: loads the pipeline and its lookup tables once

@@ -14,7 +14,7 @@ from typing import Optional
 
 from bot.domain import vocabulary
 from bot.dialogue import answers_parsing as parse
-from bot.language.entities import values_in
+from bot.dialogue.turn import Message
 
 _STOP_WORDS = re.compile(
     r"\b(stop\w*|gestopt|laat (maar|ook maar|het)|vergeet|ophouden|hou op|houd op|afsluiten|sluit|afbreken|"
@@ -40,22 +40,26 @@ _CHOICE_LABELS = {
 _FREE_TEXT = ("description", "since_when", "people_involved", "already_told", "desired_outcome", "contact")
 
 
-def answers_the_question(requested_slot: Optional[str], text: str, heard: str = "stop") -> bool:
-    """True when ``text`` names a choice for ``requested_slot`` and says nothing about stopping.
+def answers_the_question(requested_slot: Optional[str], message: Message, heard: str = "stop") -> bool:
+    """True when the message names a choice for ``requested_slot`` (one of its entities) and says
+    nothing about stopping.
 
     ``heard="question"``: the classifier took the message for a question to the assistant ("ben
     jij een robot?"); then a statement without a question form also answers a free-text question
     ("Sam, 1b" asked for contact details is no question about bots).
     """
+    text = message.text or ""
+    if heard == "question" and parse.looks_like_question(text):
+        return False  # "wie is het aanspreekpunt op school?" asked at "waar gebeurt het?" is a question
     if heard == "question" and requested_slot in _FREE_TEXT:
-        return bool(parse.clean_text(text)) and not parse.looks_like_question(text)
-    lowered = " ".join(parse.words(text or ""))
+        return bool(parse.clean_text(text))
+    lowered = " ".join(parse.words(text))
     if requested_slot in _STOP_IS_THE_ANSWER and _WISH_THAT_IT_STOPS.search(lowered):
         return True
     if not requested_slot or not lowered or _STOP_WORDS.search(lowered):
         return False
     if requested_slot in _CHOICE_LABELS:
-        return bool(values_in(lowered, _CHOICE_LABELS[requested_slot]))
+        return bool(message.values(_CHOICE_LABELS[requested_slot]))
     if requested_slot == "reporter_role":
         return parse.parse_role(lowered) is not None
     if requested_slot == "confidentiality":

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from bot.dialogue import writer
 from bot.domain.report import Confidentiality, ReporterRole
 
 _WORD = re.compile(r"[a-zà-ÿ0-9']+")
@@ -31,7 +32,7 @@ def clean_text(text: Optional[str]) -> Optional[str]:
 
 _PARENT = re.compile(
     r"\b(mijn|ons|onze)\s+(zoon|dochter|kind|kinderen|zoontje|dochtertje|stiefzoon|stiefdochter|pleegkind)\b"
-    r"|\b(ik ben|als)\s+(de\s+)?(ouder|moeder|vader|verzorger|mama|papa)\b|\bouder\b|\bverzorger\b"
+    r"|\b(ik ben|als)\s+(de\s+)?(ouder|moeder|vader|verzorger|mama|papa)\b|(?<!mijn )\bouder\b|\bverzorger\b"
 )
 _STAFF = re.compile(
     r"\b(ik ben|als)\s+(de\s+|een\s+)?(leerkracht|leraar|lerares|docent|docente|mentor|juf|meester|"
@@ -43,22 +44,22 @@ _WITNESS = re.compile(
     r"|\b(mijn|een)\s+(vriend|vriendin|klasgenoot|klasgenote|broer|zus|jongen|meisje|kind)\b.*\b(wordt|werd)\b"
     r"|\b(hij|zij|ze)\s+(wordt|werd)\s+(gepest|uitgescholden|geslagen)"
 )
-_SELF = re.compile(r"\b(ik word|ik werd|word ik|werd ik|ik wordt|me|mij|mn|m'n|mijn)\b|\bikzelf\b|\bik\b")
 
 
 def role_from_story(text: str) -> Optional[ReporterRole]:
-    """Who is telling, when the first message makes it clear; None when it does not."""
-    lowered = text.lower()
+    """Who is telling, when the message makes it clear (``bot.dialogue.writer``); None when it does not."""
+    role = writer.role_of(text)
+    return ReporterRole(role) if role else None
+
+
+def _role_in_answer(lowered: str) -> Optional[ReporterRole]:
+    """Who the writer is, in an answer to "wie ben jij?": the role buttons' words and looser cues."""
     if _PARENT.search(lowered):
         return ReporterRole.OUDER
     if _STAFF.search(lowered):
         return ReporterRole.MEDEWERKER
     if _WITNESS.search(lowered):
         return ReporterRole.GETUIGE
-    if re.search(r"\b(ik word|ik werd|word ik|werd ik|ik wordt|wordt ik)\b.*\b(gepest|uitgescholden|geslagen|buitengesloten|uitgelachen|bedreigd|geduwd|geschopt)", lowered) or re.search(
-        r"\b(me|mij)\b", lowered
-    ):
-        return ReporterRole.LEERLING
     return None
 
 
@@ -83,7 +84,7 @@ def parse_role(text: str) -> Optional[ReporterRole]:
     for role in ReporterRole:
         if lowered == role.value:
             return role
-    found = role_from_story(lowered)
+    found = role_from_story(lowered) or _role_in_answer(lowered)
     if found:
         return found
     if re.search(r"\b(leerling|ik zelf|mezelf|mij|ikzelf|ik word|ik)\b", lowered):

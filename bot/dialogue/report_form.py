@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot.dialogue.submission import SUBMISSION_SLOT
+from bot.dialogue.turn import Message
 from bot.domain import vocabulary
 from bot.domain.school import SchoolConfig
-from bot.language.entities import clean_values, values_in
+from bot.texts import report as texts
+from bot.texts.voice import Voice
 from bot.domain.report import (
     Confidentiality, Report, ReporterRole, SafetyCategory, Urgency, new_reference,
 )
@@ -99,55 +101,28 @@ def _show(value: Any, label: str = vocabulary.KIND) -> str:
     return str(value)
 
 
-ROLE_TEXT = {
-    ReporterRole.LEERLING.value: "je wordt zelf gepest",
-    ReporterRole.GETUIGE.value: "je ziet het bij iemand anders",
-    ReporterRole.OUDER.value: "ouder of verzorger",
-    ReporterRole.MEDEWERKER.value: "medewerker van school",
-}
-CONFIDENTIALITY_TEXT = {
-    Confidentiality.ANONIEM.value: "anoniem (zonder naam)",
-    Confidentiality.VERTROUWELIJK.value: "vertrouwelijk (alleen het aanspreekpunt weet wie je bent)",
-    Confidentiality.MAG_GEDEELD.value: "mag gedeeld worden",
-}
-SHARE_TEXT = {"mentor": "de mentor", "ouders": "de ouders"}
-
-
 def is_parent(role: Optional[str]) -> bool:
     """Parents are addressed with *u*; pupils and staff with *je*."""
     return role == ReporterRole.OUDER.value
 
 
-def summary_intro(role: Optional[str]) -> str:
-    return "Dit is uw melding:" if is_parent(role) else "Dit is je melding:"
+def summary_messages(slots: Mapping[str, Any], config: SchoolConfig) -> List[str]:
+    """The report as the reporter will send it: two messages, one line per answer."""
+    shown = {
+        "description": _show(slots.get("description")),
+        "kinds": _show(slots.get("kinds")),
+        "places": _show_choice(slots, "places", vocabulary.PLACE),
+        "moment": _show_choice(slots, "moment", vocabulary.MOMENT),
+        "frequency": _show_choice(slots, "frequency", vocabulary.FREQUENCY),
+        **{slot: _show(slots.get(slot)) for slot in ("since_when", "people_involved", "already_told",
+                                                      "desired_outcome")},
+    }
+    return texts.summary(slots, shown, Voice.of(slots.get("reporter_role"), config), config, is_about_adult(slots))
 
 
-def summary(slots: Mapping[str, Any]) -> str:
-    """The report as the reporter will send it, one line per answer."""
-    parent = is_parent(slots.get("reporter_role"))
-    confidentiality = CONFIDENTIALITY_TEXT.get(slots.get("confidentiality"), "-")
-    if parent:
-        confidentiality = confidentiality.replace("wie je bent", "wie u bent")
-    lines = [
-        f"- Wie: {ROLE_TEXT.get(slots.get('reporter_role'), '-')}",
-        f"- Wat er gebeurt: {_show(slots.get('description'))}",
-        f"- Soort pesten: {_show(slots.get('kinds'))}",
-        f"- Waar: {_show_choice(slots, 'places', vocabulary.PLACE)}",
-        f"- Wanneer: {_show_choice(slots, 'moment', vocabulary.MOMENT)}",
-        f"- Hoe vaak: {_show_choice(slots, 'frequency', vocabulary.FREQUENCY)}",
-        f"- Sinds wanneer: {_show(slots.get('since_when'))}",
-        f"- Wie doen er mee: {_show(slots.get('people_involved'))}",
-        f"- Gaat het om een volwassene van school: {'ja' if is_about_adult(slots) else 'nee'}",
-        f"- Wie weet het al: {_show(slots.get('already_told'))}",
-        f"- Wat {'u' if parent else 'je'} graag wilt: {_show(slots.get('desired_outcome'))}",
-        f"- Wie het mag weten: {confidentiality}",
-    ]
-    if slots.get("confidentiality") == Confidentiality.MAG_GEDEELD.value:
-        shared = ", ".join(SHARE_TEXT.get(s, s) for s in slots.get("share_with") or [])
-        lines.append(f"- Delen met: {shared or 'nog niemand'}")
-    if slots.get("contact"):
-        lines.append(f"- Contact: {slots['contact']}")
-    return "\n".join(lines)
+def summary(slots: Mapping[str, Any], config: SchoolConfig) -> str:
+    """The summary as one text (the lines of :func:`summary_messages`)."""
+    return "\n".join(summary_messages(slots, config))
 
 
 def reflection(slots: Mapping[str, Any]) -> Optional[str]:
@@ -243,17 +218,18 @@ _FIXED_CHOICE_LABELS = {
 LIST_SLOTS = ("kinds", "places")
 
 
-def also_told(text: str, slots: Mapping[str, Any], asked: Optional[str]) -> Dict[str, Any]:
+def also_told(text: str, slots: Mapping[str, Any], asked: Optional[str], message: Message) -> Dict[str, Any]:
     """Answers to questions not asked yet that this message gives too ("na school, via snapchat"
     to "hoe vaak?" also tells when and where), so the form does not ask them again.
 
-    Only questions still open are filled: nothing the pupil said earlier is overwritten.
+    Only questions still open are filled: nothing the pupil said earlier is overwritten. What
+    ``text`` names comes from ``message``'s entities (``Message.values``).
     """
     found: Dict[str, Any] = {}
     for slot, label in _FIXED_CHOICE_LABELS.items():
         if slot == asked or slots.get(slot):
             continue
-        values = clean_values(values_in(text, label), label)
+        values = message.values(label, text)
         if values:
             found[slot] = values if slot in LIST_SLOTS else values[0]
     return found
@@ -268,145 +244,28 @@ def is_disclosure(text: str, slots: Mapping[str, Any]) -> bool:
     return told or n_words >= 5
 
 
-def opening(slots: Mapping[str, Any]) -> str:
-    """The first answer to a report: acknowledge, mirror what was told, say how it goes on."""
-    role = slots.get("reporter_role")
-    mirrored = reflection(slots)
-    if role == ReporterRole.OUDER.value:
-        first = "Wat naar dat dit uw kind overkomt. Goed dat u het meldt."
-    elif role == ReporterRole.MEDEWERKER.value:
-        first = "Goed dat je het meldt."
-    elif role == ReporterRole.GETUIGE.value:
-        first = "Goed dat je opkomt voor een ander."
-    else:
-        first = "Wat naar dat dit gebeurt. Het is niet jouw schuld. Goed dat je het vertelt."
-    if mirrored:
-        first += f" Ik hoor: {mirrored}."
-    if is_parent(role):
-        return first + " Ik stel een paar korte vragen, één voor één. U kunt altijd 'stop' typen."
-    return first + " Ik stel een paar korte vragen, één voor één. Je kunt altijd 'stop' typen."
-
-
-def _reader(config: SchoolConfig, about_adult: bool) -> Tuple[str, str]:
-    """(name, what they are) of who reads this report: the aanspreekpunt, or for a report about
-    an adult at school the school file's ``staff_reports`` person."""
-    person = config.handler(about_adult)
-    return person.name, (person.role if about_adult else "het aanspreekpunt pesten")
+def opening(slots: Mapping[str, Any], config: Optional[SchoolConfig] = None) -> List[str]:
+    """The first answer to a report: acknowledge, mirror what was told, say how it goes on; then
+    where confidentiality ends, before the story."""
+    voice = Voice.of(slots.get("reporter_role"), config)
+    return [texts.opening(voice, reflection(slots)), texts.limits(voice)]
 
 
 def confidentiality_question(config: SchoolConfig, role: Optional[str],
                              about_adult: bool = False) -> Tuple[List[str], List[Tuple[str, str]]]:
     """Explain the three choices and their limit, then ask. Returns (messages, buttons)."""
-    who, what = _reader(config, about_adult)
-    them = who if about_adult else "het aanspreekpunt"
-    if role == ReporterRole.OUDER.value:
-        explain = (
-            "Nu iets belangrijks: wie mag weten dat u dit meldt? U heeft drie keuzes.\n"
-            "- Anoniem: u zegt uw naam niet. De school kan u dan niet zelf benaderen. "
-            "Met de code leest u hier in de chat wat de school terugschrijft.\n"
-            f"- Vertrouwelijk: alleen {who}, {what}, weet wie u bent. "
-            f"Er gebeurt pas iets nadat u eerst met {them} heeft gepraat.\n"
-            f"- Mag gedeeld: {them} mag de mentor erbij halen."
-        )
-        limit = "Als een kind in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
-        question = "Wat kiest u?"
-    else:
-        staff = role == ReporterRole.MEDEWERKER.value
-        shared = (
-            f"- Mag gedeeld: {them} mag de mentor of de ouders van de leerling vertellen dat jij dit zag. "
-            "Jij kiest wie." if staff else
-            f"- Mag gedeeld: {them} mag je mentor of je ouders erbij halen. Jij kiest wie."
-        )
-        explain = (
-            "Nu iets belangrijks: wie mag weten dat jij dit meldt? Je hebt drie keuzes.\n"
-            "- Anoniem: je zegt je naam niet. De school weet dan niet wie je bent en kan jou niet zelf spreken. "
-            "Met je code lees je hier in de chat wat de school terugschrijft.\n"
-            f"- Vertrouwelijk: alleen {who}, {what}, weet wie je bent. "
-            "Er gebeurt pas iets als jullie eerst samen hebben gepraat.\n" + shared
-        )
-        limit = (
-            "Als een leerling in gevaar is, moet de school altijd iets doen, ook bij een anonieme melding."
-            if staff else
-            "Eerlijk is eerlijk: als iemand in gevaar is, moet de school iets doen. Ook als je anoniem of vertrouwelijk kiest. "
-            "Je ouders krijgen nooit vanzelf een bericht van deze chat."
-        )
-        question = "Wat kies je?"
-    buttons = [("Anoniem", "anoniem"), ("Vertrouwelijk", "vertrouwelijk"), ("Mag gedeeld worden", "mag gedeeld worden")]
-    return [explain, limit, question], buttons
+    return texts.confidentiality_question(config, Voice.of(role, config), about_adult)
 
 
 def contact_question(config: SchoolConfig, role: Optional[str], about_adult: bool = False) -> str:
-    who = config.handler(about_adult).name
-    if role == ReporterRole.OUDER.value:
-        return f"Hoe kan {who} u bereiken? Uw naam en telefoonnummer of e-mailadres is genoeg."
-    if role == ReporterRole.MEDEWERKER.value:
-        return f"Hoe kan {who} je bereiken? Je naam is genoeg."
-    return f"Hoe kan {who} je bereiken? Je naam en klas is genoeg."
+    return texts.contact_question(config, Voice.of(role, config), about_adult)
 
 
 def after_submit(config: SchoolConfig, report: Report, secret: Optional[str] = None) -> List[str]:
-    """What the reporter hears after sending: the code (and the secret, shown only this once), who
-    reads it and by when, how to check on it, where else to go. Parents are addressed with *u*."""
-    if report.reporter_role is ReporterRole.OUDER:
-        return _after_submit_parent(config, report, secret)
-    ap = config.handler(report.about_adult)
-    kt = config.helplines["kindertelefoon"]
-    parts = [
-        f"Je melding is verstuurd. Je code is: {report.reference}\n"
-        "Schrijf de code op of maak er een foto van. Laat hem niet aan anderen zien.",
-        f"{ap.name} ({ap.role}) leest je melding binnen {config.response_days} werkdagen.",
-    ]
-    if secret:  # the way back through the chat
-        parts[0] = (
-            f"Je melding is verstuurd. Je code is: {report.reference}\n"
-            f"Je geheime woord is: {secret}\n"
-            "Schrijf ze allebei op of maak er een foto van. Laat ze aan niemand zien. "
-            "Het geheime woord zie je maar één keer."
-        )
-        parts.append(
-            "Wil je later weten hoe het gaat? Typ dan hier: 'hoe staat het met mijn melding'. "
-            f"Met je code en je geheime woord zie je dan ook berichten van {ap.name}."
-        )
-    if report.confidentiality is Confidentiality.ANONIEM:
-        parts.append(
-            f"Je melding is anoniem. Wil je weten hoe het gaat? Ga dan met je code naar {ap.name}: {ap.where}, {ap.when}."
-        )
-    else:
-        parts.append(f"{ap.name} neemt contact met je op. Je vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
-    if report.reporter_role is not ReporterRole.MEDEWERKER:
-        parts.append(
-            f"Wil je intussen met iemand praten? {kt.name}: {kt.phone} of {kt.site}. "
-            "Gaat het niet goed? Klik op 'Hulp nu'."
-        )
-    return parts
+    """What the reporter hears after sending (``bot.texts.report.after_submit``), in their register."""
+    return texts.after_submit(config, report, secret, Voice.of(report.reporter_role.value, config))
 
 
-def _after_submit_parent(config: SchoolConfig, report: Report, secret: Optional[str]) -> List[str]:
-    ap = config.handler(report.about_adult)
-    kt = config.helplines["kindertelefoon"]
-    first = f"Uw melding is verstuurd. De code is: {report.reference}\n"
-    if secret:
-        first += (f"Het geheime woord is: {secret}\n"
-                  "Bewaar ze allebei goed. Het geheime woord ziet u maar één keer.")
-    else:
-        first += "Bewaar de code goed."
-    parts = [first, f"{ap.name} ({ap.role}) leest uw melding binnen {config.response_days} werkdagen."]
-    if secret:
-        parts.append(
-            "Wilt u later weten hoe het gaat? Typ dan hier: 'hoe staat het met mijn melding'. "
-            f"Met de code en het geheime woord leest u dan ook berichten van {ap.name}."
-        )
-    if report.confidentiality is Confidentiality.ANONIEM:
-        parts.append(f"Uw melding is anoniem. U vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
-    else:
-        parts.append(f"{ap.name} neemt contact met u op. U vindt {ap.name} ook zelf: {ap.where}, {ap.when}.")
-    parts.append(f"Wil uw kind intussen met iemand praten? {kt.name}: {kt.phone} of {kt.site}.")
-    return parts
-
-
-def submit_failed(config: SchoolConfig) -> str:
-    ap = config.aanspreekpunt
-    return (
-        "Sorry, het versturen is niet gelukt. Je melding is nog niet opgeslagen. "
-        f"Probeer het zo nog eens door 'ja' te typen, of ga zelf naar {ap.name}: {ap.where}."
-    )
+def submit_failed(config: SchoolConfig, slots: Mapping[str, Any]) -> str:
+    """What the writer hears when storing failed (``bot.texts.report.submit_failed``), in their register."""
+    return texts.submit_failed(config, Voice.of(slots.get("reporter_role"), config), is_about_adult(slots))

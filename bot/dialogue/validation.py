@@ -4,7 +4,8 @@ An answer is a choice, the reporter's own words, a refusal ("zeg ik liever niet"
 understood: then the slot stays empty, the assistant says why, and the form asks again. An answer
 may also tell what later questions ask; that is kept too (``report_form.also_told``).
 ``value`` is what Rasa filled the slot with (an entity value or the text), ``message`` the whole
-latest message, ``slots`` the slots so far.
+latest message (with the entities Rasa found in it: nothing here reads the text for them again),
+``slots`` the slots so far.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from bot.dialogue import answers_parsing as parse
 from bot.dialogue import report_form as form
 from bot.dialogue.turn import Message, Outcome
 from bot.domain import vocabulary
-from bot.language.entities import clean_values, values_in
 from bot.texts import questions
 
 REPORT_FORM = "report_form"  # the form's name in domain.yml
@@ -52,15 +52,16 @@ def _whole_text(message: Message) -> Optional[str]:
     return parse.clean_text(message.text)
 
 
-def _canonical(value: Any, label: str, keep_other: bool = True) -> Optional[List[str]]:
-    """Canonical values from entity values and/or free text; ``["anders"]`` for other text."""
+def _canonical(value: Any, label: str, message: Message, keep_other: bool = True) -> Optional[List[str]]:
+    """Canonical values from entity values and/or free text (what the message's entities name);
+    ``["anders"]`` for other text."""
     found: List[str] = []
     allowed = set(vocabulary.canonical_values(label))
     for item in _texts(value):
         if item.startswith("/"):
             continue  # typed intent shortcuts may carry entities: never trust them
-        candidates = [item] if item in allowed else values_in(item, label)
-        for c in clean_values(candidates, label):
+        candidates = [item] if item in allowed else message.values(label, item)
+        for c in candidates:
             if c not in found:
                 found.append(c)
         if not candidates and keep_other and parse.clean_text(item):
@@ -78,7 +79,7 @@ def _other_answers_only(slot: str, message: Message, slots: Mapping[str, Any]) -
     """When the answer names none of this question's choices but answers other open questions,
     keep those and ask this one again (without saying it was not understood)."""
     text = _whole_text(message)
-    extra = form.also_told(text, slots, slot) if text else {}
+    extra = form.also_told(text, slots, slot, message) if text else {}
     if not extra:
         return None
     return Outcome({slot: None, **extra}, (questions.message("genoteerd"),))
@@ -93,7 +94,7 @@ def _reporter_role(slot: str, value: Any, message: Message, slots: Mapping[str, 
     # "ze trekken me aan mijn haar" answers "who are you?" and also tells what happens.
     if slots.get("description") is None and parse.story_beyond_role(text):
         result["description"] = text
-        result.update(form.also_told(text, slots, slot))
+        result.update(form.also_told(text, slots, slot, message))
     return Outcome(result)
 
 
@@ -101,12 +102,12 @@ def _description(slot: str, value: Any, message: Message, slots: Mapping[str, An
     text = _free_text(value)
     if text is None:
         return _again(slot, "lege_invoer")
-    return Outcome({slot: text, **form.also_told(text, slots, slot)})
+    return Outcome({slot: text, **form.also_told(text, slots, slot, message)})
 
 
 def _choices(slot: str, value: Any, message: Message, slots: Mapping[str, Any]) -> Outcome:
     """A question with several choices at once (kinds, places)."""
-    values = _canonical(value, _CHOICE_LABELS[slot])
+    values = _canonical(value, _CHOICE_LABELS[slot], message)
     if values == [OTHER]:
         reask = _other_answers_only(slot, message, slots)
         if reask is not None:
@@ -114,7 +115,7 @@ def _choices(slot: str, value: Any, message: Message, slots: Mapping[str, Any]) 
     if values is None:
         return _again(slot, "niet_begrepen_keuze")
     text = _whole_text(message)
-    result = {slot: values, **(form.also_told(text, slots, slot) if text else {})}
+    result = {slot: values, **(form.also_told(text, slots, slot, message) if text else {})}
     if slot in form.NOTE_SLOTS:
         result.update(form.own_words_slots(slot, values, _free_text(value), slots))
     return Outcome(result)
@@ -125,14 +126,14 @@ def _one_choice(slot: str, value: Any, message: Message, slots: Mapping[str, Any
     text = _free_text(value)
     if text is None:
         return _again(slot, "niet_begrepen_keuze")
-    values = _canonical(value, _CHOICE_LABELS[slot], keep_other=False)
+    values = _canonical(value, _CHOICE_LABELS[slot], message, keep_other=False)
     if not values and parse.declined(text):
         return Outcome({slot: form.DECLINED})
     # A choice, or for "wanneer?" a situation in own words ("als we met de bus gaan": when, and where).
     answer = values[0] if values else (OTHER if slot == "moment" and parse.tells_a_situation(text) else None)
     if answer is not None:
         return Outcome({slot: answer, **form.own_words_slots(slot, answer, text, slots),
-                        **form.also_told(_whole_text(message) or text, slots, slot)})
+                        **form.also_told(_whole_text(message) or text, slots, slot, message)})
     reask = _other_answers_only(slot, message, slots)
     return reask if reask is not None else Outcome({slot: OTHER, **form.own_words_slots(slot, OTHER, text, slots)})
 
@@ -194,7 +195,7 @@ def _confirmed(slot: str, value: Any, message: Message, slots: Mapping[str, Any]
         changes: Dict[str, Any] = {field: None, "confirmed": None}
         if field == "confidentiality":
             changes.update({"share_with": None, "contact": None})
-        return Outcome(changes, ((questions.ask_again(form.FIELD_BY_SLOT[field].name), []),))
+        return Outcome(changes, ((questions.ask_again(), []),))
     if parse.is_yes(text, message.intent):
         return Outcome({"confirmed": "ja"})
     return _again(slot, "aanpassen_welk")
@@ -231,7 +232,6 @@ def answer_taken_for_interruption(message: Message, slots: Mapping[str, Any], ac
     the form checks answers), although the classifier took it for a stop or a question; else None.
     ``heard``: "stop" or "question", what the classifier took it for (``answer_guard``)."""
     slot = slots.get("requested_slot")
-    text = message.text or ""
-    if active_form != REPORT_FORM or not answer_guard.answers_the_question(slot, text, heard):
+    if active_form != REPORT_FORM or not answer_guard.answers_the_question(slot, message, heard):
         return None
-    return validate(slot, text, message, slots)
+    return validate(slot, message.text or "", message, slots)

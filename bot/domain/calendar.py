@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 try:
@@ -32,11 +33,12 @@ def dutch_date(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def add_working_days(start: date, days: int) -> date:
-    """``days`` working days (Monday to Friday) after ``start``; holidays are not known here."""
+def add_working_days(start: date, days: int, closed: Callable[[date], bool] = lambda day: False) -> date:
+    """``days`` working days (Monday to Friday) after ``start``, skipping the days ``closed``
+    says are closed (a school's holidays: ``SchoolConfig.is_holiday``)."""
     current = start
     while days > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if current.weekday() < 5 and not closed(current):
             days -= 1
     return current

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 
@@ -53,11 +53,21 @@ class Helpline:
     phone_alt: Optional[str] = None
     url: Optional[str] = None
     note: Optional[str] = None
+    verified: bool = True  # False: the number is not checked (``verified: false``), so no text shows it
 
     @property
     def site(self) -> str:
         """The web address as a pupil types it (without "https://"); empty when there is none."""
         return self.url.removeprefix("https://") if self.url else ""
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A school holiday, first and last day included (``holidays`` in the school file)."""
+
+    name: str
+    first: date
+    last: date
 
 
 @dataclass(frozen=True)
@@ -85,9 +95,17 @@ class SchoolConfig:
     helplines: Dict[str, Helpline] = field(default_factory=dict)
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
     staff_reports: Optional[Person] = None  # who gets reports about an adult at school (None: the vertrouwenspersoon)
+    holidays: Tuple[Holiday, ...] = ()  # optional: response times skip them
 
     def helpline(self, key: str) -> Helpline:
         return self.helplines[key]
+
+    def is_holiday(self, day: date) -> bool:
+        return any(h.first <= day <= h.last for h in self.holidays)
+
+    def holidays_known_until(self) -> Optional[date]:
+        """The last day the holiday list speaks for (its last holiday's end); None without a list."""
+        return max((h.last for h in self.holidays), default=None)
 
     def handler(self, about_adult: bool = False) -> Person:
         """Who reads a report: the aanspreekpunt, or for a report about an adult at school (a
@@ -131,6 +149,37 @@ class _Reader:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
             raise self.fail(name, f"must be a whole number from 1 to {maximum}")
         return value
+
+    def flag(self, data: Mapping[str, Any], name: str, default: bool) -> bool:
+        value = data.get(name.rsplit(".", 1)[-1], default)
+        if not isinstance(value, bool):
+            raise self.fail(name, "must be true or false")
+        return value
+
+    def day(self, data: Mapping[str, Any], key: str, name: str) -> date:
+        value = data.get(key)
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise self.fail(name, "must be a date like 2026-12-19")
+        return value
+
+    def holidays(self, data: Mapping[str, Any]) -> Tuple[Holiday, ...]:
+        """``holidays`` (optional): a list of {name, from, to}; ``to`` may be left out for one day."""
+        entries = data.get("holidays")
+        if entries is None:
+            return ()
+        if not isinstance(entries, list):
+            raise self.fail("holidays", "must be a list of holidays with name, from and to")
+        found = []
+        for i, entry in enumerate(entries):
+            name = f"holidays[{i}]"
+            if not isinstance(entry, Mapping):
+                raise self.fail(name, "must be a section with name, from and to")
+            first = self.day(entry, "from", f"{name}.from")
+            last = self.day(entry, "to", f"{name}.to") if entry.get("to") is not None else first
+            if last < first:
+                raise self.fail(f"{name}.to", f"{last} is before 'from' ({first})")
+            found.append(Holiday(self.text(entry, f"{name}.name", required=False) or "vakantie", first, last))
+        return tuple(sorted(found, key=lambda h: h.first))
 
     def person(self, data: Mapping[str, Any], name: str) -> Person:
         section = self.section(data, name)
@@ -178,6 +227,7 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
             phone_alt=r.text(entry, f"{name}.phone_alt", required=False, pattern=_PHONE, what="a phone number"),
             url=r.text(entry, f"{name}.url", required=False, pattern=_URL, what="an https:// link"),
             note=r.text(entry, f"{name}.note", required=False),
+            verified=r.flag(entry, f"{name}.verified", default=True),
         )
         if not (line.phone or line.url):
             raise r.fail(name, "needs a phone or a url")
@@ -218,6 +268,7 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
         helplines=helplines,
         outbox_dir=outbox,
         staff_reports=staff_reports,
+        holidays=r.holidays(data),
     )
 
 

@@ -1,8 +1,9 @@
 """Turn recognised entity spans into canonical values, and derive what they imply.
 
 Rasa's ``SpacyEntityExtractor`` passes only label and surface text; the canonical value sits in
-the spaCy span's ``ent_id_`` (the ruler pattern's ``id``). These functions are plain Python so
-the form's validators and the tests can use them without Rasa.
+the spaCy span's ``ent_id_`` (the ruler pattern's ``id``). ``EntityNormalizer``
+(bot/adapters/rasa/entity_normalizer.py) puts it in each entity's ``value``, so the actions read
+canonical values from the tracker and never run the pipeline themselves (``bot.dialogue.turn.Message``).
 """
 from __future__ import annotations
 
@@ -31,39 +32,12 @@ def derived(pairs: Iterable[Tuple[str, str]]) -> List[Tuple[str, str]]:
     return extra
 
 
-def _found(text: str) -> List[Tuple[str, str]]:
-    """(label, canonical value) pairs in ``text``, in order, with the implied ones after them."""
+def entities_in(text: str) -> Dict[str, List[str]]:
+    """All canonical values the pipeline finds in ``text``, by label, implied ones included (what
+    the normaliser gives Rasa; for checking the vocabulary, not used by the actions)."""
     from bot.language.pipeline import analyse
 
     pairs = [(ent.label_, ent.ent_id_) for ent in analyse(text).ents if ent.ent_id_]
-    return pairs + derived(pairs)
-
-
-def _of_label(pairs: Iterable[Tuple[str, str]], label: str) -> List[str]:
-    seen: List[str] = []
-    for found_label, value in pairs:
-        if found_label == label and value not in seen:
-            seen.append(value)
-    return seen
-
-
-def values_in(text: str, label: str) -> List[str]:
-    """Canonical values of ``label`` in free text, in order of appearance, without repeats."""
-    return _of_label(_found(text), label)
-
-
-def entities_in(text: str) -> Dict[str, List[str]]:
-    """All canonical values in ``text``, by label (the text is analysed once)."""
-    pairs = _found(text)
+    pairs += derived(pairs)
     labels = (KIND, PLACE, PLATFORM, MOMENT, FREQUENCY, vocabulary.SCHOOL_ROLE)
-    return {label: _of_label(pairs, label) for label in labels}
-
-
-def clean_values(values: Iterable[object], label: str) -> List[str]:
-    """Keep only known canonical values of ``label`` (entities typed after a "/" are untrusted)."""
-    allowed = set(vocabulary.canonical_values(label))
-    result: List[str] = []
-    for value in values:
-        if isinstance(value, str) and value in allowed and value not in result:
-            result.append(value)
-    return result
+    return {label: list(dict.fromkeys(value for found, value in pairs if found == label)) for label in labels}

@@ -7,10 +7,14 @@ retraining. Facts come from the knowledge folder, names, links and numbers from 
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from bot.domain.school import Helpline, Person, SchoolConfig
+from bot.texts.readability import LIMITS, STAFF
+from bot.texts.voice import Voice
 
 AUDIENCES = ("leerling", "ouder", "medewerker")
 
@@ -35,11 +39,17 @@ AANPAK_SUBS = (
 
 @dataclass(frozen=True)
 class Answer:
-    """One message: short Dutch text, follow-up buttons (title, payload) and its sources."""
+    """One answer: short Dutch messages (bubbles, sent in order; the buttons under the last),
+    follow-up buttons (title, payload) and its sources."""
 
-    text: str
+    bubbles: Tuple[str, ...]
     buttons: List[Tuple[str, str]] = field(default_factory=list)
     sources: Tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """All bubbles as one text (for reading and checks; the chat sends them one by one)."""
+        return "\n".join(self.bubbles)
 
     def rasa_buttons(self) -> List[Dict[str, str]]:
         """The buttons in the shape ``dispatcher.utter_message(buttons=...)`` expects."""
@@ -52,14 +62,13 @@ def _check_audience(audience: str) -> str:
     return audience
 
 
-def _pick(register: str, u: str, je: str) -> str:
-    """The parent-facing wording for the school's register ("u" or "je")."""
-    return u if register == "u" else je
+def _voice(config: SchoolConfig, audience: str) -> Voice:
+    return Voice.of(_check_audience(audience), config)
 
 
 def _reach(person: Person) -> str:
     """Where, when and how to reach someone, as labels (safe for any wording in the config)."""
-    return f"Waar: {person.where}. Wanneer: {person.when}. Mail: {person.email}"
+    return f"Waar: {person.where}.\nWanneer: {person.when}.\nMail: {person.email}"
 
 
 def _phones(line: Helpline) -> str:
@@ -68,6 +77,26 @@ def _phones(line: Helpline) -> str:
 
 def _same(a: Person, b: Person) -> bool:
     return a.email.lower() == b.email.lower() or a.name.strip().lower() == b.name.strip().lower()
+
+
+def split_sentences(text: str, max_words: int) -> List[str]:
+    """A long text as bubbles of whole sentences, each at most ``max_words`` words where a
+    sentence allows, about equally long."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    total = sum(len(s.split()) for s in sentences)
+    if total <= max_words:
+        return [text.strip()]
+    target = total / math.ceil(total / max_words)
+    bubbles: List[str] = []
+    current: List[str] = []
+    for sentence in sentences:
+        words = sum(len(s.split()) for s in current)
+        if current and (words + len(sentence.split()) > max_words or words >= target):
+            bubbles.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    bubbles.append(" ".join(current))
+    return bubbles
 
 
 # --- Who to turn to ------------------------------------------------------------------------
@@ -79,29 +108,20 @@ _ROLE_LABEL = {
 }
 
 _ROLE_DOES_PUPIL = {
-    "aanspreekpunt": (
-        "Hier kun je vertellen dat je gepest wordt, of dat je ziet dat iemand anders gepest wordt. "
-        "Jullie bespreken samen wat er kan gebeuren."
-    ),
-    "vertrouwenspersoon": (
-        "Hier kun je in vertrouwen praten over iets naars dat je meemaakt, "
-        "ook als je nog niet wilt dat er iets gebeurt."
-    ),
-    "coordinator": (
-        "Die zorgt dat de hele school goede afspraken heeft tegen pesten, "
-        "en dat de leraren weten wat ze moeten doen."
-    ),
+    "aanspreekpunt": "Daar kun je pesten melden. Ook als je ziet dat een ander gepest wordt.",
+    "vertrouwenspersoon": "Daar kun je in vertrouwen praten over iets naars. Ook als je nog niet wilt dat er iets gebeurt.",
+    "coordinator": "Die zorgt dat de hele school goede afspraken heeft tegen pesten.",
 }
 
 _ROLE_DOES_ADULT = {
     "aanspreekpunt": (
-        "Vangt leerlingen en ouders op, brengt samen met hen de situatie in kaart en onderneemt alleen "
-        "acties die met hen besproken en door hen gewenst zijn. Legt afspraken vast en checkt later of "
-        "het pesten gestopt is."
+        "Vangt leerlingen en ouders op en doet alleen wat met hen is afgesproken. Behalve bij gevaar: "
+        "dan moet de school handelen, bij geweld thuis volgens de meldcode. Legt afspraken vast en "
+        "checkt later of het pesten gestopt is."
     ),
     "vertrouwenspersoon": (
         "Luistert in vertrouwen bij ongewenst gedrag, ook pesten. Wil een leerling nog niemand "
-        "betrekken, dan gaat die wens voor. Begeleidt ook als het uitloopt op een klacht."
+        "betrekken, dan gaat die wens voor, behalve bij gevaar. Begeleidt ook als het uitloopt op een klacht."
     ),
     "coordinator": (
         "Coördineert het anti-pestbeleid: schoolregels, pestprotocol en sanctiebeleid, registratie van "
@@ -124,60 +144,57 @@ def _people(config: SchoolConfig) -> List[Tuple[Person, List[str]]]:
     return people
 
 
-def _conflict_note(config: SchoolConfig, register: str) -> str:
+def _conflict_note(config: SchoolConfig, voice: Voice) -> str:
     """Why listening in confidence and coordinating action can conflict (for adults)."""
     listen = (
         "Het aanspreekpunt en de vertrouwenspersoon doen alleen wat met de leerling (en de ouders) is "
-        "besproken en door hen gewenst is; wil een leerling nog niemand betrekken, dan gaat de "
-        "vertrouwelijkheid voor. Wie coördineert, moet juist acties nemen voor de veiligheid van de "
-        "hele school, en betrekt daar meestal anderen bij."
+        "besproken en gewenst; wil een leerling nog niemand betrekken, dan gaat de vertrouwelijkheid "
+        "voor, behalve bij gevaar. Wie coördineert, neemt juist maatregelen voor de hele school en "
+        "betrekt daar meestal anderen bij."
     )
     if _same(config.aanspreekpunt, config.coordinator):
         return (
             f"Let op: {config.aanspreekpunt.name} doet beide taken, en die kunnen botsen. {listen} "
-            + _pick(register, "Vraag daarom gerust wat er met uw verhaal gebeurt.",
-                    "Vraag daarom gerust wat er met je verhaal gebeurt.")
+            + voice.say("Vraag daarom gerust wat er met je verhaal gebeurt.",
+                        "Vraag daarom gerust wat er met uw verhaal gebeurt.")
         )
     return (
-        f"Waarom verschillende mensen? {listen} Die twee taken kunnen botsen; daarom wordt aangeraden "
-        "ze bij verschillende mensen te leggen, die goed met elkaar afstemmen."
+        f"Waarom verschillende mensen? {listen} Die taken kunnen botsen; daarom worden ze aangeraden "
+        "bij verschillende mensen, die goed met elkaar afstemmen."
     )
 
 
 def who_to_turn_to(config: SchoolConfig, audience: str) -> Answer:
     """The aanspreekpunt, vertrouwenspersoon and anti-pest coördinator: who, where, when, what each does."""
-    audience = _check_audience(audience)
-    pupil = audience == "leerling"
-    register = config.parent_register if audience == "ouder" else "je"
-    does = _ROLE_DOES_PUPIL if pupil else _ROLE_DOES_ADULT
+    voice = _voice(config, audience)
     ap, deputy = config.aanspreekpunt, config.deputy
-
-    if pupil:
-        lines = [f"Op {config.name} zijn er mensen bij wie je terecht kunt als het over pesten gaat:"]
-    else:
-        lines = [
-            _pick(register, "Bij wie kunt u terecht", "Bij wie kun je terecht")
-            + f" over pesten op {config.name}?"
-        ]
-    for person, roles in _people(config):
-        labels = " én ".join(_ROLE_LABEL[r] for r in roles)
-        explained = " ".join(does[r] for r in roles)
-        lines.append(f"- {person.name} ({person.role}) is {labels}. {explained}\n  {_reach(person)}")
-    lines.append(
-        f"Is {ap.name} er niet? "
-        + _pick(register, "Dan kunt u terecht bij ", "Dan kun je terecht bij ")
-        + f"{deputy.name} ({deputy.role}). {_reach(deputy)}"
-    )
-    if pupil:
-        lines.append("Is iemand in gevaar? Dan moet de school altijd iets doen.")
+    bubbles: List[str] = []
+    if voice.is_pupil:
+        bubbles.append(f"Op {config.name} kun je over pesten praten met deze mensen.")
+        for person, roles in _people(config):
+            labels = " én ".join(_ROLE_LABEL[r] for r in roles)
+            explained = " ".join(_ROLE_DOES_PUPIL[r] for r in roles)
+            bubbles.append(f"{person.name} is {labels}. {explained}\n{_reach(person)}")
+        bubbles.append(f"Is {ap.name} er niet? Ga dan naar {deputy.name}, de vervanger.\n{_reach(deputy)}")
+        bubbles.append("Is iemand in gevaar? Dan moet de school altijd iets doen.")
         buttons = [
             ("Ik wil iets melden", REPORT_PUPIL),
             ("Blijft het geheim?", ASK_CONFIDENTIALITY),
             ("Wat is pesten?", ASK_BULLYING),
         ]
     else:
-        lines.append(_conflict_note(config, register))
-        if audience == "ouder":
+        bubbles.append(voice.say("Bij wie kun je terecht", "Bij wie kunt u terecht") + f" over pesten op {config.name}?")
+        for person, roles in _people(config):
+            labels = " én ".join(_ROLE_LABEL[r] for r in roles)
+            explained = " ".join(_ROLE_DOES_ADULT[r] for r in roles)
+            bubbles.append(f"{person.name} ({person.role}) is {labels}. {explained}\n{_reach(person)}")
+        bubbles.append(
+            f"Is {ap.name} er niet? "
+            + voice.say("Dan kun je terecht bij ", "Dan kunt u terecht bij ")
+            + f"{deputy.name} ({deputy.role}).\n{_reach(deputy)}"
+        )
+        bubbles.append(_conflict_note(config, voice))
+        if voice.is_parent:
             buttons = [
                 ("Melden voor mijn kind", REPORT_PARENT),
                 ("Hoe dien ik een klacht in?", ASK_COMPLAINT),
@@ -194,11 +211,11 @@ def who_to_turn_to(config: SchoolConfig, audience: str) -> Answer:
         "principes.vertrouwelijkheid", "config.name", "config.aanspreekpunt", "config.deputy",
         "config.vertrouwenspersoon", "config.coordinator",
     ]
-    if not pupil:
-        sources.append("apc.taakconflict")
-    if audience == "ouder":
+    if not voice.is_pupil:
+        sources += ["apc.taakconflict", "feiten.meldcode"]
+    if voice.is_parent:
         sources.append("config.parent_register")
-    return Answer("\n".join(lines), buttons, tuple(sources))
+    return Answer(tuple(bubbles), buttons, tuple(sources))
 
 
 # --- Complaint route -------------------------------------------------------------------------
@@ -212,95 +229,105 @@ def _inspector(config: SchoolConfig) -> str:
 
 
 def _ombudsman(config: SchoolConfig) -> str:
+    """The Kinderombudsman; a number only when the school file marks it checked."""
     line = config.helplines.get("kinderombudsman")
     if line is None:
         return "De Kinderombudsman"
-    how = ", ".join(part for part in (_phones(line), line.url) if part)
-    return f"De Kinderombudsman ({how})"
+    how = ", ".join(part for part in ((_phones(line) if line.verified else ""), line.url) if part)
+    return f"De Kinderombudsman ({how})" if how else "De Kinderombudsman"
+
+
+def _complaint_route_pupil(config: SchoolConfig) -> List[str]:
+    ap, vp, kc = config.aanspreekpunt, config.vertrouwenspersoon, config.klachtencommissie
+    return [
+        "Vind je dat de school niet genoeg doet tegen het pesten? Dan mag je klagen. Zo gaat dat, stap voor stap.",
+        "1. Praat met je mentor of met een andere leraar.\n"
+        f"2. Helpt dat niet? Ga naar {ap.name}. Dat is het aanspreekpunt pesten: de persoon bij wie je pesten kunt melden.",
+        "3. Helpt dat ook niet? Dan kun je naar de directie van de school.\n"
+        "4. Daarna kan het bestuur het oppakken. Dat is de baas boven de directie.",
+        f"5. Lukt het dan nog niet? Stuur dan een klacht naar {kc.name}: {kc.url}",
+        f"Je hoeft dit niet alleen te doen. {vp.name}, de vertrouwenspersoon, helpt je met klagen. "
+        "Vraag ook een ouder of een andere volwassene die je vertrouwt.",
+        "Een klacht is een brief of mail met je naam eronder. Daarin staat wie, wat en wanneer. "
+        "Stuur hem binnen een jaar. De commissie kijkt eerst of je het al op school hebt gezegd.",
+        f"Hoe het op {config.name} gaat, staat in de klachtenregeling: {config.klachtenregeling_url}",
+        f"Is het heel ernstig? Dan kan {_inspector(config)} je altijd advies geven. "
+        f"{_ombudsman(config)} helpt pas als je het eerst aan de school hebt gevraagd.",
+        "Wil je het pesten eerst hier melden? Dat kan meteen.",
+    ]
+
+
+def _complaint_route_parent(config: SchoolConfig, voice: Voice) -> List[str]:
+    ap, vp, kc = config.aanspreekpunt, config.vertrouwenspersoon, config.klachtencommissie
+    p = voice.say
+    return [
+        p("Vind je dat de school het pesten niet goed aanpakt?", "Vindt u dat de school het pesten niet goed aanpakt?")
+        + " Dit is de gebruikelijke volgorde:\n"
+        + p("1. Praat met de leerkracht of mentor van je kind.\n", "1. Praat met de leerkracht of mentor van uw kind.\n")
+        + f"2. Ga naar {ap.name}, het aanspreekpunt pesten ({ap.email}). "
+        f"Loopt het uit op een klacht, dan kan {vp.name}, de vertrouwenspersoon, " + p("je begeleiden.", "u begeleiden."),
+        "3. Helpt dat niet, dan de schoolleiding (directie).\n"
+        "4. Daarna het bestuur van de school (bevoegd gezag).\n"
+        f"5. Daarna de klachtencommissie waarbij de school is aangesloten: {kc.name}, {kc.url}\n"
+        f"De klachtenregeling van {config.name}: {config.klachtenregeling_url}",
+        "Goed om te weten: de commissie kijkt eerst of de klacht op school is besproken. "
+        "Over iets wat meer dan een jaar geleden gebeurde, wordt een klacht meestal niet behandeld. "
+        "Een klacht is een ondertekende brief of e-mail waarin staat wie, wat en wanneer.",
+        "Bij ernstige zaken (ernstig pesten, seksuele intimidatie, geweld, discriminatie) "
+        + p("kun je", "kunt u") + f" altijd advies vragen aan {_inspector(config)}. "
+        f"{_ombudsman(config)} behandelt een klacht pas als "
+        + p("je het eerst aan de school hebt gevraagd", "u het eerst aan de school hebt gevraagd")
+        + ", binnen een jaar.",
+        p("Wil je het pesten hier melden voor je kind? Dat kan meteen.",
+          "Wilt u het pesten hier melden voor uw kind? Dat kan meteen."),
+    ]
+
+
+def _complaint_route_staff(config: SchoolConfig) -> List[str]:
+    ap, vp, kc = config.aanspreekpunt, config.vertrouwenspersoon, config.klachtencommissie
+    return [
+        "Zo kunnen ouders en leerlingen klagen over de aanpak van pesten:\n"
+        "1. Eerst de leerkracht of mentor.\n"
+        f"2. Dan het aanspreekpunt pesten, {ap.name} ({ap.email}). "
+        f"Loopt het uit op een klacht, dan kan {vp.name}, de vertrouwenspersoon, begeleiden.\n"
+        "3. Dan de schoolleiding (directie).\n"
+        "4. Dan het bestuur (bevoegd gezag).\n"
+        f"5. Dan de klachtencommissie waarbij de school is aangesloten: {kc.name}, {kc.url}",
+        f"De klachtenregeling van {config.name}: {config.klachtenregeling_url}\n"
+        "De commissie kijkt eerst of de klacht op school is besproken; klachten over iets van meer "
+        "dan een jaar geleden worden meestal niet behandeld. Een klacht is een ondertekende brief of "
+        "e-mail waarin staat wie, wat en wanneer.",
+        f"Bij ernstige zaken kan {_inspector(config)} altijd adviseren. "
+        f"{_ombudsman(config)} komt pas in beeld als de school eerst is gevraagd, binnen een jaar.",
+        "Wijs ouders en leerlingen gerust op deze route; het hoort bij het werk van het aanspreekpunt.",
+    ]
 
 
 def complaint_route(config: SchoolConfig, audience: str = "ouder") -> Answer:
-    """Step by step from mentor to klachtencommissie, the practical facts, and the offer to report."""
-    audience = _check_audience(audience)
-    ap, vp, kc = config.aanspreekpunt, config.vertrouwenspersoon, config.klachtencommissie
-    if audience == "leerling":
-        text = "\n".join([
-            "Vind je dat de school niet genoeg doet tegen het pesten? Zo kun je het aanpakken, stap voor stap:",
-            "1. Praat met je mentor of je juf of meester.",
-            f"2. Ga naar {ap.name}, het aanspreekpunt pesten ({ap.email}). "
-            f"Wordt het een klacht? Dan kan {vp.name}, de vertrouwenspersoon, je helpen.",
-            "3. Helpt dat niet? Dan kun je naar de directie van de school.",
-            "4. Daarna kan het bestuur van de school het oppakken.",
-            f"5. Lukt het dan nog niet? Dan kun je een klacht indienen bij {kc.name}: {kc.url}. "
-            "Vraag een ouder of een andere volwassene die je vertrouwt om je te helpen.",
-            f"Hoe het op {config.name} gaat, staat in de klachtenregeling: {config.klachtenregeling_url}",
-            "Goed om te weten: de klachtencommissie kijkt eerst of je het al op school hebt gezegd. "
-            "Een klacht is een brief of mail met je naam eronder, waarin staat wie, wat en wanneer. "
-            "Gebeurde het meer dan een jaar geleden? Dan wordt de klacht meestal niet behandeld.",
-            f"Is het heel ernstig? Dan kan {_inspector(config)} je altijd advies geven. "
-            f"{_ombudsman(config)} helpt pas als je het eerst aan de school hebt gevraagd, binnen een jaar.",
-            "Wil je het pesten eerst hier melden? Dat kan meteen.",
-        ])
+    """Step by step from mentor to klachtencommissie, the practical facts, and the offer to report:
+    pupils in their own words, parents in the school's register, staff to pass it on."""
+    voice = _voice(config, audience)
+    if voice.is_pupil:
+        bubbles = _complaint_route_pupil(config)
         buttons = [("Ik wil iets melden", REPORT_PUPIL), ("Bij wie kan ik terecht?", ASK_CONTACT)]
-    elif audience == "ouder":
-        r = config.parent_register
-
-        def p(u: str, je: str) -> str:
-            return _pick(r, u, je)
-
-        text = "\n".join([
-            p("Vindt u dat de school het pesten niet goed aanpakt?", "Vind je dat de school het pesten niet goed aanpakt?")
-            + " Dit is de gebruikelijke volgorde:",
-            p("1. Praat met de leerkracht of mentor van uw kind.", "1. Praat met de leerkracht of mentor van je kind."),
-            f"2. Ga naar {ap.name}, het aanspreekpunt pesten ({ap.email}). "
-            f"Loopt het uit op een klacht, dan kan {vp.name}, de vertrouwenspersoon, "
-            + p("u begeleiden.", "je begeleiden."),
-            "3. Helpt dat niet, dan de schoolleiding (directie).",
-            "4. Daarna het bestuur van de school (bevoegd gezag).",
-            f"5. Daarna de klachtencommissie waarbij de school is aangesloten: {kc.name}, {kc.url}",
-            f"De klachtenregeling van {config.name}: {config.klachtenregeling_url}",
-            "Goed om te weten: de commissie kijkt eerst of de klacht op school is besproken. "
-            "Over iets wat meer dan een jaar geleden gebeurde, wordt een klacht meestal niet behandeld. "
-            "Een klacht is een ondertekende brief of e-mail waarin staat wie, wat en wanneer.",
-            "Bij ernstige zaken (ernstig pesten, seksuele intimidatie, geweld, discriminatie) "
-            + p("kunt u", "kun je") + f" altijd advies vragen aan {_inspector(config)}. "
-            f"{_ombudsman(config)} behandelt een klacht pas als "
-            + p("u het eerst aan de school hebt gevraagd", "je het eerst aan de school hebt gevraagd")
-            + ", binnen een jaar.",
-            p("Wilt u het pesten hier melden voor uw kind? Dat kan meteen.",
-              "Wil je het pesten hier melden voor je kind? Dat kan meteen."),
-        ])
+    elif voice.is_parent:
+        bubbles = _complaint_route_parent(config, voice)
         buttons = [
             ("Melden voor mijn kind", REPORT_PARENT),
             ("Wie is het aanspreekpunt?", ASK_CONTACT),
             ("Blijft een melding vertrouwelijk?", ASK_CONFIDENTIALITY),
         ]
     else:
-        text = "\n".join([
-            "Zo kunnen ouders (en leerlingen) een klacht over de aanpak van pesten indienen:",
-            "1. Eerst de leerkracht of mentor.",
-            f"2. Dan het aanspreekpunt pesten, {ap.name} ({ap.email}). "
-            f"Loopt het uit op een klacht, dan kan {vp.name}, de vertrouwenspersoon, begeleiden.",
-            "3. Dan de schoolleiding (directie).",
-            "4. Dan het bestuur (bevoegd gezag).",
-            f"5. Dan de klachtencommissie waarbij de school is aangesloten: {kc.name}, {kc.url}",
-            f"De klachtenregeling van {config.name}: {config.klachtenregeling_url}",
-            "De commissie kijkt eerst of de klacht op school is besproken; klachten over iets van meer "
-            "dan een jaar geleden worden meestal niet behandeld. Een klacht is een ondertekende brief of "
-            "e-mail waarin staat wie, wat en wanneer.",
-            f"Bij ernstige zaken kan {_inspector(config)} altijd adviseren. "
-            f"{_ombudsman(config)} komt pas in beeld als de school eerst is gevraagd, binnen een jaar.",
-            "Wijs ouders gerust op deze route; het hoort bij het werk van het aanspreekpunt.",
-        ])
+        bubbles = _complaint_route_staff(config)
         buttons = [("Een incident registreren", REPORT_STAFF), ("Wie is het aanspreekpunt?", ASK_CONTACT)]
     sources = (
         "feiten.klachtroute", "feiten.klachtenregeling-verplicht", "apc.verwijzen-klachten",
         "apc.vertrouwenspersoon", "feiten.vertrouwensinspecteur", "feiten.kinderombudsman",
-        "principes.volwassenen", "config.name", "config.aanspreekpunt", "config.vertrouwenspersoon", "config.klachtenregeling_url",
-        "config.klachtencommissie", "config.helplines.vertrouwensinspecteur",
+        "principes.volwassenen", "config.name", "config.aanspreekpunt", "config.vertrouwenspersoon",
+        "config.klachtenregeling_url", "config.klachtencommissie", "config.helplines.vertrouwensinspecteur",
         "config.helplines.kinderombudsman",
-    ) + (("config.parent_register",) if audience == "ouder" else ())
-    return Answer(text, buttons, sources)
+    ) + (("config.parent_register",) if voice.is_parent else ())
+    return Answer(tuple(bubbles), buttons, sources)
 
 
 # --- What bullying is (pupils) ---------------------------------------------------------------
@@ -308,16 +335,16 @@ def complaint_route(config: SchoolConfig, audience: str = "ouder") -> Answer:
 def what_is_bullying(config: SchoolConfig) -> Answer:
     """For pupils: on purpose, again and again, unequal power; a group matter; telling is not snitching."""
     ap = config.aanspreekpunt
-    text = "\n".join([
-        "Pesten is meer dan een keer plagen. Bij pesten zie je drie dingen:",
-        "- Het gebeurt met opzet.",
-        "- Het gebeurt steeds opnieuw.",
+    bubbles = (
+        "Pesten is meer dan een keer plagen. Bij pesten zie je drie dingen:\n"
+        "- Het gebeurt met opzet.\n"
+        "- Het gebeurt steeds opnieuw.\n"
         "- De pester staat sterker. Daardoor kun je je bijna niet verdedigen.",
         "Voelt het niet meer als een grapje, en gebeurt het steeds weer? Dan is het pesten. Twijfel je? Vertel het toch.",
-        "Pesten gebeurt bijna altijd in een groep. Daarom is de groep ook nodig om het te stoppen.",
+        "Pesten gebeurt bijna altijd in een groep. Daarom is de groep ook nodig om het te stoppen. "
         "Vertellen is geen klikken. Je helpt jezelf of een ander. En het is nooit jouw schuld als je gepest wordt.",
-        f"Op school kun je terecht bij {ap.name}, het aanspreekpunt pesten.",
-    ])
+        f"Op school kun je terecht bij {ap.name}, het aanspreekpunt pesten: de persoon bij wie je pesten kunt melden.",
+    )
     buttons = [
         ("Ik wil iets melden", REPORT_PUPIL),
         ("Bij wie kan ik terecht?", ASK_CONTACT),
@@ -327,66 +354,64 @@ def what_is_bullying(config: SchoolConfig) -> Answer:
         "apc.pesten-is", "apc.groepsproces", "apc.groep-omstanders", "principes.niet-hun-schuld",
         "principes.geen-klikken", "config.aanspreekpunt",
     )
-    return Answer(text, buttons, sources)
+    return Answer(bubbles, buttons, sources)
 
 
 # --- Confidentiality -------------------------------------------------------------------------
 
 def confidentiality_explained(config: SchoolConfig, audience: str = "leerling") -> Answer:
-    """Anoniem, vertrouwelijk, mag gedeeld; where confidentiality ends; parents never told automatically."""
-    audience = _check_audience(audience)
-    ap = config.aanspreekpunt
-    if audience == "leerling":
-        text = "\n".join([
-            "Als je iets meldt, kies jij wat er met je naam gebeurt:",
-            "- Anoniem: je zegt je naam niet. De school kan je dan alleen antwoorden via je code.",
-            f"- Vertrouwelijk: alleen {ap.name}, het aanspreekpunt pesten, weet wie je bent. "
-            "Er gebeurt pas iets nadat jullie samen hebben gepraat.",
-            "- Mag gedeeld: het aanspreekpunt mag je mentor en/of je ouders erbij halen. Jij zegt wie.",
+    """Anoniem, vertrouwelijk, mag gedeeld; who can see who wrote; where confidentiality ends
+    (for adults: danger and the meldcode); parents never told automatically."""
+    voice = _voice(config, audience)
+    ap, deputy = config.aanspreekpunt, config.deputy
+    if voice.is_pupil:
+        bubbles = (
+            "Als je iets meldt, kies jij wat er met je naam gebeurt.\n"
+            "Anoniem: je zegt je naam niet. De school kan je dan alleen antwoorden hier in de chat, met je code.",
+            f"Vertrouwelijk: alleen {ap.name} en {deputy.name} zien wie je bent. Zij zijn het aanspreekpunt "
+            "pesten en de vervanger. Er gebeurt pas iets als jullie eerst samen hebben gepraat.",
+            "Mag gedeeld: het aanspreekpunt mag je mentor of je ouders erbij halen. Jij zegt wie. "
             "Je ouders krijgen het nooit zomaar te horen.",
-            "Eerlijk is eerlijk: als iemand in gevaar is, moet de school wel iets doen, ook als je anoniem of vertrouwelijk meldt.",
-            "Vertellen is geen klikken. Je zorgt ervoor dat het kan stoppen.",
-        ])
+            "Eerlijk is eerlijk: is iemand in gevaar, dan moet de school wel iets doen. Ook als je anoniem "
+            "of vertrouwelijk meldt. Vertellen is geen klikken. Zo kan het stoppen.",
+        )
         buttons = [("Ik wil iets melden", REPORT_PUPIL), ("Bij wie kan ik terecht?", ASK_CONTACT)]
-    elif audience == "ouder":
-        r = config.parent_register
-
-        def p(u: str, je: str) -> str:
-            return _pick(r, u, je)
-
-        text = "\n".join([
-            p("Wie meldt, kiest zelf wat er met de naam gebeurt. Dat geldt voor u en voor uw kind:",
-              "Wie meldt, kiest zelf wat er met de naam gebeurt. Dat geldt voor jou en voor je kind:"),
-            "- Anoniem: zonder naam. De school kan dan alleen antwoorden via de code van de melding.",
-            f"- Vertrouwelijk: alleen {ap.name}, het aanspreekpunt pesten, weet wie er meldt, "
-            "en onderneemt pas iets na een gesprek met de melder.",
+    elif voice.is_parent:
+        p = voice.say
+        bubbles = (
+            p("Wie meldt, kiest zelf wat er met de naam gebeurt. Dat geldt voor jou en voor je kind:\n",
+              "Wie meldt, kiest zelf wat er met de naam gebeurt. Dat geldt voor u en voor uw kind:\n")
+            + "- Anoniem: zonder naam. De school kan dan alleen antwoorden via de code van de melding.\n"
+            f"- Vertrouwelijk: alleen het aanspreekpunt pesten ({ap.name}) en de vervanger ({deputy.name}) "
+            "weten wie er meldt. Er gebeurt pas iets na een gesprek met de melder.\n"
             "- Mag gedeeld: het aanspreekpunt mag de mentor en/of de ouders erbij betrekken.",
-            p("Meldt uw kind zelf iets, dan krijgt u dat niet automatisch te horen. "
-              "Kinderen zijn soms bang hun telefoon kwijt te raken als ouders van online pesten horen, "
-              "en vertellen dan niets meer.",
-              "Meldt je kind zelf iets, dan krijg je dat niet automatisch te horen. "
-              "Kinderen zijn soms bang hun telefoon kwijt te raken als ouders van online pesten horen, "
-              "en vertellen dan niets meer."),
-            "De grens: is iemand in gevaar, dan moet de school handelen, en zegt dat ook tegen de melder.",
-        ])
+            p("Meldt je kind zelf iets, dan krijg je dat niet automatisch te horen. ",
+              "Meldt uw kind zelf iets, dan krijgt u dat niet automatisch te horen. ")
+            + "Kinderen zijn soms bang hun telefoon kwijt te raken als ouders van online pesten horen, "
+            "en vertellen dan niets meer.",
+            "De grens: is iemand in gevaar, dan moet de school handelen, ook zonder toestemming, en zegt "
+            "dat tegen de melder. Bij zorgen over huiselijk geweld of kindermishandeling volgt de school "
+            "de meldcode; die is voor scholen verplicht.",
+        )
         buttons = [("Melden voor mijn kind", REPORT_PARENT), ("Wie is het aanspreekpunt?", ASK_CONTACT)]
     else:
-        text = "\n".join([
-            "Leerlingen kiezen bij een melding zelf wat er met hun naam gebeurt:",
-            "- Anoniem: geen naam; de school kan alleen antwoorden via de code.",
-            f"- Vertrouwelijk: alleen het aanspreekpunt pesten ({ap.name}) weet wie het is, "
-            "en onderneemt pas iets na een gesprek met de leerling.",
+        bubbles = (
+            "Leerlingen kiezen bij een melding zelf wat er met hun naam gebeurt:\n"
+            "- Anoniem: geen naam; de school kan alleen antwoorden via de code.\n"
+            f"- Vertrouwelijk: alleen het aanspreekpunt pesten ({ap.name}) en de vervanger ({deputy.name}) "
+            "weten wie het is. Er gebeurt pas iets na een gesprek met de leerling.\n"
             "- Mag gedeeld: het aanspreekpunt mag de mentor en/of de ouders erbij betrekken.",
-            "Respecteer die keuze, ook als collega. Ouders worden nooit automatisch ingelicht.",
+            "Respecteer die keuze, ook als collega. Ouders worden nooit automatisch ingelicht. "
             "De grens: is iemand in gevaar, dan moet de school handelen, en vertelt dat de leerling. "
+            "Bij zorgen over huiselijk geweld of kindermishandeling volg je de meldcode. "
             "Beloof een leerling dus nooit volledige geheimhouding.",
-        ])
+        )
         buttons = [("Een incident registreren", REPORT_STAFF), ("Wie is het aanspreekpunt?", ASK_CONTACT)]
     sources = (
         "principes.vertrouwelijkheid", "feiten.nooit-automatisch-ouders", "feiten.geen-onvoorwaardelijk-geheim",
-        "apc.taakconflict", "config.aanspreekpunt",
-    ) + (("config.parent_register",) if audience == "ouder" else ())
-    return Answer(text, buttons, sources)
+        "apc.taakconflict", "config.aanspreekpunt", "config.deputy",
+    ) + (("feiten.meldcode",) if not voice.is_pupil else ()) + (("config.parent_register",) if voice.is_parent else ())
+    return Answer(bubbles, buttons, sources)
 
 
 # --- Staff guidance (vraag_aanpak/<sub>) ------------------------------------------------------
@@ -450,18 +475,19 @@ def staff_guidance(config: SchoolConfig, key: Optional[str], text: Optional[str]
     ap, co = config.aanspreekpunt, config.coordinator
     if not text:
         return Answer(
-            f"Daar heb ik geen kant-en-klaar antwoord op. {co.name}, de anti-pest coördinator, "
-            f"denkt graag met je mee: {co.email}. {_protocol(config)}",
+            (f"Daar heb ik geen kant-en-klaar antwoord op. {co.name}, de anti-pest coördinator, "
+             f"denkt graag met je mee: {co.email}. {_protocol(config)}",),
             [("Een incident registreren", REPORT_STAFF), ("Wie is het aanspreekpunt?", ASK_CONTACT)],
             ("apc.coordinator-klankbord", "config.coordinator", "config.sanctions_url", "config.name"),
         )
+    guidance = split_sentences(text, LIMITS[STAFF].max_words)
     if sub is None:
         return Answer(
-            f"{text.strip()}\n{_protocol(config)}",
+            tuple(guidance) + (_protocol(config),),
             [("Een incident registreren", REPORT_STAFF), ("Wie is het aanspreekpunt?", ASK_CONTACT)],
             ("config.sanctions_url", "config.name"),
         )
-    lines = [text.strip()]
+    lines: List[str] = []
     sources = list(AANPAK_SOURCES[sub])
     if sub in _WITH_AANSPREEKPUNT:
         lines.append(f"Het aanspreekpunt pesten is {ap.name} ({ap.email}; {ap.where}).")
@@ -482,4 +508,4 @@ def staff_guidance(config: SchoolConfig, key: Optional[str], text: Optional[str]
         buttons.append(("Wie is het aanspreekpunt?", ASK_CONTACT))
     if sub in ("ouders_betrekken", "sancties"):
         buttons.append(("De klachtroute voor ouders", ASK_COMPLAINT))
-    return Answer("\n".join(lines), buttons, tuple(sources))
+    return Answer(tuple(guidance) + ("\n".join(lines),), buttons, tuple(sources))

@@ -39,8 +39,8 @@ def code_not_readable() -> str:
 
 
 def code_lost(config: SchoolConfig) -> str:
-    return (f"Dat geeft niet. Ga dan zelf naar {_where(config)}. "
-            "Je mag ook altijd een nieuwe melding doen.")
+    return (f"Dat geeft niet. Je mag altijd een nieuwe melding doen. Of ga zelf naar {_where(config)}. "
+            "Dan weet die wel wie je bent.")
 
 
 def ask_secret() -> Tuple[str, Buttons]:
@@ -50,15 +50,16 @@ def ask_secret() -> Tuple[str, Buttons]:
 
 def denied(config: SchoolConfig) -> str:
     """The one answer for every failure but a limit: unknown code, wrong secret, malformed."""
+    ap = config.aanspreekpunt
     return ("Met deze code en dit geheime woord kan ik nu niets laten zien. "
-            "Kijk of je ze goed hebt overgenomen en probeer het later nog eens. "
-            f"Lukt het niet? Ga dan naar {_where(config)}.")
+            "Kijk of ze goed zijn en probeer het later nog eens. "
+            f"Lukt het niet? Ga dan naar {ap.name}: {ap.where}.")
 
 
 def try_later(config: SchoolConfig) -> str:
     """After many tries from here or for this code: wait, without saying whether it was right."""
-    return ("Er is hier vaak geprobeerd om een melding te openen. Wacht even en probeer het later nog eens. "
-            f"Lukt het niet? Ga dan naar {_where(config)}.")
+    return ("Er is hier vaak geprobeerd om een melding te openen. Wacht even en probeer het dan nog eens. "
+            f"Of ga naar {_where(config)}.")
 
 
 def status_text(config: SchoolConfig, status: Status) -> str:

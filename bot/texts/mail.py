@@ -29,8 +29,8 @@ CONFIDENTIALITY_TEXT = {
         "zich met de code bij u meldt."
     ),
     Confidentiality.VERTROUWELIJK: (
-        "vertrouwelijk - alleen u als aanspreekpunt mag weten wie de melder is. Onderneem pas iets "
-        "na een gesprek met de melder."
+        "vertrouwelijk - alleen wie deze melding behandelt (het aanspreekpunt en de plaatsvervanger) mag "
+        "weten wie de melder is. Onderneem pas iets na een gesprek met de melder, behalve bij gevaar."
     ),
     Confidentiality.MAG_GEDEELD: "mag gedeeld worden - u mag anderen erbij betrekken (zie hieronder).",
 }
@@ -50,7 +50,15 @@ def desk_url(reference: str, base: str = DEFAULT_DESK_URL) -> str:
 
 
 def response_deadline(report: Report, config: SchoolConfig) -> date:
-    return add_working_days(report.created_at.astimezone(LOCAL_TZ).date(), config.response_days)
+    """The last day for an answer: the school's response days, weekends and its holidays skipped."""
+    return add_working_days(report.created_at.astimezone(LOCAL_TZ).date(), config.response_days, config.is_holiday)
+
+
+def _deadline_note(deadline: date, config: SchoolConfig) -> str:
+    known = config.holidays_known_until()
+    if known is not None and deadline <= known:
+        return " (de vakanties uit het schoolbestand niet meegeteld)"
+    return " (vakanties onbekend: valt er een vakantie in, dan schuift dit op)"
 
 
 def _known_values() -> Set[str]:
@@ -119,7 +127,7 @@ def body(report: Report, config: SchoolConfig, desk: str = DEFAULT_DESK_URL) -> 
         )
     lines += [
         f"Reageer binnen:     {config.response_days} werkdagen, uiterlijk {dutch_date(deadline)}"
-        " (vakanties niet meegeteld)",
+        + _deadline_note(deadline, config),
         "",
         "Lees de hele melding in het dossier:",
         desk_url(report.reference, desk),

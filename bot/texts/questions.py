@@ -1,21 +1,26 @@
-"""Questions and short messages of the report conversation (Dutch), by role where it matters.
+"""Questions and short messages of the report conversation (Dutch), by writer where it matters.
 
 Kept in Python, not in domain.yml: only custom actions send them, and their wording can depend on
-who is reporting. ``question(slot, role)`` gives the text and buttons for one question.
+who is reporting. ``question(slot, voice)`` gives the text and buttons for one question. The
+short messages of ``MESSAGES`` may reach any writer (pupil, parent, staff) and so say neither
+*je* nor *u*.
 """
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple, Union
+
+from bot.texts.voice import Voice
 
 Buttons = List[Tuple[str, str]]
 
+PARENT_JE = "ouder-je"  # a parent at a school whose parent_register is "je"
 
-# slot -> role (None = everyone else) -> (text, buttons)
+# slot -> writer (a role; PARENT_JE; None = everyone else) -> (text, buttons)
 QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
     "reporter_role": {
         None: (
-            "Wie ben jij? Dan kan ik de goede vragen stellen.",
+            "Wie schrijft er? Dan kan ik de goede vragen stellen.",
             [
                 ("Ik word zelf gepest", "ik word zelf gepest"),
                 ("Ik zie het bij iemand anders", "ik zie het bij iemand anders"),
@@ -26,6 +31,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
     },
     "description": {
         "ouder": ("Wat gebeurt er met uw kind? Vertel het in uw eigen woorden.", []),
+        PARENT_JE: ("Wat gebeurt er met je kind? Vertel het in je eigen woorden.", []),
         "medewerker": ("Wat heb je gezien of gehoord? Beschrijf het kort in je eigen woorden.", []),
         "getuige": ("Wat zie je gebeuren? Vertel het in je eigen woorden.", []),
         None: ("Wat gebeurt er? Vertel het in je eigen woorden. Neem rustig de tijd.", []),
@@ -85,7 +91,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
     },
     "since_when": {
         None: (
-            "Sinds wanneer gebeurt het? Bijvoorbeeld: sinds de zomervakantie.",
+            "Sinds wanneer gebeurt het? Bijvoorbeeld: sinds de zomer.",
             [
                 ("Net begonnen", "net begonnen"),
                 ("Een paar weken", "al een paar weken"),
@@ -97,6 +103,10 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
     "people_involved": {
         "ouder": (
             "Wie doen er mee? U mag namen noemen, maar het hoeft niet.",
+            [("Zeg ik liever niet", "zeg ik liever niet")],
+        ),
+        PARENT_JE: (
+            "Wie doen er mee? Je mag namen noemen, maar het hoeft niet.",
             [("Zeg ik liever niet", "zeg ik liever niet")],
         ),
         None: (
@@ -121,6 +131,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
     "already_told": {
         "medewerker": ("Wat heb je al gedaan, en wie weet het al?", []),
         "ouder": ("Wie weet het al? Heeft u of uw kind al iets geprobeerd?", []),
+        PARENT_JE: ("Wie weet het al? Heb jij of je kind al iets geprobeerd?", []),
         None: (
             "Weet iemand het al? Of heb je al iets geprobeerd?",
             [
@@ -133,6 +144,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
     },
     "desired_outcome": {
         "ouder": ("Wat zou u graag willen dat er gebeurt?", []),
+        PARENT_JE: ("Wat zou je graag willen dat er gebeurt?", []),
         None: (
             "Wat zou je graag willen dat er gebeurt?",
             [
@@ -165,17 +177,13 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
 }
 
 MESSAGES: Dict[str, Tuple[str, Buttons]] = {
-    "melding_start": (
-        "Fijn dat je het wilt vertellen. Dat is een goede stap. Ik stel je een paar korte vragen. Je kunt altijd 'stop' typen.",
-        [],
-    ),
     "niet_begrepen_keuze": (
         "Dat begreep ik niet helemaal. Kies een van de knoppen, of zeg het in andere woorden.",
         [],
     ),
-    "lege_invoer": ("Ik zag geen tekst. Typ je antwoord, of kies een knop.", []),
+    "lege_invoer": ("Ik zag geen tekst. Typ een antwoord, of kies een knop.", []),
     "aanpassen_welk": (
-        "Wat wil je aanpassen?",
+        "Wat moet er anders?",
         [
             ("Wat er gebeurt", "aanpassen: wat er gebeurt"),
             ("Soort pesten", "aanpassen: soort pesten"),
@@ -187,37 +195,51 @@ MESSAGES: Dict[str, Tuple[str, Buttons]] = {
         ],
     ),
     "gestopt": (
-        "Oké, we stoppen. Ik heb niets opgeslagen en niemand krijgt een bericht. Je kunt altijd terugkomen. Gaat het niet goed? Klik dan op 'Hulp nu'.",
+        "Oké, we stoppen. Ik heb niets opgeslagen en niemand krijgt een bericht. Terugkomen kan altijd. "
+        "Gaat het niet goed? Klik dan op 'Hulp nu'.",
         [],
     ),
     "verder_melden_vraag": (
-        "Wil je daarna verder met je melding?",
+        "Zullen we daarna verder gaan met de melding?",
         [("Ja, verder", "/bevestigen"), ("Nee, nu niet", "/ontkennen")],
     ),
-    "niet_verder": ("Dat is goed. Er is niets verstuurd. Je kunt altijd terugkomen om het te melden.", []),
+    "niet_verder": ("Dat is goed. Er is niets verstuurd. Later melden kan altijd.", []),
     "vertellen_vraag": (
-        "Wil je mij ook vertellen wat er gebeurt? Dan kan de school je helpen.",
+        "Zullen we samen opschrijven wat er gebeurt? Dan kan de school helpen.",
         [("Ja", "/bevestigen"), ("Nu niet", "/ontkennen")],
     ),
     "verder_na_pauze": ("Fijn. We gaan verder waar we gebleven waren.", []),
-    "genoteerd": ("Dank je, dat schrijf ik op.", []),
-    "klopt_dit": (
-        "Klopt dit? Dan verstuur ik het naar het aanspreekpunt pesten.",
-        [("Ja, versturen", "ja, versturen"), ("Iets aanpassen", "iets aanpassen"), ("Stoppen", "/stoppen")],
-    ),
+    "genoteerd": ("Bedankt, dat schrijf ik op.", []),
 }
 
 
-def question(slot: str, role: Optional[str]) -> Tuple[str, Buttons]:
-    """The question for ``slot``, in the wording for this reporter's role."""
+def question(slot: str, voice: Union[Voice, str, None]) -> Tuple[str, Buttons]:
+    """The question for ``slot``, in the wording for this writer (a Voice, or a role: then a
+    parent is addressed with *u*)."""
+    if not isinstance(voice, Voice):
+        voice = Voice.of(voice)
     variants = QUESTIONS[slot]
-    return variants.get(role) or variants[None]
+    keys: List[Optional[str]] = [voice.role]
+    if voice.is_parent and not voice.polite:
+        keys = [PARENT_JE, voice.role]
+    for key in keys:
+        if key in variants:
+            return variants[key]
+    return variants[None]
 
 
 def message(name: str) -> Tuple[str, Buttons]:
     return MESSAGES[name]
 
 
-def ask_again(field_name: str) -> str:
-    """After "aanpassen: waar" at the summary: which question comes again."""
-    return f"Oké, dan vraag ik opnieuw naar: {field_name}."
+def confirm(reader_name: str) -> Tuple[str, Buttons]:
+    """The question under the summary: send it to the person who reads it, or change something."""
+    return (
+        f"Klopt dit? Dan verstuur ik de melding naar {reader_name}.",
+        [("Ja, versturen", "ja, versturen"), ("Iets aanpassen", "iets aanpassen"), ("Stoppen", "/stoppen")],
+    )
+
+
+def ask_again() -> str:
+    """After "aanpassen: waar" at the summary: that question comes again."""
+    return "Oké, dan vraag ik dat opnieuw."

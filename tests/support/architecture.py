@@ -1,6 +1,6 @@
 """The import contracts of the house, as one check over a source tree (the repository or a copy of it).
 
-Three parts, each reported with the offending imports (module and line):
+Four parts, each reported with the offending imports (module and line):
 
 - ``contracts``: import-linter with the contracts in ``[tool.importlinter]`` of the tree's
   pyproject.toml (the layers of bot/, what bot.domain may not import, what actions/ may not import).
@@ -12,6 +12,10 @@ Three parts, each reported with the offending imports (module and line):
   ``os.getenv``, ``os.putenv`` (and their kin), ``from os import environ/getenv`` or
   ``getattr(os, "environ")`` in bot/, actions/ or rasa_sdk_plugins/. An AST check, not a grep: a
   WSGI ``environ`` parameter is not the environment.
+- ``lean``: what the action server runs (actions/ and bot.dialogue) imports neither bot.language
+  nor spaCy, thinc or TensorFlow, directly or through other modules (a module's packages count:
+  importing ``a.b.c`` runs ``a/__init__`` and ``a/b/__init__`` first). ``import spacy`` alone
+  loads TensorFlow through thinc, about half a gigabyte: the actions read the entities Rasa found.
 
 Run it as a script so that the tree checked is the one named, not the installed package::
 
@@ -31,7 +35,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("contracts", "cycles", "environment")
+CHECKS = ("contracts", "cycles", "environment", "lean")
 CYCLE_PACKAGE = "bot"
 ENV_FOLDERS = ("bot", "actions", "rasa_sdk_plugins")
 SETTINGS_FILE = "bot/settings.py"
@@ -111,15 +115,21 @@ def env_uses(root: Path = ROOT) -> List[EnvUse]:
     return found
 
 
+def _report(problems: Sequence[object], broken: str, kept: str) -> bool:
+    """Print KEPT, or BROKEN with one line per problem; True when there is none."""
+    if problems:
+        print(f"BROKEN: {broken}")
+        for problem in problems:
+            print(f"  {problem}")
+    else:
+        print(f"KEPT: {kept}")
+    return not problems
+
+
 def check_environment(root: Path) -> bool:
     found = env_uses(root)
-    if found:
-        print(f"BROKEN: the environment is read outside {SETTINGS_FILE} ({len(found)} places):")
-        for item in found:
-            print(f"  {item}")
-    else:
-        print(f"KEPT: only {SETTINGS_FILE} reads the environment.")
-    return not found
+    return _report(found, f"the environment is read outside {SETTINGS_FILE} ({len(found)} places):",
+                   f"only {SETTINGS_FILE} reads the environment.")
 
 
 # -- cycles ------------------------------------------------------------------------------------
@@ -237,6 +247,67 @@ def check_cycles(root: Path) -> bool:
     return not cycles
 
 
+# -- lean: what the action server loads --------------------------------------------------------
+
+LEAN_SOURCES = ("actions", "bot.dialogue")
+"""The code the action server runs: rasa-sdk's actions and the dialogue they call."""
+LEAN_FORBIDDEN = ("bot.language", "spacy", "thinc", "tensorflow")
+"""The language pipeline and what it loads: Rasa's process runs it, the action server never."""
+
+
+def _inside(module: str, packages: Sequence[str]) -> bool:
+    return any(module == package or module.startswith(package + ".") for package in packages)
+
+
+def _packages_of(module: str) -> List[str]:
+    """The packages whose ``__init__`` runs when ``module`` is imported: ``a.b.c`` -> a, a.b."""
+    parts = module.split(".")
+    return [".".join(parts[:end]) for end in range(1, len(parts))]
+
+
+def heavy_import_chains(sources: Sequence[str] = LEAN_SOURCES,
+                        forbidden: Sequence[str] = LEAN_FORBIDDEN) -> List[List[str]]:
+    """One shortest import chain from a module of ``sources`` to each module of ``forbidden`` it
+    reaches first (imports inside functions count, as everywhere in these checks)."""
+    import grimp
+
+    graph = grimp.build_graph(CYCLE_PACKAGE, "actions", include_external_packages=True, cache_dir=None)
+    modules = set(graph.modules)
+
+    def imported_by(module: str) -> Set[str]:
+        direct = set(graph.find_modules_directly_imported_by(module))
+        return direct | {package for m in direct for package in _packages_of(m) if package in modules}
+
+    starts = sorted(m for m in modules if _inside(m, sources))
+    previous: Dict[str, Optional[str]] = {m: None for m in starts}
+    queue, reached = list(starts), []
+    while queue:
+        module = queue.pop(0)
+        if _inside(module, forbidden):
+            reached.append(module)
+            continue  # the first forbidden module on the way is the one to name
+        for child in sorted(imported_by(module)):
+            if child not in previous:
+                previous[child] = module
+                queue.append(child)
+    # Of "x -> bot.language" and "x -> bot.language.pipeline" (the package runs first) name the module.
+    named = {(previous[m], next(f for f in forbidden if _inside(m, [f]))): m for m in sorted(reached)}
+    chains = []
+    for module in sorted(named.values()):
+        chain = [module]
+        while previous[chain[-1]] is not None:
+            chain.append(previous[chain[-1]])  # type: ignore[arg-type]
+        chains.append(list(reversed(chain)))
+    return chains
+
+
+def check_lean(root: Path) -> bool:
+    chains = [" -> ".join(chain) for chain in heavy_import_chains()]
+    forbidden = ", ".join(LEAN_FORBIDDEN)
+    return _report(chains, f"the action server's code reaches {forbidden} ({len(chains)} import chain(s)):",
+                   f"{' and '.join(LEAN_SOURCES)} import none of {forbidden}.")
+
+
 # -- contracts ---------------------------------------------------------------------------------
 
 
@@ -272,7 +343,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     root = options.root.resolve()
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
     _use_tree(root)
-    runners = {"contracts": check_contracts, "cycles": check_cycles, "environment": check_environment}
+    runners = {"contracts": check_contracts, "cycles": check_cycles, "environment": check_environment,
+               "lean": check_lean}
     results = []
     for name in options.checks or CHECKS:
         print(f"== {name} ==", flush=True)

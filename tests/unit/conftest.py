@@ -53,8 +53,12 @@ def make_tracker(
     active_loop: Optional[str] = None,
     sender_id: str = "test-sender",
 ) -> Tracker:
-    """A rasa-sdk Tracker as the action server receives it (RasaHQ/financial-demo style)."""
-    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
+    """A rasa-sdk Tracker as the action server receives it (RasaHQ/financial-demo style); without
+    ``entities``, those Rasa's language understanding finds in ``text`` (tests/support/nlu.py)."""
+    from tests.support import nlu
+
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0},
+              "entities": nlu.entities(text) if entities is None else entities}
     return Tracker(
         sender_id=sender_id,
         slots=dict(slots or {}),

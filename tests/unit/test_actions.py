@@ -118,9 +118,11 @@ def test_contact_is_only_asked_when_allowed(app, dispatcher, tracker_factory):
 
 def test_explanation_comes_before_the_choice(app, dispatcher, tracker_factory):
     run(ActionAskConfidentiality(), dispatcher, tracker_factory())
-    messages = dispatcher.messages
-    assert "Anoniem" in messages[0]["text"] and "gevaar" in messages[1]["text"]
-    assert [b["payload"] for b in messages[-1]["buttons"]] == ["anoniem", "vertrouwelijk", "mag gedeeld worden"]
+    messages = [m["text"] for m in dispatcher.messages]
+    choices = [i for i, text in enumerate(messages) if text.startswith(("Anoniem", "Vertrouwelijk", "Mag gedeeld"))]
+    limit = next(i for i, text in enumerate(messages) if "gevaar" in text)
+    assert len(choices) == 3 and max(choices) < limit < len(messages) - 1
+    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["anoniem", "vertrouwelijk", "mag gedeeld worden"]
 
 
 def test_summary_and_correction(app, dispatcher, tracker_factory):
@@ -432,3 +434,24 @@ def test_the_conversation_keeps_the_school_its_session_started_with(tmp_path, mo
             config(nameless)
     finally:
         bootstrap_module.reset_app()
+
+
+def test_a_failed_submit_opens_the_form_again_at_the_confirmation(app, dispatcher, tracker_factory, monkeypatch):
+    # The database is away (a restart): the pupil hears it, every answer is kept, and the form asks
+    # the confirmation again, so the next "ja" sends the same submission (the topology suite does
+    # this with a real PostgreSQL restart).
+    slots = {**FULL, "submission_id": "run-down"}
+    stored = app.submit_report
+
+    def database_away(*args, **kwargs):
+        raise ConnectionError("database restarting")
+
+    monkeypatch.setattr(app, "submit_report", database_away)
+    events = run(ActionSubmitReport(), dispatcher, tracker_factory(slots=slots))
+    assert "niet gelukt" in texts(dispatcher) and "nog niet opgeslagen" in texts(dispatcher)
+    assert slots_of(events) == {"confirmed": None}  # nothing else forgotten, the submission id kept
+    assert FollowupAction("report_form") in events
+    monkeypatch.setattr(app, "submit_report", stored)
+    again = slots_of(run(ActionSubmitReport(), CollectingDispatcher(), tracker_factory(slots=slots)))
+    with app.uow_factory() as uow:
+        assert [r.reference for r in uow.reports.list(school_ids=None)] == [again["report_reference"]]

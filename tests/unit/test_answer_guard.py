@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.answer_guard import answers_the_question
+from tests.support.nlu import heard
 
 
 @pytest.mark.parametrize("slot, text", [
@@ -18,7 +19,7 @@ from bot.dialogue.answer_guard import answers_the_question
     ("already_told", "ik heb gezegd dat ze moeten ophouden"),
 ])
 def test_a_plain_answer_is_an_answer(slot, text):
-    assert answers_the_question(slot, text)
+    assert answers_the_question(slot, heard(text))
 
 
 @pytest.mark.parametrize("slot, text", [
@@ -32,7 +33,7 @@ def test_a_plain_answer_is_an_answer(slot, text):
     (None, "in de kantine"),
 ])
 def test_a_stop_or_an_unknown_question_stays_a_stop(slot, text):
-    assert not answers_the_question(slot, text)
+    assert not answers_the_question(slot, heard(text))
 
 
 @pytest.mark.parametrize("slot, text, expected", [
@@ -44,8 +45,8 @@ def test_a_stop_or_an_unknown_question_stays_a_stop(slot, text):
     ("contact", "wie leest dit", False),
 ])
 def test_a_statement_taken_for_a_question_answers_a_free_text_question(slot, text, expected):
-    assert answers_the_question(slot, text, heard="question") is expected
+    assert answers_the_question(slot, heard(text), heard="question") is expected
 
 
 def test_a_statement_taken_for_a_stop_never_answers_a_free_text_question():
-    assert answers_the_question("description", "ik wil niet verder") is False
+    assert answers_the_question("description", heard("ik wil niet verder")) is False

@@ -83,6 +83,17 @@ def test_an_action_importing_an_adapter_fails_the_check(copy: Path):
     assert "actions is not allowed to import bot.adapters" in result.stdout
 
 
+def test_the_action_server_reaching_the_language_pipeline_fails_the_check(copy: Path):
+    # Directly from an action, or through a package's __init__ that the dialogue imports.
+    plant(copy / "actions" / "context.py", "from bot.language.entities import derived  # planted")
+    plant(copy / "bot" / "domain" / "safety" / "__init__.py", "from bot.domain.safety.normalisation import normalise")
+    result = check(copy, "lean")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "actions.context -> bot.language.entities" in result.stdout
+    assert "bot.dialogue.help_first -> bot.domain.safety -> bot.domain.safety.normalisation -> spacy" in result.stdout
+    assert "KEPT: actions and bot.dialogue import none of" in check(ROOT, "lean").stdout
+
+
 def test_reading_the_environment_outside_settings_fails_the_check(copy: Path):
     plant(copy / "bot" / "services" / "reporting.py",
           "import os as _os\n\ndef _planted():\n    return _os.environ.get('KLANKBORD_PLANTED')")

@@ -82,7 +82,8 @@ def test_report_from_slots_respects_anonymity():
 
 def test_summary_lists_every_answer():
     text = form.summary({"reporter_role": "ouder", "description": "d", "kinds": ["fysiek"],
-                         "places": ["online"], "confidentiality": "mag_gedeeld", "share_with": ["mentor"]})
+                         "places": ["online"], "confidentiality": "mag_gedeeld", "share_with": ["mentor"]},
+                        load_config())
     assert "slaan, schoppen of duwen" in text and "Waar: online" in text and "Delen met: de mentor" in text and "Wat u graag wilt" in text
 
 
@@ -98,7 +99,8 @@ def test_summary_lists_every_answer():
 def test_confidentiality_is_explained_before_the_choice_in_the_reporters_register(role, register, not_in):
     config = load_config()
     messages, buttons = form.confidentiality_question(config, role)
-    explain, limit, question = messages
+    *choices, limit, question = messages
+    explain = "\n".join(choices)
     assert question == register
     for choice in ("Anoniem:", "Vertrouwelijk:", "Mag gedeeld:"):
         assert choice in explain
@@ -145,11 +147,12 @@ def test_a_report_about_an_adult_names_who_reads_it_instead_of_the_aanspreekpunt
     assert report.about_adult
     reader = config.vertrouwenspersoon.name
     texts, _ = form.confidentiality_question(config, "leerling", about_adult=True)
-    assert reader in texts[0] and config.aanspreekpunt.name not in " ".join(texts)
+    assert reader in " ".join(texts) and config.aanspreekpunt.name not in " ".join(texts)
+    assert config.deputy.name not in " ".join(texts), "only the reader of such a report can see who wrote it"
     assert reader in form.contact_question(config, "leerling", about_adult=True)
     after = " ".join(form.after_submit(config, report))
     assert reader in after and config.aanspreekpunt.name not in after
-    assert "volwassene van school: ja" in form.summary(slots)
+    assert "volwassene van school: ja" in form.summary(slots, config)
 
 
 def test_a_kept_no_about_an_adult_stays_no_when_checked_again_after_a_yes_to_go_on():

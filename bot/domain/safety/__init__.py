@@ -10,12 +10,12 @@ wires it to the project's spaCy pipeline); the package is split by idea:
 - ``rules``: one module per kind of danger, the flags and the exceptions;
 - ``engine``: compiles the rules once, applies them, ranks the categories.
 
-The result names the rules that fired, never the text, so it may be logged.
+The result names the rules that fired, never the text, so it may be logged. Only the result is
+imported here: the rules build their word groups with spaCy's lemma tables, which a process that
+only reads a signal (the action server) need not load.
 """
 from __future__ import annotations
 
-from bot.domain.safety.normalisation import normalise
-from bot.domain.safety.rules import HARMLESS_USES
 from bot.domain.safety.signal import (
     CONDITIONAL_THREAT,
     NOT_NOW_ACUTE,
@@ -27,11 +27,9 @@ from bot.domain.safety.signal import (
 
 __all__ = [
     "CONDITIONAL_THREAT",
-    "HARMLESS_USES",
     "NOT_NOW_ACUTE",
     "PRIORITY",
     "WEAK_HOME_SIGNS",
     "SafetySignal",
     "combine",
-    "normalise",
 ]
