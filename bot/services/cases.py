@@ -91,9 +91,21 @@ class Inbox:
     school_names: Dict[str, str] = field(default_factory=dict)  # id -> name, for a user of several schools
 
 
+def _school_or_default(desk, school_id: str):
+    """The report's school (the first school's settings for a school no longer served)."""
+    return desk.school(school_id) or desk.config
+
+
 def response_days(desk, school_id: str) -> int:
-    """The response time the report's school promises (the first school's for a school no longer served)."""
-    return (desk.school(school_id) or desk.config).response_days
+    """The response time the report's school promises, in school days."""
+    return _school_or_default(desk, school_id).response_days
+
+
+def deadline(desk, school_id: str, created: date) -> date:
+    """The day by which the school promised to answer a report made on ``created``: its response
+    time in school days, skipping weekends and the school file's holidays (as the mail says)."""
+    config = _school_or_default(desk, school_id)
+    return add_working_days(created, config.response_days, config.is_holiday)
 
 
 def school_name(desk, school_id: str) -> str:
@@ -110,9 +122,8 @@ def _visible(uow, schools: Collection[str], reference: str, role: Role | str) ->
     return report
 
 
-def _item(report: Report, info: Dict, today: date, response_days: int, role: Role) -> InboxItem:
+def _item(report: Report, info: Dict, today: date, days: int, due: date, role: Role) -> InboxItem:
     created = local_day(report.created_at)
-    deadline = add_working_days(created, response_days)
     nazorg_date = info.get("nazorg_date")
     last_answer = info.get("last_nazorg_answer")
     answers_since = last_answer is not None and nazorg_date is not None and local_day(last_answer) >= nazorg_date
@@ -120,14 +131,14 @@ def _item(report: Report, info: Dict, today: date, response_days: int, role: Rol
         reference=report.reference, created_at=report.created_at, urgent=report.is_urgent,
         status=report.status, reporter_role=report.reporter_role.value,
         confidentiality=report.confidentiality.value, kinds=list(report.kinds), places=list(report.places),
-        age_working_days=working_days_between(created, today), deadline=deadline,
-        overdue=report.status is Status.NIEUW and today > deadline,
+        age_working_days=working_days_between(created, today), deadline=due,
+        overdue=report.status is Status.NIEUW and today > due,
         nazorg_date=nazorg_date,
         nazorg_due=nazorg_date is not None and nazorg_date <= today and not answers_since,
         additions=info.get("additions", 0),
         received_week=access.received(role, report),
         held=report.held and access.may_read_personal(role, report),
-        school_id=report.school_id, response_days=response_days,
+        school_id=report.school_id, response_days=days,
     )
 
 
@@ -144,7 +155,8 @@ def inbox(desk, user: User) -> Inbox:
     days = {school_id: response_days(desk, school_id) for school_id in schools}
     days.update({r.school_id: response_days(desk, r.school_id) for r in reports if r.school_id not in days})
     promised = set(days.values()) or {desk.config.response_days}
-    items = [_item(r, overview.get(r.reference, {}), today, days[r.school_id], user.role) for r in reports]
+    items = [_item(r, overview.get(r.reference, {}), today, days[r.school_id],
+                   deadline(desk, r.school_id, local_day(r.created_at)), user.role) for r in reports]
     result = Inbox(response_days=promised.pop() if len(promised) == 1 else None,
                    misuse=misuse_signals(activity, desk.settings.reports.per_client_hour),
                    school_names={s: school_name(desk, s) for s in schools} if len(schools) > 1 else {})

@@ -254,3 +254,15 @@ def test_the_coordinator_sees_the_week_and_no_urgency_reason_of_a_protected_repo
     items = {i.reference: i for i in cases.inbox(desk, coordinator).open}
     assert items[protected].received_week == "week 48 van 2026" and items[open_].received_week is None
     assert all(i.received_week is None for i in cases.inbox(desk, aanspreekpunt).open)
+
+
+def test_the_deadline_in_the_desk_skips_the_schools_holidays_as_the_mail_does(desk, clock, people):
+    """Made on Friday 18 December 2026, the last school day before the Christmas holiday in the
+    example school file (19 December to 3 January): two school days later is Tuesday 5 January."""
+    friday = datetime(2026, 12, 18, 10, 0, tzinfo=timezone.utc)
+    clock.now = datetime(2027, 1, 5, 10, 0, tzinfo=timezone.utc)  # the last day: not overdue yet
+    ref = add_report(desk, created_at=friday)
+    assert desk.config.response_days == 2 and desk.config.is_holiday(date(2026, 12, 21))
+    [item] = [i for i in cases.inbox(desk, people[Role.AANSPREEKPUNT]).open if i.reference == ref]
+    assert item.deadline == date(2027, 1, 5) == cases.deadline(desk, desk.config.school_id, friday.date())
+    assert not item.overdue  # without the holidays it would have been due on 22 December

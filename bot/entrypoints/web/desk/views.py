@@ -59,8 +59,8 @@ def _report_page(reference: str, status: int = 200, error: Optional[str] = None,
     ]
     # Where the role sees only the week (a protected report, for the coordinator), no day either.
     days = cases.response_days(auth.get_desk(), view.school_id)
-    deadline = cases.add_working_days(report["created_at"].astimezone(LOCAL_TZ).date(),
-                                      days) if report.get("created_at") else None
+    deadline = cases.deadline(auth.get_desk(), view.school_id, report["created_at"].astimezone(LOCAL_TZ).date()
+                              ) if report.get("created_at") else None
     names = school_names(g.user)
     return page(
         "report.html", status=status, view=view, r=report, transitions=transitions, error=error,
