@@ -1,7 +1,8 @@
 """The house's import contracts hold, and the check that guards them can fail.
 
 The checks themselves live in ``tests/support/architecture.py`` (import-linter contracts from
-``pyproject.toml``, import cycles inside bot/, environment reads outside bot/settings.py). Each
+``pyproject.toml``, import cycles inside bot/, environment reads outside bot/settings.py, spaCy or
+bot.language reached from the action server's code). Each
 run here is a separate process over one source tree, so the tree analysed is exactly the one
 named: this repository, or a copy with one fault planted in it.
 """
