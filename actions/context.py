@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.bootstrap import get_app
-from bot.dialogue import validation
+from bot.dialogue import validation, writer
 from bot.dialogue.turn import Message, Reply
 from bot.domain.school import SchoolConfig
 
@@ -51,8 +51,9 @@ async def in_thread(func: Callable[..., T], *args: Any) -> T:
 
 
 def audience(tracker) -> str:
-    """Who we are talking to, as far as the conversation tells: leerling, ouder or medewerker."""
-    role = tracker.get_slot("reporter_role")
+    """Who we are talking to, as far as the conversation tells: leerling, ouder or medewerker.
+    Without a known writer, the message itself may say ("mijn dochter", "ik ben conciërge")."""
+    role = tracker.get_slot("reporter_role") or writer.role_of(tracker.latest_message.get("text"))
     if role in ("ouder", "medewerker"):
         return role
     return "leerling"

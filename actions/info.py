@@ -1,12 +1,14 @@
 """Answers that carry school facts: composed in ``bot.texts.answers`` from the school configuration."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 
-from actions.context import answer_taken_for_interruption, audience, config, rasa_buttons
+from actions.context import answer_taken_for_interruption, audience, config, message_of, rasa_buttons, slot_events
+from actions.writer import chosen_writer
+from bot.dialogue import guidance, help_first
 from bot.texts import answers
 
 
@@ -15,6 +17,11 @@ def _send(dispatcher, answer: "answers.Answer") -> None:
     for bubble in answer.bubbles[:-1]:
         dispatcher.utter_message(text=bubble)
     dispatcher.utter_message(text=answer.bubbles[-1], buttons=rasa_buttons(answer.buttons))
+
+
+def _writer_events(tracker: Tracker) -> List[EventType]:
+    """Keep the writer the message told of ("mijn dochter …"), for the rest of the conversation."""
+    return slot_events(help_first.writer_changes(message_of(tracker), tracker.slots))
 
 
 class ActionAanspreekpunt(Action):
@@ -26,7 +33,7 @@ class ActionAanspreekpunt(Action):
         if answered is not None:  # an answer to the report form, not a question
             return answered
         _send(dispatcher, answers.who_to_turn_to(config(tracker), audience(tracker)))
-        return []
+        return _writer_events(tracker)
 
 
 class ActionKlachtenprocedure(Action):
@@ -38,7 +45,7 @@ class ActionKlachtenprocedure(Action):
         if answered is not None:  # an answer to the report form, not a question
             return answered
         _send(dispatcher, answers.complaint_route(config(tracker), audience(tracker)))
-        return []
+        return _writer_events(tracker)
 
 
 class ActionVertrouwelijkheid(Action):
@@ -50,7 +57,7 @@ class ActionVertrouwelijkheid(Action):
         if answered is not None:  # "vertrouwelijk graag" read as a question: it answers the form
             return answered
         _send(dispatcher, answers.confidentiality_explained(config(tracker), audience(tracker)))
-        return []
+        return _writer_events(tracker)
 
 
 class ActionBotChallenge(Action):
@@ -81,7 +88,8 @@ class ActionUitlegPesten(Action):
 
 
 class ActionAanpak(Action):
-    """Staff guidance from the ResponseSelector, plus the school's own protocol link."""
+    """How to handle bullying, for the writer (``bot.dialogue.guidance``): the staff guidance the
+    ResponseSelector chose only for staff; a writer not known and not told is asked once."""
 
     def name(self) -> Text:
         return "action_aanpak"
@@ -90,9 +98,23 @@ class ActionAanpak(Action):
         answered = answer_taken_for_interruption(dispatcher, tracker, heard="question")
         if answered is not None:  # an answer to the report form, not a question
             return answered
-        selector: Dict[str, Any] = (tracker.latest_message.get("response_selector") or {}).get("vraag_aanpak") or {}
+        key, text = _selected_guidance(tracker)
+        changes, answer = guidance.answer_for_writer(message_of(tracker), tracker.slots, config(tracker), key, text,
+                                                     chosen_writer(tracker))
+        _send(dispatcher, answer)
+        return slot_events(changes)
+
+
+def _selected_guidance(tracker: Tracker) -> Tuple[str, Optional[str]]:
+    """The staff guidance the ResponseSelector chose for the latest question about handling
+    bullying: this message's, or, when a writer button brought the question back (a payload has no
+    NLU), the last message's that had one."""
+    for parse_data in [tracker.latest_message] + [e.get("parse_data") or {} for e in reversed(tracker.events or [])
+                                                  if e.get("event") == "user"]:
+        selector: Dict[str, Any] = (parse_data.get("response_selector") or {}).get(answers.RETRIEVAL_INTENT) or {}
         response = selector.get("response") or {}
         key = (response.get("utter_action") or "").removeprefix("utter_")
         texts = [r.get("text") for r in response.get("responses") or [] if r.get("text")]
-        _send(dispatcher, answers.staff_guidance(config(tracker), key, texts[0] if texts else None))
-        return []
+        if key or texts:
+            return key, texts[0] if texts else None
+    return "", None

@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType
 
 from actions.context import config, message_of, say, slot_events
+from actions.writer import chosen_writer
 from bot.dialogue import help_first
 from bot.texts.help import hulp_nu_messages
 
@@ -19,7 +20,8 @@ class ActionSafetyHelp(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         form_active = bool(tracker.active_loop.get("name"))
-        outcome = help_first.safety_help_turn(message_of(tracker), tracker.slots, config(tracker), form_active)
+        outcome = help_first.safety_help_turn(message_of(tracker), tracker.slots, config(tracker), form_active,
+                                              chosen_writer(tracker))
         say(dispatcher, outcome.replies)
         return [ActiveLoop(None)] + slot_events(outcome.slots)
 
@@ -41,5 +43,6 @@ class ActionTwijfelStoppen(Action):
         return "action_twijfel_stoppen"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        say(dispatcher, help_first.careful_question_replies(message_of(tracker), config(tracker)))
-        return []
+        outcome = help_first.careful_question_turn(message_of(tracker), tracker.slots, config(tracker))
+        say(dispatcher, outcome.replies)
+        return slot_events(outcome.slots)

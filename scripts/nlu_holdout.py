@@ -170,7 +170,8 @@ def _report_intents(path: Path, examples: Labelled, parsed: Dict[str, dict]) -> 
         recall[name] = got.count(name) / len(got)
         print(f"  {name:26} recall {recall[name]:.3f} {got.count(name):3}/{len(got):3}  "
               f"{dict(wrong.most_common()) if wrong else ''}")
-    out: dict = {"messages": len(texts), "recall": recall}
+    out: dict = {"messages": len(texts), "recall": recall,
+                 "wrong": [[g, f, t] for g, f, t in zip(gold, final, texts) if g != f]}
     for label, predicted in (("final", final), ("no fallback", ranked), ("DIET alone", diet)):
         right = sum(g == p for g, p in zip(gold, predicted))
         macro = f1_score(gold, predicted, labels=intents, average="macro", zero_division=0)
@@ -191,7 +192,7 @@ def _report_intents(path: Path, examples: Labelled, parsed: Dict[str, dict]) -> 
 
 def _report_safety(path: Path, data: Dict[str, List[str]], parsed: Dict[str, dict]) -> dict:
     print(f"\nsafety set {path.relative_to(ROOT)} (NLU only)")
-    out: dict = {"categories": {}}
+    out: dict = {"categories": {}, "missed": [], "alarms": []}
     found = total = classifier_only = 0
     for category in [c for c in DANGER if c in data]:
         messages = data[category]
@@ -200,6 +201,7 @@ def _report_safety(path: Path, data: Dict[str, List[str]], parsed: Dict[str, dic
         total += len(messages)
         classifier_only += sum(1 for t in hits if "rules" not in (parsed[t].get("safety_net") or {}))
         out["categories"][category] = [len(hits), len(messages)]
+        out["missed"] += [[category, parsed[t]["intent"]["name"], t] for t in messages if t not in hits]
         print(f"  {category:16} category recall {len(hits)}/{len(messages)}")
     out["danger_recall"] = [found, total]
     print(f"  danger recall (any danger help given) {found}/{total} = {found / max(total, 1):.1%}")
@@ -208,6 +210,7 @@ def _report_safety(path: Path, data: Dict[str, List[str]], parsed: Dict[str, dic
     for t in ordinary:
         if is_false_alarm(parsed[t]):
             alarms[parsed[t]["intent"]["name"]].append(round(parsed[t]["intent"]["confidence"], 3))
+            out["alarms"].append([parsed[t]["intent"]["name"], t])
     n = sum(len(v) for v in alarms.values())
     out["false_alarms"] = [n, len(ordinary)]
     print(f"  false alarms {n}/{len(ordinary)} = {n / max(len(ordinary), 1):.1%} {dict(alarms)}")

@@ -110,6 +110,12 @@ def _answers(config: SchoolConfig) -> Iterator[Bubble]:
                                    answers.confidentiality_explained(config, who))
     pupil, staff = Voice.of("leerling", config), Voice.of("medewerker", config)
     yield from _answer_bubbles("answers.what_is_bullying", pupil, answers.what_is_bullying(config))
+    yield from _answer_bubbles("answers.what_to_do_pupil", pupil, answers.what_to_do_pupil(config))
+    for who in ("leerling", "getuige"):
+        yield from _answer_bubbles("answers.what_to_do_pupil", Voice.of(who, config), answers.what_to_do_pupil(config))
+    parent = Voice.of("ouder", config)
+    yield from _answer_bubbles("answers.what_to_do_parent", parent, answers.what_to_do_parent(config, "ouder"))
+    yield from _answer_bubbles("answers.who_asks", Voice(), answers.who_asks(lambda who: who))
     for sub, text in staff_responses().items():
         yield from _answer_bubbles(f"answers.staff_guidance/{sub}", staff,
                                    answers.staff_guidance(config, f"vraag_aanpak/{sub}", text))
@@ -126,8 +132,10 @@ def _help(config: SchoolConfig) -> Iterator[Bubble]:
                     {"reporter_role": voice.role}, config, active)
                 for i, (text, _) in enumerate(outcome.replies):
                     yield f"help.{category.value}/{'form' if active else 'chat'}[{i}]", voice, text
-    for i, (text, _) in enumerate(help_first.careful_question_replies(Message("ik kan niet meer"), config)):
-        yield from _to_everyone(config, f"help.careful_question[{i}]", text)
+    for voice in _voices(config):
+        replies = help_first.careful_question_replies(Message("ik kan niet meer"), config, {"reporter_role": voice.role})
+        for i, (text, _) in enumerate(replies):
+            yield f"help.careful_question[{i}]", voice, text
     for i, text in enumerate(help_texts.hulp_nu_messages(config)):
         yield from _to_everyone(config, f"help.hulp_nu[{i}]", text)
 

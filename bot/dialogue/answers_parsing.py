@@ -84,7 +84,12 @@ def parse_role(text: str) -> Optional[ReporterRole]:
     for role in ReporterRole:
         if lowered == role.value:
             return role
-    found = role_from_story(lowered) or _role_in_answer(lowered)
+    found = role_from_story(lowered)
+    if found:
+        return found
+    if writer.recognise(lowered).denied:  # "ik ben geen leerling": not understood yet, ask again
+        return None
+    found = _role_in_answer(lowered)
     if found:
         return found
     if re.search(r"\b(leerling|ik zelf|mezelf|mij|ikzelf|ik word|ik)\b", lowered):

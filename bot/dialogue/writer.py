@@ -117,6 +117,9 @@ class Recognition:
     denied: FrozenSet[str] = frozenset()
 
 
+_BUT = re.compile(rf"[\s,]+maar\s+(?=(?:de\s+|een\s+)?(?:{_STAFF_WORDS}|{_PARENT_WORDS}|leerling)\b)")
+
+
 def _strip_denials(text: str) -> str:
     for pattern in (_DENIES_PUPIL, _DENIES_PARENT, _DENIES_STAFF):
         text = pattern.sub(" ", text)
@@ -136,6 +139,8 @@ def recognise(text: Optional[str]) -> Recognition:
     if _NOT_ABOUT_ME.search(lowered):
         denied.add(PUPIL)
     said = _strip_denials(lowered)
+    if denied:  # "ik ben geen leerling maar leerkracht"
+        said = _BUT.sub(" ik ben ", said)
     stated = {role for role, pattern in ((STAFF, _SAYS_STAFF), (PARENT, _SAYS_PARENT), (PUPIL, _SAYS_PUPIL))
               if pattern.search(said)}
     if len(stated) == 1:
@@ -201,3 +206,26 @@ def updated_role(text: Optional[str], current: Optional[str]) -> object:
     if found.stated or current is None:
         return found.role
     return UNCHANGED
+
+
+# Questions about handling bullying (vraag_aanpak/<sub>) that only an adult at school asks: how to
+# talk with the pupils involved, register, sanction, supervise, involve parents.
+STAFF_TOPICS = frozenset({"leerling_vertelt", "gesprek_gepeste", "gesprek_pester", "gesprek_groep",
+                          "incident_registreren", "ouders_betrekken", "sancties", "toezicht_hotspots"})
+_AT_WORK = re.compile(r"\b(?:leerling|leerlingen|surveill\w*|toezicht|pleinwacht|pleindienst|pauzedienst|"
+                      r"collega|collega's|lesgeven)\b")
+
+
+def asker_of_guidance(text: Optional[str], topic: Optional[str]) -> Optional[str]:
+    """Who asks a question about handling bullying, when no writer is known: the message's writer
+    when it says; staff for a question only staff ask, or one that speaks of pupils and supervision
+    the way staff do, and no child speaks; else None (ask, never guess: staff guidance is not for a child)."""
+    role = role_of(text)
+    if role is not None:
+        return role
+    lowered = (text or "").lower()
+    if _CHILDS_WORDS.search(lowered) or _SELF_HARMED.search(lowered) or _OTHER_PUPIL.search(lowered):
+        return None
+    if topic in STAFF_TOPICS or _AT_WORK.search(lowered):
+        return STAFF
+    return None

@@ -96,6 +96,7 @@ class SchoolConfig:
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
     staff_reports: Optional[Person] = None  # who gets reports about an adult at school (None: the vertrouwenspersoon)
     holidays: Tuple[Holiday, ...] = ()  # optional: response times skip them
+    aandachtsfunctionaris: Optional[Person] = None  # optional: the meldcode's expert at school (never guessed)
 
     def helpline(self, key: str) -> Helpline:
         return self.helplines[key]
@@ -269,6 +270,8 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
         outbox_dir=outbox,
         staff_reports=staff_reports,
         holidays=r.holidays(data),
+        aandachtsfunctionaris=(r.person(data, "aandachtsfunctionaris")
+                               if data.get("aandachtsfunctionaris") is not None else None),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.domain.school import Helpline, Person, SchoolConfig
 from bot.texts.readability import LIMITS, STAFF
@@ -509,3 +509,63 @@ def staff_guidance(config: SchoolConfig, key: Optional[str], text: Optional[str]
     if sub in ("ouders_betrekken", "sancties"):
         buttons.append(("De klachtroute voor ouders", ASK_COMPLAINT))
     return Answer(tuple(guidance) + ("\n".join(lines),), buttons, tuple(sources))
+
+
+# --- What to do, for pupils and parents (vraag_aanpak answered per writer) -----------------
+
+def what_to_do_pupil(config: SchoolConfig) -> Answer:
+    """For a pupil who sees bullying and asks what to do: don't join in, stand by the one who is
+    bullied, tell an adult, never step between when it is dangerous. Telling is not snitching."""
+    ap = config.aanspreekpunt
+    bubbles = (
+        "Goed dat je iets wilt doen. Zie je dat iemand gepest wordt? Doe dan niet mee, en lach niet mee. "
+        "Ga naast de ander staan, of zoek hem of haar later op. Laat merken dat je aan die kant staat.",
+        "Vertel het aan een volwassene: je mentor, een leraar of de conciërge. "
+        "Is het gevaarlijk, zoals bij slaan of schoppen? Ga er dan niet tussen staan. "
+        "Haal dan meteen een volwassene.",
+        "Vertellen is geen klikken. Pesten stopt pas als de groep meehelpt. "
+        f"Je kunt het hier melden, of naar {ap.name} gaan. Dat is het aanspreekpunt pesten: "
+        "de persoon bij wie je pesten kunt melden.",
+    )
+    buttons = [("Ik wil het melden", REPORT_PUPIL), ("Bij wie kan ik terecht?", ASK_CONTACT),
+               ("Wat is pesten?", ASK_BULLYING)]
+    sources = ("apc.groep-omstanders", "apc.groepsproces", "apc.positieve-sfeer", "principes.geen-klikken",
+               "principes.veiligheid-eerst", "config.aanspreekpunt")
+    return Answer(bubbles, buttons, sources)
+
+
+def what_to_do_parent(config: SchoolConfig, audience: str = "ouder") -> Answer:
+    """For a parent who asks what to do about bullying: listen, decide together with the child,
+    tell the aanspreekpunt, and what the school then does."""
+    voice = _voice(config, audience)
+    p, ap = voice.say, config.aanspreekpunt
+    bubbles = (
+        p("Luister eerst naar je kind, en zeg dat het niet de schuld van je kind is. Spreek samen af wat "
+          "je kind wil, voordat je iets doet. Advies als 'negeer het' of 'bijt van je af' helpt niet: "
+          "bij pesten is de macht ongelijk verdeeld.",
+          "Luister eerst naar uw kind, en zeg dat het niet de schuld van uw kind is. Spreek samen af wat "
+          "uw kind wil, voordat u iets doet. Advies als 'negeer het' of 'bijt van je af' helpt niet: "
+          "bij pesten is de macht ongelijk verdeeld."),
+        f"Meld het bij {ap.name}, het aanspreekpunt pesten ({ap.email}). "
+        + p("Die luistert, vraagt wat jij en je kind al deden en wat jullie willen, ",
+            "Die luistert, vraagt wat u en uw kind al deden en wat u wilt, ")
+        + "en bekijkt welke acties mogelijk zijn. Afspraken worden vastgelegd, en later wordt gecheckt "
+        "of het pesten gestopt is.",
+    )
+    buttons = [("Melden voor mijn kind", REPORT_PARENT), ("Hoe dien ik een klacht in?", ASK_COMPLAINT),
+               ("Wie is het aanspreekpunt?", ASK_CONTACT)]
+    sources = ("principes.niet-hun-schuld", "apc.taakconflict", "apc.misverstanden", "apc.aanspreekpunt-taken",
+               "principes.volwassenen", "config.aanspreekpunt") + (("config.parent_register",) if voice.is_parent else ())
+    return Answer(bubbles, buttons, sources)
+
+
+ASKER_CHOICES = (("Ik ben leerling", "leerling"), ("Ik ben ouder of verzorger", "ouder"),
+                 ("Ik werk op school", "medewerker"))
+
+
+def who_asks(payload: Callable[[str], str]) -> Answer:
+    """Asked once when a question about handling bullying comes and the writer is not known: the
+    answer differs for a pupil, a parent and staff. ``payload`` makes each button's payload."""
+    return Answer(("Wie vraagt dit? Een leerling krijgt een ander antwoord dan een ouder, of iemand die "
+                   "op school werkt.",),
+                  [(title, payload(role)) for title, role in ASKER_CHOICES], ("principes.volwassenen",))

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 
 SAFETY_SET = Path(__file__).resolve().parents[1] / "safety"
 CATEGORIES = ["crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"]
-HULP_NU_START = "Hier kun je meteen terecht"
+HULP_NU_START = "Hier is meteen hulp"
 CAREFUL_QUESTION = "Wil je stoppen met deze chat? Of gaat het niet goed met je?"
 
 

@@ -200,6 +200,7 @@ def make_stack(workdir: Path, smtp_port: Optional[int], limits: Optional[Dict[st
     env = {
         **os.environ,
         "RASA_TELEMETRY_ENABLED": "false",
+        "PYTHONUNBUFFERED": "1",  # every log line is in the artifact when a test fails, not in a buffer
         "KLANKBORD_SCHOOLS": str(folder),
         "KLANKBORD_SCHOOL_CONFIG": str(config),
         "KLANKBORD_DATABASE_URL": database_url,

@@ -93,6 +93,8 @@ def _all_answers(config: SchoolConfig) -> Iterator[Tuple[str, Answer]]:
         yield f"complaint_route/{audience}", answers.complaint_route(config, audience)
         yield f"confidentiality_explained/{audience}", answers.confidentiality_explained(config, audience)
     yield "what_is_bullying", answers.what_is_bullying(config)
+    yield "what_to_do_pupil", answers.what_to_do_pupil(config)
+    yield "what_to_do_parent", answers.what_to_do_parent(config)
     for sub, text in _responses().items():
         yield f"staff_guidance/{sub}", answers.staff_guidance(config, f"vraag_aanpak/{sub}", text)
     yield "staff_guidance/none", answers.staff_guidance(config, None, None)
