@@ -76,6 +76,9 @@ class Commission:
     url: str
 
 
+SCHOOL_TYPES = ("po", "vo", "so")  # primair, voortgezet, speciaal onderwijs
+
+
 @dataclass(frozen=True)
 class SchoolConfig:
     source: Path
@@ -97,6 +100,7 @@ class SchoolConfig:
     staff_reports: Optional[Person] = None  # who gets reports about an adult at school (None: the vertrouwenspersoon)
     holidays: Tuple[Holiday, ...] = ()  # optional: response times skip them
     aandachtsfunctionaris: Optional[Person] = None  # optional: the meldcode's expert at school (never guessed)
+    school_type: Optional[str] = None  # optional: po, vo or so (which words pupils use for teachers)
 
     def helpline(self, key: str) -> Helpline:
         return self.helplines[key]
@@ -209,6 +213,9 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
     register = r.text(data, "parent_register", required=False) or "u"
     if register not in ("u", "je"):
         raise r.fail("parent_register", "must be 'u' or 'je'")
+    school_type = r.text(data, "school_type", required=False)
+    if school_type is not None and school_type not in SCHOOL_TYPES:
+        raise r.fail("school_type", "must be po, vo or so (primair, voortgezet or speciaal onderwijs)")
     commission = r.section(data, "klachtencommissie")
     helplines_data = r.section(data, "helplines")
     checked_on = helplines_data.get("checked_on")
@@ -253,6 +260,7 @@ def load_config(path: Optional[Path] = None) -> SchoolConfig:
                          what="an id of lower-case letters, digits, - or _"),
         name=r.text(data, "name"),
         parent_register=register,
+        school_type=school_type,
         aanspreekpunt=aanspreekpunt,
         deputy=r.person(data, "deputy"),
         vertrouwenspersoon=r.person(data, "vertrouwenspersoon"),

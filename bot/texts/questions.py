@@ -124,7 +124,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
             [("Ja", "ja"), ("Nee", "nee")],
         ),
         None: (
-            "Doet er ook een volwassene van school mee, zoals een juf, meester, leraar of de conciërge?",
+            "Doet er ook een volwassene van school mee, zoals een {teachers} of de conciërge?",
             [("Ja", "ja"), ("Nee", "nee")],
         ),
     },
@@ -137,7 +137,7 @@ QUESTIONS: Dict[str, Dict[Optional[str], Tuple[str, Buttons]]] = {
             [
                 ("Nog niemand", "nog niemand"),
                 ("Mijn ouders", "mijn ouders weten het"),
-                ("Mijn mentor of juf", "mijn mentor of juf weet het"),
+                ("Mijn {teachers}", "mijn {teachers} weet het"),
                 ("Een vriend of vriendin", "een vriend of vriendin weet het"),
             ],
         ),
@@ -222,10 +222,13 @@ def question(slot: str, voice: Union[Voice, str, None]) -> Tuple[str, Buttons]:
     keys: List[Optional[str]] = [voice.role]
     if voice.is_parent and not voice.polite:
         keys = [PARENT_JE, voice.role]
-    for key in keys:
-        if key in variants:
-            return variants[key]
-    return variants[None]
+    text, buttons = next((variants[key] for key in keys if key in variants), variants[None])
+    return _for_school(text, voice), [(_for_school(t, voice), _for_school(p, voice)) for t, p in buttons]
+
+
+def _for_school(text: str, voice: Voice) -> str:
+    """The pupil's words for teachers at this kind of school (``{teachers}``)."""
+    return text.replace("{teachers}", voice.teachers)
 
 
 def message(name: str) -> Tuple[str, Buttons]:

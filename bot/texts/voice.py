@@ -14,19 +14,28 @@ from bot.texts.readability import PARENT, PUPIL, STAFF
 
 PARENT_ROLE, STAFF_ROLE = "ouder", "medewerker"
 DEFAULT_PARENT_REGISTER = "u"  # the school file's default
+TEACHER_WORDS = ("juf of meester", "leraar of mentor")  # a pupil's words in primary school, and elsewhere
 
 
 @dataclass(frozen=True)
 class Voice:
     role: Optional[str] = None  # leerling, getuige, ouder, medewerker; None: not known yet
     register: str = "je"  # "je" or "u"
+    school_type: Optional[str] = None  # po, vo or so (the school file); None: words that fit every school
 
     @classmethod
     def of(cls, role: Optional[str], config: Optional[SchoolConfig] = None) -> "Voice":
         """The voice for a writer of this role at this school (parents: the school's register)."""
+        school_type = config.school_type if config is not None else None
         if role == PARENT_ROLE:
-            return cls(role, config.parent_register if config is not None else DEFAULT_PARENT_REGISTER)
-        return cls(role, "je")
+            return cls(role, config.parent_register if config is not None else DEFAULT_PARENT_REGISTER, school_type)
+        return cls(role, "je", school_type)
+
+    @property
+    def teachers(self) -> str:
+        """How a pupil names the grown-ups who teach: "juf of meester" in primary school, else the
+        words of secondary school (which a primary pupil understands as well)."""
+        return TEACHER_WORDS[0] if self.school_type == "po" else TEACHER_WORDS[1]
 
     @property
     def audience(self) -> str:

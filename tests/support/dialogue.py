@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
 from bot.texts import questions
+from bot.texts.voice import TEACHER_WORDS
 
 CODE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")
 
@@ -26,7 +27,7 @@ def question_slot(text: str) -> Optional[str]:
     """Which form slot a bot message asks for, or None."""
     for slot, variants in questions.QUESTIONS.items():
         for wording, _ in variants.values():
-            if text.strip() == wording.strip():
+            if text.strip() in {wording.strip().replace("{teachers}", words) for words in TEACHER_WORDS}:
                 return slot
     for slot, mark in CUSTOM_QUESTIONS.items():
         if mark in text:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import List
 
+import pytest
+
 from tests.support.rendered_texts import score_texts
 
 _U = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
@@ -67,3 +69,31 @@ def test_the_checker_finds_what_it_looks_for():
     assert _JE.findall(_address("Wil je dat? Typ 'hoe gaat het met je'")) == ["je"]
     assert _U.findall(_address("Wat kiest u? Mail u@school.example")) == ["u"]
     assert not _U.search("Mevrouw S. de Vries, kamer 1.12, 8:30 uur")
+
+
+def test_pupils_read_their_schools_words_for_teachers():
+    """"juf of meester" only at a basisschool (school_type po); a wrong school type is refused, named."""
+    from dataclasses import replace
+
+    from bot.domain.school import load_config
+    from bot.texts import questions
+    from bot.texts.voice import Voice
+
+    vo = load_config()
+    po = replace(vo, school_type="po")
+    asked_vo, buttons_vo = questions.question("about_adult", Voice.of("leerling", vo))
+    asked_po, _ = questions.question("about_adult", Voice.of("leerling", po))
+    assert "juf" not in asked_vo and "leraar of mentor" in asked_vo and "juf of meester" in asked_po
+    told_po = questions.question("already_told", Voice.of("leerling", po))[1]
+    assert ("Mijn juf of meester", "mijn juf of meester weet het") in told_po
+    assert all("{" not in t + p for t, p in told_po + buttons_vo)
+
+
+def test_a_wrong_school_type_names_the_file_and_the_field(tmp_path):
+    from bot.domain.school import ConfigError, load_config
+
+    source = load_config().source
+    bad = tmp_path / "school.yml"
+    bad.write_text(source.read_text(encoding="utf-8").replace("school_type: vo", "school_type: mbo"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="school_type"):
+        load_config(bad)
