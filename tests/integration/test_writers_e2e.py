@@ -180,12 +180,6 @@ def test_a_question_about_handling_bullying_asks_who_asks_once_then_answers_for_
     assert "protocol" in text.lower(), conv.dump()
 
 
-NEEDS_RETRAIN = pytest.mark.xfail(
-    reason="the model before the new vraag_aanpak/zien_gebeuren examples (data/nlu/aanpak.yml) takes these for "
-           "nlu_fallback; passes once retrained", strict=False)
-
-
-@NEEDS_RETRAIN
 def test_a_pupil_bystander_asking_what_to_do_gets_the_child_version(stack, config):
     conv = Conversation(stack.say, stack.new_sender())
     text = _texts(conv.send("ik zag dat een klasgenoot werd geslagen, wat moet ik doen?"))
@@ -195,7 +189,6 @@ def test_a_pupil_bystander_asking_what_to_do_gets_the_child_version(stack, confi
     assert "Grijp" not in text, conv.dump()
 
 
-@NEEDS_RETRAIN
 def test_a_caretaker_asking_what_to_do_gets_the_staff_guidance(stack, config):
     conv = Conversation(stack.say, stack.new_sender())
     text = _texts(conv.send("ik ben conciërge en zag duwen bij het fietsenhok, wat moet ik doen?"))
