@@ -15,13 +15,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.adapters.rasa import store_check
+from bot.adapters.rasa.lock_store import RecoveringRedisLockStore
 from bot.adapters.rasa.redis_tracker_store import SealedRedisTrackerStore, StoreSettingError, expiry_seconds
 from bot.adapters.storage.sealed import Keyring
 from tests.support.redis_server import RedisServer
@@ -138,7 +139,7 @@ def test_the_check_passes_when_rasa_uses_the_configured_stores(tmp_path, monkeyp
     path = production_endpoints(tmp_path, monkeypatch)
     agent = SimpleNamespace(
         tracker_store=FailSafeTrackerStore(store(redis_server, keyring())),
-        lock_store=RedisLockStore(host="127.0.0.1", port=redis_server.port, db=1),
+        lock_store=RecoveringRedisLockStore(host="127.0.0.1", port=redis_server.port, db=1),
     )
     assert store_check.problems(agent, path) == []
     default = SimpleNamespace(tracker_store=FailSafeTrackerStore(InMemoryTrackerStore(DOMAIN)),
@@ -157,7 +158,8 @@ def test_the_check_names_the_file_and_key_when_rasa_fell_back_to_memory(tmp_path
     assert len(found) == 2
     assert found[0].startswith(f"{path}: tracker_store.type names bot.adapters.rasa.redis_tracker_store."
                                "SealedRedisTrackerStore, but Rasa uses rasa.core.tracker_store.InMemoryTrackerStore")
-    assert found[1].startswith(f"{path}: lock_store.type names rasa.core.lock_store.RedisLockStore")
+    assert found[1].startswith(f"{path}: lock_store.type names bot.adapters.rasa.lock_store.RecoveringRedisLockStore, "
+                               "but Rasa uses rasa.core.lock_store.InMemoryLockStore")
 
 
 def test_the_endpoints_file_is_the_one_rasa_was_started_with():
