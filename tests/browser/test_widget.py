@@ -11,12 +11,14 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from bot.domain.chat_limits import ChatLimits
 from widget_driver import (
     CODE_RE,
     DEFAULT_EXIT_URL,
@@ -488,12 +490,31 @@ def test_a_refused_message_shows_the_servers_kind_text_and_keeps_what_was_typed(
     chat.goto().open()
     chat.type_message("hoi")
     sender = chat.storage()["klankbord.sender"]
-    for i in range(12):  # the same conversation, sent too fast (as a stuck key or a script would)
-        attacked.send(sender, f"nog een bericht {i}")
-    chat.frame.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
-    chat.frame.press("[data-kb=input]", "Enter")
+    # The same conversation, sent too fast (as a stuck key or a script would): past its burst, and
+    # kept too fast while the pupil types, so the refill (one a second) goes to the flood.
+    stop = threading.Event()
+
+    def flood() -> None:
+        i = 0
+        while not stop.wait(0.2):  # 5 a second: well within the client's limit, never the conversation's
+            attacked.send(sender, f"nog een bericht {i}")
+            i += 1
+
+    for i in range(ChatLimits().conversation_burst):
+        attacked.send(sender, f"eerst {i}")
+    flooding = threading.Thread(target=flood, daemon=True)
+    flooding.start()
     alert = chat.frame.locator("[data-kb=error]")
-    alert.filter(has_text="Wacht een paar tellen").wait_for()
+    try:
+        for _ in range(5):  # a refilled place may still go to the pupil's message: then once more
+            chat.frame.fill("[data-kb=input]", "ze pakken steeds mijn tas af")
+            chat.frame.press("[data-kb=input]", "Enter")
+            chat.wait_reply(len(chat.bot_texts()))
+            if "Wacht een paar tellen" in (alert.inner_text() if alert.is_visible() else ""):
+                break
+    finally:
+        stop.set()
+        flooding.join(timeout=30)
     assert chat.state() == "error" and "112" in alert.inner_text()
     assert chat.frame.input_value("[data-kb=input]") == "ze pakken steeds mijn tas af"
     assert "ze pakken" not in json.dumps(chat.storage())
