@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import FrozenSet, Optional
 
-PUPIL, WITNESS, PARENT, STAFF = "leerling", "getuige", "ouder", "medewerker"
+from bot.domain.report import ReporterRole
+
+PUPIL, WITNESS, PARENT, STAFF = (role.value for role in (
+    ReporterRole.LEERLING, ReporterRole.GETUIGE, ReporterRole.OUDER, ReporterRole.MEDEWERKER))
 WRITERS = (PUPIL, WITNESS, PARENT, STAFF)
 UNCHANGED = object()
 """``updated_role``'s answer when the message changes nothing about the writer."""

@@ -12,6 +12,8 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 
 import yaml
 
+from bot.domain.calendar import add_working_days
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # relative paths in a school file start here
 DEFAULT_SCHOOLS = PROJECT_ROOT / "schools"  # one file per school
 DEFAULT_CONFIG = DEFAULT_SCHOOLS / "voorbeeldschool.yml"
@@ -107,6 +109,11 @@ class SchoolConfig:
 
     def is_holiday(self, day: date) -> bool:
         return any(h.first <= day <= h.last for h in self.holidays)
+
+    def answer_due(self, created: date) -> date:
+        """The last day for an answer to a report made on ``created``: ``response_days`` school
+        days later, weekends and the school's holidays skipped (the pupil's text, the mail, the desk)."""
+        return add_working_days(created, self.response_days, self.is_holiday)
 
     def holidays_known_until(self) -> Optional[date]:
         """The last day the holiday list speaks for (its last holiday's end); None without a list."""

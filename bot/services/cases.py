@@ -21,7 +21,7 @@ from bot.services.audit import AuditAction
 from bot.services.checkin import nazorg_due
 from bot.domain.desk import Actor, CaseEntry, CaseFile, PupilMessage, Role, StatusChange, User
 from bot.services.ports import UnknownReport
-from bot.domain.calendar import add_working_days, local_day
+from bot.domain.calendar import local_day
 from bot.domain.report import Report, Status, normalize_reference
 
 MAX_TEXT = 4000
@@ -104,8 +104,7 @@ def response_days(desk, school_id: str) -> int:
 def deadline(desk, school_id: str, created: date) -> date:
     """The day by which the school promised to answer a report made on ``created``: its response
     time in school days, skipping weekends and the school file's holidays (as the mail says)."""
-    config = _school_or_default(desk, school_id)
-    return add_working_days(created, config.response_days, config.is_holiday)
+    return _school_or_default(desk, school_id).answer_due(created)
 
 
 def school_name(desk, school_id: str) -> str:
@@ -321,7 +320,7 @@ def export(desk, actor: Actor) -> List[CaseFile]:
 
 
 __all__ = [
-    "CaseError", "Inbox", "InboxItem", "TRANSITIONS", "add_entry", "add_message", "change_status", "export",
+    "CaseError", "Inbox", "InboxItem", "TRANSITIONS", "add_entry", "add_message", "change_status", "deadline", "export",
     "inbox", "load_case", "nazorg_due", "open_case", "release", "response_days", "set_nazorg_date",
     "working_days_between",
 ]

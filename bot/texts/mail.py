@@ -10,7 +10,7 @@ from datetime import date
 from typing import Iterable, List, Set
 
 from bot.domain import vocabulary
-from bot.domain.calendar import LOCAL_TZ, add_working_days, dutch_date
+from bot.domain.calendar import LOCAL_TZ, dutch_date
 from bot.domain.report import Confidentiality, Report, ReporterRole, SafetyCategory
 from bot.domain.school import DEFAULT_DESK_URL, SchoolConfig
 
@@ -51,7 +51,7 @@ def desk_url(reference: str, base: str = DEFAULT_DESK_URL) -> str:
 
 def response_deadline(report: Report, config: SchoolConfig) -> date:
     """The last day for an answer: the school's response days, weekends and its holidays skipped."""
-    return add_working_days(report.created_at.astimezone(LOCAL_TZ).date(), config.response_days, config.is_holiday)
+    return config.answer_due(report.created_at.astimezone(LOCAL_TZ).date())
 
 
 def _deadline_note(deadline: date, config: SchoolConfig) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.domain.report import ReporterRole
 from bot.domain.school import SchoolConfig
 from bot.texts.readability import PARENT, PUPIL, STAFF
 
-PARENT_ROLE, STAFF_ROLE = "ouder", "medewerker"
+PARENT_ROLE, STAFF_ROLE = ReporterRole.OUDER.value, ReporterRole.MEDEWERKER.value
 DEFAULT_PARENT_REGISTER = "u"  # the school file's default
 TEACHER_WORDS = ("juf of meester", "leraar of mentor")  # a pupil's words in primary school, and elsewhere
 
