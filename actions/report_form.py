@@ -1,8 +1,9 @@
 """Custom actions of the report conversation: thin rasa-sdk adapters over ``bot.dialogue``."""
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -93,19 +94,25 @@ class ActionSubmitReport(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         cfg = config(tracker)
+        made = asyncio.ensure_future(in_thread(checkin.new_secret))  # argon2 while the report is stored
         try:
             report = form.report_from_slots(tracker.slots, cfg, tracker.sender_id)
             submission = tracker.get_slot(SUBMISSION_SLOT)  # the same when a confirmation is retried
             client = (tracker.latest_message.get("metadata") or {}).get("client")  # a daily pseudonym
             reference = await in_thread(get_app().submit_report, report, submission, client, tracker.sender_id)
         except Exception:  # noqa: BLE001 - the pupil must hear the truth, whatever broke
+            made.cancel()
             logger.exception("storing a report failed")
             dispatcher.utter_message(text=form.submit_failed(cfg, tracker.slots))
             # The form opens again at its last question, with every answer kept: the pupil's next
             # "ja" sends the same submission again (one report, however many tries it takes).
             return [SlotSet("confirmed", None), FollowupAction(validation.REPORT_FORM)]
         # The way back through the chat: shown once, stored hashed.
-        secret = await in_thread(checkin.issue_secret_or_none, get_app(), reference)
+        try:
+            secret_made: Optional[checkin.NewSecret] = await made
+        except Exception:  # noqa: BLE001 - issue_secret_or_none makes one itself then
+            secret_made = None
+        secret = await in_thread(checkin.issue_secret_or_none, get_app(), reference, secret_made)
         for part in form.after_submit(cfg, report, secret):
             dispatcher.utter_message(text=part)
         return slot_events(form.empty_report_slots()) + [SlotSet("report_reference", reference)]

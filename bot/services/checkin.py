@@ -41,20 +41,36 @@ def nazorg_due(nazorg_date: Optional[date], answers: List[NazorgRecord], today: 
     return not any(local_day(a.created_at) >= nazorg_date for a in answers)
 
 
-def issue_secret(desk, reference: str) -> str:
-    """Make and store (hashed) a new secret for a report; the plain secret is returned once."""
+@dataclass(frozen=True)
+class NewSecret:
+    """A secret not yet stored, with the argon2 hash that will be stored for it."""
+
+    secret: str
+    stored_hash: str
+
+
+def new_secret() -> NewSecret:
+    """A new secret and its hash: the hash takes about 30 ms of argon2, so the chat makes it while
+    the report itself is being stored (``actions/report_form.py``)."""
     secret = followup.new_secret()
+    return NewSecret(secret, followup.hash_for_storage(secret))
+
+
+def issue_secret(desk, reference: str, made: Optional[NewSecret] = None) -> str:
+    """Store (hashed) a new secret for a report (``made``, or one made here); the plain secret is
+    returned once."""
+    made = made or new_secret()
     with desk.uow() as uow:
-        uow.desk.set_secret_hash(reference, followup.hash_for_storage(secret), desk.now())
+        uow.desk.set_secret_hash(reference, made.stored_hash, desk.now())
         uow.commit()
-    return secret
+    return made.secret
 
 
-def issue_secret_or_none(desk, reference: str) -> Optional[str]:
+def issue_secret_or_none(desk, reference: str, made: Optional[NewSecret] = None) -> Optional[str]:
     """:func:`issue_secret` for a report just stored: None if that failed (the report stays, and
     the pupil still gets the code); only the exception's type is logged, never the secret."""
     try:
-        return issue_secret(desk, reference)
+        return issue_secret(desk, reference, made)
     except Exception as exc:  # noqa: BLE001 - the report is stored; the pupil still gets the code
         logger.error("issuing a follow-up secret failed: %s", type(exc).__name__)
         return None

@@ -88,6 +88,37 @@ def test_own_words_for_when_and_how_often_are_kept_and_stored(app, dispatcher, t
     assert (report.frequency, report.frequency_note) == ("anders", "hangt ervan af")
 
 
+def test_the_secret_is_hashed_while_the_report_is_stored(app, dispatcher, tracker_factory, monkeypatch):
+    """argon2 (about 30 ms) runs beside the storing, not after it: the reply comes sooner."""
+    import time as _time
+    from bot.services import checkin
+
+    spans = {}
+    real_new_secret, real_submit = checkin.new_secret, app.submit_report
+
+    def slow_new_secret():
+        started = _time.monotonic()
+        _time.sleep(0.3)
+        made = real_new_secret()
+        spans["hash"] = (started, _time.monotonic())
+        spans["secret"] = made.secret
+        return made
+
+    def slow_submit(*args):
+        started = _time.monotonic()
+        _time.sleep(0.3)
+        reference = real_submit(*args)
+        spans["store"] = (started, _time.monotonic())
+        return reference
+
+    monkeypatch.setattr(checkin, "new_secret", slow_new_secret)
+    monkeypatch.setattr(app, "submit_report", slow_submit)
+    events = run(ActionSubmitReport(), dispatcher, tracker_factory(slots=FULL))
+    assert spans["hash"][0] < spans["store"][1] and spans["store"][0] < spans["hash"][1]  # they overlap
+    ref = slots_of(events)["report_reference"]
+    assert ref in texts(dispatcher) and spans["secret"] in texts(dispatcher)  # the secret it stored
+
+
 def test_typed_entities_are_not_trusted(app, dispatcher, tracker_factory):
     form = ValidateReportForm()
     tracker = tracker_factory('/pesten_melden{"soort": "<script>"}')

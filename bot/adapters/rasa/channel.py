@@ -19,7 +19,9 @@ reaches Rasa:
    rules find danger in one of its pieces; then Rasa gets that danger intent (no text) and the
    help comes first.
 
-While Rasa handles the message, log records that quote it are withheld (``log_privacy``).
+While Rasa handles the message, log records that quote it are withheld (``log_privacy``). The
+action server's answers are checked against Rasa's schema without re-checking the schema each
+time (``action_response``).
 Once the model is loaded, the process stops if its tracker or lock store is not the one its
 endpoints file names (``store_check``): Rasa would otherwise fall back to memory with a warning.
 """
@@ -42,7 +44,7 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.adapters.rasa import log_privacy, readiness, store_check
+from bot.adapters.rasa import action_response, log_privacy, readiness, store_check
 from bot.adapters.rasa.fair_share import FairShare
 from bot.domain.school import SchoolConfig, Schools, load_schools
 from bot.domain.chat_input import (
@@ -79,6 +81,7 @@ class GuardedRestInput(RestInput):
         self.share = FairShare(self.limits.client_in_flight, self.limits.client_queue,
                                self.limits.client_wait_seconds, self.limits.concurrent_messages)
         log_privacy.install()
+        action_response.install()
 
     # -- who and what ------------------------------------------------------------------------
 
