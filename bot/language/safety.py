@@ -3,14 +3,25 @@
 The rules live in ``bot.domain.safety``; this module wires them to the saved spaCy pipeline
 (``bot.language.pipeline``), once per process, so every caller (the Rasa components, the chat
 channel, the scripts and tests) assesses a message the same way.
+
+The rules need tokens and lemmas, not the school-vocabulary entities, so the pipeline runs here
+without its entity ruler. A caller that already ran the pipeline over the message (Rasa's
+``SpacyNLP``, for ``SafetyNet``) passes that document: when the normalised text is the text it
+was made of (nothing to repair), it is used as it is, and the message is analysed once.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
 
 from bot.domain.safety import SafetySignal
 from bot.domain.safety.engine import Engine
-from bot.language.pipeline import analyse, load_nlp
+from bot.language.pipeline import load_nlp
+
+RULER = "entity_ruler"
+"""The pipeline's school-vocabulary entity ruler (``bot.language.pipeline.build``): the rules need none."""
 
 
 @lru_cache(maxsize=1)
@@ -19,9 +30,23 @@ def engine() -> Engine:
     return Engine.compiled(load_nlp().vocab)
 
 
-def assess(text: str) -> SafetySignal:
-    """Assess one message. Never raises on odd input; empty text gives an empty signal."""
-    return engine().assess(text, analyse)
+def tokens_and_lemmas(text: str) -> Doc:
+    """The pipeline over ``text`` (lower-cased, as Rasa does), without the entity ruler."""
+    return load_nlp()(text.lower(), disable=[RULER])
+
+
+def _analyser(ready: Optional[Doc]) -> Callable[[str], Doc]:
+    if ready is None:
+        return tokens_and_lemmas
+    return lambda normalised: ready if ready.text == normalised else tokens_and_lemmas(normalised)
+
+
+def assess(text: str, ready: Optional[Doc] = None) -> SafetySignal:
+    """Assess one message. Never raises on odd input; empty text gives an empty signal.
+
+    ``ready``: the pipeline's document of ``text`` lower-cased, if the caller has one.
+    """
+    return engine().assess(text, _analyser(ready))
 
 
 def canonical(lower: str, spacy_lemma: str = "") -> str:

@@ -314,8 +314,11 @@ def test_every_retrieval_sub_has_examples_and_a_response():
     assert set(intents) == {f"vraag_aanpak/{s}" for s in subs}
     assert subs == set(AANPAK_SUBS)
     assert set(_responses()) == set(AANPAK_SUBS)
-    for sub in AANPAK_SUBS:
-        assert 15 <= len(intents[f"vraag_aanpak/{sub}"]) <= 25, sub
+    counts = {sub: len(intents[f"vraag_aanpak/{sub}"]) for sub in AANPAK_SUBS}
+    for sub, count in counts.items():
+        assert 15 <= count <= 60, sub
+    # Balanced: the selector learns no answer as the default because it saw it most.
+    assert max(counts.values()) <= 1.5 * min(counts.values()), counts
 
 
 def test_protocol_responses_refer_to_the_protocol():

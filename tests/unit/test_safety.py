@@ -393,3 +393,55 @@ def test_only_the_rules_decide_the_careful_question(safety_net) -> None:
     assert out.get("intent")["name"] == "out_of_scope"
     [out] = safety_net.process([_danger_message("ik kan niet meer", "out_of_scope", 0.9)])
     assert out.get("intent")["name"] == "twijfel_stoppen"
+
+
+# Issue 17: wordings of our own (in no set) for each new way of saying it.
+@pytest.mark.parametrize("text, category", [
+    ("mijn vriend appte 'het was fijn jullie gekend te hebben' en nu reageert hij niet", SafetyCategory.CRISIS),
+    ("morgen is het zover, sorry voor alles", SafetyCategory.CRISIS),
+    ("mijn zusje zegt dat ze bij papa in de hemel wil zijn", SafetyCategory.CRISIS),
+    ("hoe verberg ik de sneetjes op mn arm voor mn ouders", SafetyCategory.CRISIS),
+    ("waar kan ik krassen zonder dat iemand het ziet", SafetyCategory.CRISIS),
+    ("mijn vriendin zei dat ze zich gaat ophangen vanavond", SafetyCategory.CRISIS),
+    ("ze zei dat ze vanavond pillen wil slikken", SafetyCategory.CRISIS),
+    ("ze hebben een rotje in mijn capuchon gestopt", SafetyCategory.ACUUT_GEVAAR),
+    ("een vreemde man vroeg of ik mee wilde naar zijn busje", SafetyCategory.ACUUT_GEVAAR),
+    ("er staat een meneer bij de speeltuin die kinderen vraagt om mee te komen", SafetyCategory.ACUUT_GEVAAR),
+    ("ik zie nu dat een jongen wordt geslagen door vier anderen", SafetyCategory.ACUUT_GEVAAR),
+    ("hij ligt op de grond en reageert niet", SafetyCategory.ACUUT_GEVAAR),
+    ("er gaat een foto rond van mij zonder kleren aan", SafetyCategory.STRAFBAAR_FEIT),
+    ("hij deed iets in mijn drankje op het feest", SafetyCategory.STRAFBAAR_FEIT),
+    ("mijn nichtje van 13 heeft een 'vriend' van 22", SafetyCategory.STRAFBAAR_FEIT),
+    ("de gymleraar zoende mij na de les", SafetyCategory.STRAFBAAR_FEIT),
+    ("ik heb brandplekken van een sigaret en mn vader zegt dat ik niks mag zeggen", SafetyCategory.ONVEILIG_THUIS),
+    ("mijn ouders willen dat ik in het buitenland blijf omdat ik te westers ben", SafetyCategory.ONVEILIG_THUIS),
+    ("ik ben bang als mijn moeder dronken thuiskomt", SafetyCategory.ONVEILIG_THUIS),
+    ("ze heeft altijd honger en komt in vieze kleren naar school", SafetyCategory.ONVEILIG_THUIS),
+    ("mijn ex-vrouw slaat de kinderen als ze bij haar zijn", SafetyCategory.ONVEILIG_THUIS),
+])
+def test_issue17_wordings_are_recognised(text: str, category: SafetyCategory) -> None:
+    assert assess(text).category == category
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben er helemaal klaar mee. met alles.",
+    "ik hou het echt niet lang meer vol",
+    "waarom zou ik nog moeite doen",
+    "het heeft toch allemaal geen zin meer",
+])
+def test_issue17_ambiguous_wordings_get_the_careful_question(text: str) -> None:
+    signal = assess(text)
+    assert signal.ambiguous and signal.category is None
+
+
+@pytest.mark.parametrize("text", [
+    "ik ga je afmaken bij monopoly haha",
+    "ik vermoord je als je mijn chips opeet",
+    "in fortnite word je steeds achtervolgd",
+    "volgens mij klopt dat niet",
+    "ik moet vanavond mijn pillen nemen van de dokter",
+    "hoe vind ik de persoonsvorm in een zin",
+    "alles is kut en niemand snapt me",
+])
+def test_issue17_everyday_wordings_raise_no_alarm(text: str) -> None:
+    assert not assess(text).alarm

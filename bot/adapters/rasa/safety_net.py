@@ -21,7 +21,8 @@ classifiers that agree. On the held-out and independent safety sets this caught 
 messages the rules and a lone DIET missed ("mn armen zitten vol sneetjes"), for 5 new false alarms
 (docs/figures.md). DIET's own guess stays in ``diet_intent``.
 
-Every message is assessed, a "/" in front or not: the chat channel lets through only the
+The rules read the document Rasa's ``SpacyNLP`` made of the message when nothing in it needs
+repair (``bot.language.safety.assess``): one spaCy pass for both. Every message is assessed, a "/" in front or not: the chat channel lets through only the
 payloads of offered buttons, and for those Rasa's ``RegexMessageHandler``, which runs after this
 component, replaces the whole parse with the button's intent. The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
 """
@@ -34,6 +35,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -52,6 +54,11 @@ DANGER_INTENTS = frozenset({"crisis", "acuut_gevaar", "strafbaar_feit", "onveili
 DEFAULT_THRESHOLD = 0.95
 DEFAULT_VOTE_THRESHOLD = 0.7
 FALLBACK_INTENT = "nlu_fallback"
+UNSURE_INTENTS = frozenset({FALLBACK_INTENT, "out_of_scope"})
+# Chosen on the safety sets (docs: /work/notes/safety_tuning.md): ordinary messages reach a worried share
+# of 0.81 on their own, so only a share above that asks; with words of distress a quarter is enough.
+DEFAULT_CAREFUL_SHARE = 0.85
+DEFAULT_DISTRESS_SHARE = 0.25
 DEFAULT_MIN_WORDS = 3
 SAFETY_KEY = "safety_net"
 INTENT_SHORTCUT = "/"
@@ -73,18 +80,24 @@ class SafetyNet(GraphComponent):
     ) -> "SafetyNet":
         return cls(float(config.get("classifier_threshold", DEFAULT_THRESHOLD)),
                    int(config.get("min_words", DEFAULT_MIN_WORDS)),
-                   float(config.get("vote_threshold", DEFAULT_VOTE_THRESHOLD)))
+                   float(config.get("vote_threshold", DEFAULT_VOTE_THRESHOLD)),
+                   float(config.get("careful_share", DEFAULT_CAREFUL_SHARE)),
+                   float(config.get("distress_share", DEFAULT_DISTRESS_SHARE)))
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"classifier_threshold": DEFAULT_THRESHOLD, "min_words": DEFAULT_MIN_WORDS,
-                "vote_threshold": DEFAULT_VOTE_THRESHOLD}
+                "vote_threshold": DEFAULT_VOTE_THRESHOLD, "careful_share": DEFAULT_CAREFUL_SHARE,
+                "distress_share": DEFAULT_DISTRESS_SHARE}
 
     def __init__(self, classifier_threshold: float = DEFAULT_THRESHOLD, min_words: int = DEFAULT_MIN_WORDS,
-                 vote_threshold: float = DEFAULT_VOTE_THRESHOLD) -> None:
+                 vote_threshold: float = DEFAULT_VOTE_THRESHOLD, careful_share: float = DEFAULT_CAREFUL_SHARE,
+                 distress_share: float = DEFAULT_DISTRESS_SHARE) -> None:
         self.classifier_threshold = classifier_threshold
         self.min_words = min_words
         self.vote_threshold = vote_threshold
+        self.careful_share = careful_share
+        self.distress_share = distress_share
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -95,10 +108,14 @@ class SafetyNet(GraphComponent):
         text = message.get(TEXT)
         if not isinstance(text, str):
             return
-        signal = assess(text.lstrip().lstrip(INTENT_SHORTCUT))
+        signal = assess(text.lstrip().lstrip(INTENT_SHORTCUT), message.get(SPACY_DOCS[TEXT]))
         intent = intent_for(signal)
         if intent is None:
+            unsure = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in UNSURE_INTENTS
+            share = self._worried_share(message)
             self._demote_unsure_danger(message, bool(signal.harmless))
+            if unsure:
+                self._ask_when_unsure(message, share, signal)
             return
         also = [c.value for c in signal.also]
         danger = self._classifier_danger(message)
@@ -129,6 +146,26 @@ class SafetyNet(GraphComponent):
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         message.set(SAFETY_KEY, {"intent": None, "rules": [], "demoted": top.get(INTENT_NAME_KEY)},
+                    add_to_output=True)
+
+    @staticmethod
+    def _worried_share(message: Message) -> float:
+        """How much of the classifiers' ranking the danger intents and ``twijfel_stoppen`` hold together."""
+        return sum(float(e.get(PREDICTED_CONFIDENCE_KEY) or 0.0) for e in message.get(INTENT_RANKING_KEY) or []
+                   if e.get(INTENT_NAME_KEY) in DANGER_INTENTS | {AMBIGUOUS_INTENT})
+
+    def _ask_when_unsure(self, message: Message, share: float, signal: SafetySignal) -> None:
+        """The safe path when rules and classifiers both miss: an answer that is the fallback (or out
+        of scope) already before this component, and still is, becomes the careful question ("gaat het niet goed met je?") when the message
+        sounds sad, frightened or unsafe: the worried intents hold at least ``careful_share`` of the
+        ranking (``_worried_share``, taken before any demotion), or the rules found distress words
+        (``SafetySignal.distress``) and they hold ``distress_share``. Never after a harmless use of a danger word."""
+        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) not in UNSURE_INTENTS or signal.harmless:
+            return
+        if share < self.careful_share and not (signal.distress and share >= self.distress_share):
+            return
+        self._put_first(message, AMBIGUOUS_INTENT, round(share, 3))
+        message.set(SAFETY_KEY, {"intent": AMBIGUOUS_INTENT, "rules": list(signal.matched), "unsure": True},
                     add_to_output=True)
 
     def _classifier_danger(self, message: Message) -> Optional[Tuple[str, float]]:

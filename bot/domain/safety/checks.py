@@ -11,7 +11,7 @@ from bot.domain.safety.words import HARM_ACUTE
 
 FILLERS: FrozenSet[str] = frozenset({
     "echt", "hoor", "man", "joh", "gewoon", "ofzo", "meer", "zo", "nu", "eigenlijk", "serieus",
-    "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus",
+    "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus", "ofz", "ofso", "enzo",
 })
 """Words after "ik wil/kan niet meer" that still end the thought ("ik kan niet meer, echt")."""
 
@@ -40,9 +40,10 @@ def clause_ends(doc, end: int, also: FrozenSet[str] = frozenset()) -> bool:
     return not any(ch.isalnum() for ch in doc[i].text)  # an emoji or symbol: "ik wil niet meer 😔"
 
 
-def message_ends(doc, end: int) -> bool:
-    """Only fillers, punctuation or emoji follow: the words are the whole thought ("ik geef het op.")."""
-    rest = [t for t in doc[end:] if t.norm_ not in FILLERS]
+def message_ends(doc, end: int, also: FrozenSet[str] = frozenset()) -> bool:
+    """Only fillers, punctuation or emoji follow: the words are the whole thought ("ik geef het op.");
+    ``also``: words that may follow too (a repetition: "ik ben op. helemaal op.")."""
+    rest = [t for t in doc[end:] if t.norm_ not in FILLERS and t.norm_ not in also]
     return all(t.is_punct or not any(ch.isalnum() for ch in t.text) for t in rest)
 
 

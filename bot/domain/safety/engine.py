@@ -1,5 +1,8 @@
 """The engine: compile the rules into one spaCy ``Matcher``, apply them to a message, rank.
 
+Patterns with a long gap are matched in parts and joined (``chains``): the same matches, without
+the ``Matcher`` following every way to fill the gap.
+
 ``Engine.assess(text, analyse)`` runs a spaCy pipeline (``analyse``, given by the caller: the
 project's own is wired in ``bot.language.safety``) over the normalised text, gives every token its canonical lemma in ``token.norm_`` (typos repaired towards
 the words of these rules, ``Engine.keywords``) and matches. Exceptions then cancel rules for
@@ -20,6 +23,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from bot.domain.safety.chains import Chain, cut, join
 from bot.domain.safety.normalisation import Keywords, canonical_lemma, normalise
 from bot.domain.safety.patterns import terms
 from bot.domain.safety.rules import HARMLESS_USES, REGEX_KEYWORDS, Exception_, Rule, all_exceptions, all_rules
@@ -35,6 +39,15 @@ _CATEGORY: Mapping[str, SafetyCategory] = MappingProxyType({
 })
 
 
+CUE_SIGNALS: Mapping[str, str] = MappingProxyType({
+    "flag.afscheid.": "crisis.afscheid",  # farewell cues
+    "flag.zorg.": "thuis.verwaarlozing_signalen",  # signs of neglect
+})
+"""Cue flags, two different of which in one message make the signal named."""
+DISTRESS = "flag.nood."
+"""Flags of sadness or fear: ``SafetySignal.distress``."""
+
+
 class Engine:
     """The compiled rules: one Matcher for rules and exceptions, then the filtering steps.
 
@@ -47,8 +60,21 @@ class Engine:
         self.rules: Dict[str, Rule] = {r.name: r for r in rules}
         self.exceptions: Dict[str, Exception_] = {x.name: x for x in exceptions}
         self.matcher = Matcher(vocab, validate=True)
+        self.chains: List[Chain] = []
         for name, item in {**self.rules, **self.exceptions}.items():
-            self.matcher.add(name, [[token.spacy() for token in p] for p in item.patterns])
+            whole = []
+            for pattern in item.patterns:
+                pieces = cut(pattern)
+                if pieces is None:
+                    whole.append([token.spacy() for token in pattern])
+                    continue
+                parts, gaps = pieces
+                keys = tuple(f"{name}#{len(self.chains)}.{i}" for i in range(len(parts)))
+                for key, part in zip(keys, parts):
+                    self.matcher.add(key, [[token.spacy() for token in part]])
+                self.chains.append(Chain(name, keys, tuple(gaps)))
+            if whole:
+                self.matcher.add(name, whole)
         self.keywords = Keywords.of(REGEX_KEYWORDS.union(
             *(terms(p) for item in (*rules, *exceptions) for p in item.patterns)))
 
@@ -85,13 +111,19 @@ class Engine:
         """Match, drop what exceptions, negation, checks, flags and ``unless`` rule out, rank."""
         found: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
-            found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+            found.setdefault(self.matcher.vocab.strings[match_id], []).append((start, end))
+        if self.chains:
+            norms = [token.norm_ for token in doc]
+            for chain in self.chains:
+                spans = join(chain, found, norms)
+                if spans:
+                    found.setdefault(chain.name, []).extend(sorted(spans))
 
         doc_blocks: List[str] = []
         span_blocks: List[Tuple[int, int, Tuple[str, ...]]] = []
         for name, spans in found.items():
             x = self.exceptions.get(name)
-            if x is None:
+            if x is None or any(req not in found for req in x.requires):
                 continue
             if x.scope == "doc":
                 doc_blocks.extend(x.blocks)
@@ -123,17 +155,20 @@ class Engine:
                 continue
             kept.add(name)
 
-        # Farewell cues: two different ones in one message are a crisis.
-        if len({n for n in kept if n.startswith("flag.afscheid.")}) >= 2:
-            kept.add("crisis.afscheid")
+        # Cues: two different ones of a kind in one message are a signal (farewell: a crisis).
+        for cue, signal in CUE_SIGNALS.items():
+            if len({n for n in kept if n.startswith(cue)}) >= 2:
+                kept.add(signal)
         signals = sorted(n for n in kept if not n.startswith("flag."))
         present = {_CATEGORY[n.split(".", 1)[0]] for n in signals if n.split(".", 1)[0] in _CATEGORY}
         ranked = rank(present, kept)
         category = ranked[0] if ranked else None
         ambiguous = category is None and any(n.startswith("ambigu.") for n in signals)
-        harmless = tuple(sorted(n for n in found if n in HARMLESS_USES))
+        harmless = tuple(sorted(n for n in found if n in HARMLESS_USES
+                                and all(req in found for req in self.exceptions[n].requires)))
+        distress = any(n.startswith(DISTRESS) for n in kept)
         return SafetySignal(category=category, ambiguous=ambiguous, matched=tuple(signals), also=tuple(ranked[1:]),
-                            harmless=harmless)
+                            harmless=harmless, distress=distress)
 
 
 def rank(present: Set[SafetyCategory], kept: Set[str]) -> List[SafetyCategory]:

@@ -22,6 +22,7 @@ _APOSTROPHES: Mapping[int, str] = MappingProxyType(str.maketrans({"â€™": "'", "â
 # Pupils' spellings, as whole words, to standard Dutch (applied before tokenising).
 _SPELLING: Mapping[str, str] = MappingProxyType({
     "k": "ik", "kwil": "ik wil", "kben": "ik ben", "kheb": "ik heb", "kan'k": "kan ik",
+    "kweet": "ik weet", "kzit": "ik zit", "kga": "ik ga", "kmoet": "ik moet", "kvoel": "ik voel", "kdenk": "ik denk",
     "mn": "mijn", "m'n": "mijn", "mijne": "mijn", "zn": "zijn", "z'n": "zijn",
     "nie": "niet", "ni": "niet", "nit": "niet", "nt": "niet", "kn": "kan",
     "ie": "hij", "em": "hem", "ff": "even", "wnt": "want", "omda": "omdat", "wrm": "waarom",

@@ -23,7 +23,7 @@ NOT_SELF = ("dat", "iemand", "ze", "zij", "hij", "jullie", "juf", "meester", "me
 ADVERBS = (
     "gewoon", "echt", "liefst", "liefste", "het", "graag", "soms", "zo", "even", "ook", "nu",
     "wel", "vaak", "maar", "eigenlijk", "nog", "alleen", "heel", "altijd", "zelf", "serieus",
-    "dan", "wollah", "bijna", "weer", "zeker", "allemaal", "steeds", "telkens", "continu", "elke", "dag",
+    "dan", "wollah", "bijna", "weer", "zeker", "allemaal", "steeds", "telkens", "continu", "elke", "dag", "toch",
 )
 """Filler words ``A`` may skip ("ik wil *gewoon echt* verdwijnen")."""
 

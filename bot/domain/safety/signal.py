@@ -63,6 +63,8 @@ class SafetySignal:
     hadden een mes" is acute danger *and* a crime); the help names their help too, briefly.
     ``harmless``: the exceptions that recognised a harmless use ("mijn telefoon is dood", "ze steken
     de draak met me"); the classifier alone must not raise an alarm on such a message either.
+    ``distress``: words of sadness or fear ("ik voel me zo leeg", "alles is kut"; ``flag.nood.*``), no
+    alarm by themselves: they let ``SafetyNet`` ask the careful question sooner when it is unsure.
     """
 
     category: Optional[SafetyCategory] = None
@@ -70,6 +72,7 @@ class SafetySignal:
     matched: Tuple[str, ...] = ()
     also: Tuple[SafetyCategory, ...] = ()
     harmless: Tuple[str, ...] = ()
+    distress: bool = False
 
     @property
     def categories(self) -> Tuple[SafetyCategory, ...]:
@@ -90,5 +93,6 @@ def combine(signals: Sequence[SafetySignal]) -> SafetySignal:
     matched = tuple(dict.fromkeys(name for s in signals for name in s.matched))
     harmless = tuple(dict.fromkeys(name for s in signals for name in s.harmless))
     if not ordered:
-        return SafetySignal(ambiguous=any(s.ambiguous for s in signals), matched=matched, harmless=harmless)
+        return SafetySignal(ambiguous=any(s.ambiguous for s in signals), matched=matched, harmless=harmless,
+                            distress=any(s.distress for s in signals))
     return SafetySignal(category=ordered[0], matched=matched, also=tuple(ordered[1:]), harmless=harmless)

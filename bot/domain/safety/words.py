@@ -12,7 +12,7 @@ ME = T("me", "mij", "ons")
 REFL = T("mezelf", "me", "mij")
 I = T("ik")
 FAMILY = R(r"^(stief|pleeg|half)?(vader|moeder|pa|ma|papa|mama|pap|mam|pappa|mamma|paps|mams|ouder|ouders"
-           r"|broer|broertje|broers|zus|zusje|zussen|zuster|opa|oma|oom|tante)$|^(ex-?)?partner$|^ex(man|vrouw)$")
+           r"|broer|broertje|broers|zus|zusje|zussen|zuster|opa|oma|oom|tante)$|^(ex-?)?partner$|^ex-?(man|vrouw)$")
 PLATFORM = T("insta", "instagram", "tiktok", "snapchat", "snap", "youtube", "twitter", "twitch",
              "discord", "whatsapp", "account", "volger", "volgers", "story", "kanaal")
 HOME = T("thuis", "thuiskomen")
@@ -39,7 +39,8 @@ INJURY = (T("bloedneus", "gebroken", "breuk", "ziekenhuis", "hersenschudding", "
 SUBJECT_OTHER = T("ze", "zij", "hij", "iemand", "jongen", "jongens", "meisje", "meisjes", "meiden",
                   "klasgenoot", "klasgenoten", "leerling", "leerlingen", "groep", "man", "mannen")
 SEX = R(r"^(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
-IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap|opname|opgenomen|gefilmd|opnemen)")
+# "snap" only as Snapchat or a snap ("snappen", to understand, is no image).
+IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap(chat.*|s|je|jes)?$|opname|opgenomen|gefilmd|opnemen)")
 BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed", "lijf", "kleedkamer",
                   "onderbroek", "bh", "string", "bloot", "blote", "douche", "douchen", "omkleden",
                   "uitkleden", "kruis", "vagina", "kut", "wc", "toilet")
@@ -62,7 +63,7 @@ SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen|bewerken
 SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
                    "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
 JOKE = (T("haha", "hahaha", "lol", "grapje", "xd", "jk"), R(r"[\U0001F602\U0001F923\U0001F480]"))
-ADULT = (T("man", "meester", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent", "juf"),
+ADULT = (T("man", "meester", "meneer", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent", "juf"),
          R(r"(leraar|docent|trainer|coach|meester)$"))
 ADULT_AGE = R(r"^(1[89]|[2-9][0-9])$")
 POSS = T("mijn", "zijn", "haar", "hun", "je", "jouw")
@@ -71,3 +72,18 @@ DEATH = T("dood", "sterven", "doodgaan", "overlijden")
 PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
 JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor",
                "parkeergarage", "viaduct", "flatgebouw", "hoogbouw")
+OWNERS = frozenset({"mijn", "zijn", "haar", "je", "jouw", "hun", "de", "die", "deze", "onze"})
+"""Owners and articles before a thing: "ik moet *mijn* pillen nemen" is medication, "ze gaat pillen nemen" is not."""
+CHILD = T("me", "mij", "leerling", "leerlingen", "kind", "kinderen", "meisje", "meisjes", "jongen", "jongens",
+          "zoon", "dochter", "klasgenoot", "vriendin", "vriend")
+SEX_ACT_STRICT = T("zoenen", "tongzoenen", "betasten", "aanraken", "likken", "uitkleden", "seks", "befoelen")
+"""Sexual acts, without "kussen" (also a pillow) or "voelen"."""
+CLOTHES = T("kleren", "kleding", "kleertjes", "shirt", "shirtje", "broek", "bh", "onderbroek", "ondergoed", "t-shirt")
+OLDER = T("oudere", "volwassen")
+PERSON = T("ze", "zij", "hij", "iemand", "meisje", "jongen", "leerling", "kind", "klasgenoot", "vriend", "vriendin")
+MARKS = (T("striemen", "striem", "brandplek", "brandplekken", "litteken", "littekens", "brandwond", "brandwonden",
+           "kneuzing", "kneuzingen"), (T("blauw", "blauwe"), T("plek", "plekken", "oog", "ogen")))
+"""Marks on a body that an adult sees or a child must hide."""
+BODY = T("rug", "been", "benen", "arm", "armen", "billen", "kont", "nek", "gezicht", "lijf", "lichaam", "hand",
+         "handen", "schouder", "schouders", "buik", "dij", "dijen", "bovenbeen", "bovenbenen", "hals", "wang")
+FIREWORK = T("vuurwerk", "rotje", "rotjes", "cobra", "strijker", "strijkers", "vuurpijl", "knaller", "knallers")

@@ -7,9 +7,14 @@ from __future__ import annotations
 from typing import List
 
 from bot.domain.safety.checks import not_over
-from bot.domain.safety.patterns import G, L, T, near, seq
+from bot.domain.safety.patterns import A, G, L, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import BLUNT, HARM_ACUTE, I, LETHAL, ME, WEAPON
+from bot.domain.safety.words import BLUNT, BODY, FIREWORK, HARM_ACUTE, I, LETHAL, ME, PERSON, WEAPON
+
+STRANGER = T("man", "mannen", "vreemde", "onbekende", "meneer", "vent", "vrouw", "mevrouw")
+HIT_NOW = T("slaan", "schoppen", "trappen", "stompen", "steken", "neersteken", "wurgen", "mishandelen", "aftuigen",
+            "afrossen", "beuken", "rammen")
+LURE = T("snoep", "snoepje", "snoepjes", "puppy", "puppies", "hondje", "poesje", "cadeautje", "lift")
 
 
 def acute_rules() -> List[Rule]:
@@ -90,6 +95,8 @@ def acute_rules() -> List[Rule]:
             seq(T("trekken", "sleuren", "slepen"), ME, T("mee")),
             seq(T("door"), G(4), L("meegenomen", "meegesleurd", "ontvoerd")),
             seq(T("sluiten"), ME, G(4), T("op")),
+            # "wordt tegen de grond gehouden", "ze drukken hem op de grond"
+            seq(T("tegen", "op"), T("de"), T("grond"), G(2), T("houden", "drukken", "vasthouden", "vastdrukken")),
         ]),
         rule("acuut.dreiging_nu", [seq(ME, G(4), HARM_ACUTE), seq(HARM_ACUTE, ME)], requires=("flag.imminent",),
              check=not_over),
@@ -114,11 +121,33 @@ def acute_rules() -> List[Rule]:
             seq(T("durven", "kunnen"), G(2), T("niet"), G(1), T("weg")),
         ], negatable=False, requires=("flag.iemand_staat_klaar",)),
         rule("acuut.lokken", [*near(T("instappen", "instap"), T("auto", "busje", "man", "vreemde", "onbekende"), 8),
-                              *near(T("man", "vreemde", "onbekende"), T("aanspreken", "lokken"), 8)]),
+                              *near(T("man", "vreemde", "onbekende"), T("aanspreken", "lokken"), 8),
+                              # "een man vraagt of kinderen mee willen naar zijn auto", "deelt snoep uit ... meekomen"
+                              *near(STRANGER, seq(T("mee"), G(3), T("naar"), G(2), T("auto", "busje", "huis", "bestelbus")), 12),
+                              *near(STRANGER, T("meekomen", "meegaan", "meelopen", "meerijden", "instappen"), 12),
+                              *near(STRANGER, seq(T("mee"), T("te"), T("komen", "gaan", "lopen", "rijden")), 12),
+                              *near(LURE, seq(T("mee"), G(3), T("willen", "komen", "gaan", "lopen")), 12)]),
         rule("acuut.dreiging_buiten", [[T("dreigen", "bedreigen")]], requires=("flag.iemand_staat_klaar",)),
         rule("acuut.gestalkt", [*near(T("man", "vent", "meneer"), seq(T("achter"), ME), 10),
                                 seq(T("uitstappen"), G(3), I, T("uitstappen"))]),
         rule("acuut.vastgebonden", [[T("vastbinden")]], requires=("flag.imminent",)),
+        # Someone else attacked while the writer watches: "ik zie nu dat een leerling wordt geschopt".
+        rule("acuut.geweld_gezien", [seq(L("wordt", "worden"), G(4), HIT_NOW), seq(HIT_NOW, G(1), L("wordt", "worden")),
+                                     seq(I, L("word"), G(3), HIT_NOW)],
+             requires=("flag.imminent",), check=not_over),
+        # Fireworks put on or thrown at a body: "vuurwerk in mijn capuchon gestopt en aangestoken".
+        rule("acuut.vuurwerk", [*near(FIREWORK, seq(T("mijn", "me", "mij", "zijn", "haar"), G(1), BODY), 6),
+                                *near(FIREWORK, seq(T("mijn", "zijn", "haar"), T("capuchon", "jas", "kraag", "trui",
+                                                                              "hoodie", "tas", "broek", "haar")), 6),
+                                seq(T("gooien", "schieten", "richten"), G(2), FIREWORK, G(3), T("naar", "op"), ME)]),
+        # Someone shooting or stabbing now: "volgens mij schiet iemand", "er steekt iemand".
+        rule("acuut.schieten", [seq(T("schieten", "neersteken", "neerschieten"), T("iemand")),
+                                seq(T("steken"), T("iemand"), T("neer", "met")),
+                                seq(T("iemand"), A(1), T("schieten", "neerschieten", "neersteken"))], check=not_over),
+        # Someone lies still after an accident or an attack: call 112.
+        rule("acuut.levenloos", [seq(PERSON, G(2), T("bewegen", "ademen"), A(1), T("niet", "nauwelijks"), T("meer", op="?")),
+                                 seq(T("liggen"), G(4), T("en"), G(1), T("reageren", "bewegen"), T("niet"))],
+             negatable=False),
         rule("acuut.dreiging_termijn", [
             seq(T("als"), I, G(8), T("niet"), G(10), T("aandoen", "pijn", "vermoorden", "slaan", "pakken")),
             seq(T("als"), I, G(8), T("zijn"), T("ik"), T("dood")),

@@ -8,9 +8,21 @@ from __future__ import annotations
 from typing import List
 
 from bot.domain.safety.checks import clause_ends, message_ends
-from bot.domain.safety.patterns import A, T, seq
+from bot.domain.safety.patterns import A, G, T, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import I
+from bot.domain.safety.words import I, ME
+
+SAD = T("leeg", "rot", "kut", "klote", "slecht", "waardeloos", "eenzaam", "alleen", "verdrietig", "wanhopig",
+        "hopeloos", "kapot", "somber", "depressief", "verloren", "ellendig", "ongelukkig", "niks", "niets")
+
+# Words that may follow "ik ben er klaar mee", "ik ben op" and still leave the thought whole:
+# the thought repeated or widened ("ik ben op. helemaal op.", "ik ben er klaar mee. met alles").
+REPEATED = frozenset({"helemaal", "totaal", "compleet", "op", "klaar", "mee", "met", "alles", "iedereen", "ik",
+                      "zijn", "er", "zo", "doen", "steken"})
+
+
+def _whole_thought(doc, start: int, end: int) -> bool:
+    return message_ends(doc, end, REPEATED)
 
 
 def ambiguous_rules() -> List[Rule]:
@@ -26,29 +38,60 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("trekken"), A(1), T("het", "dit", "dat", "alles", "t"), A(2), T("niet"), T("meer", op="?")),
         ], negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
         rule("ambigu.volhouden", [
-            seq(T("houden"), A(1), T("het", "dit", "dat", "alles"), A(2), T("niet"), A(1), T("meer", op="?"), T("vol")),
-            seq(T("niet"), A(1), T("meer", op="?"), T("volhouden")),
+            seq(T("houden"), A(1), T("het", "dit", "dat", "alles"), A(2), T("niet"), T("lang", op="?"), A(1),
+                T("meer", op="?"), T("lang", op="?"), T("vol")),
+            seq(T("niet"), T("lang", op="?"), A(1), T("meer", op="?"), T("volhouden")),
         ], negatable=False),
         rule("ambigu.niet_zitten", [
             seq(T("zien"), A(1), T("het"), A(2), T("niet"), A(1), T("meer"), A(1), T("zitten")),
+            seq(T("het"), A(2), T("niet"), A(1), T("meer"), A(1), T("zien"), T("zitten")),  # "dat ze het niet meer ziet zitten"
         ], negatable=False),
         rule("ambigu.springen", [seq(I, A(2), T("willen", "ga", "gaan"), A(2), T("springen"))],
              negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
         rule("ambigu.opgeven", [
-            seq(I, T("zijn"), T("er"), T("helemaal", op="?"), T("klaar"), T("mee")),
+            seq(I, T("zijn"), T("er"), A(2), T("helemaal", "totaal", op="?"), T("klaar"), T("mee")),
+            seq(I, T("zijn"), A(2), T("klaar"), T("met"), T("alles", "iedereen")),
             seq(I, T("geven"), T("het"), T("op")),
-            seq(I, T("zijn"), T("op")),
+            seq(I, T("zijn"), A(2), T("op")),
             seq(I, T("willen"), A(1), T("weg")),
-            seq(T("het", "alles"), T("hoeven"), A(2), T("niet"), T("meer")),
+            seq(I, T("willen"), A(2), T("weg"), T("van"), T("alles", "iedereen")),
+            seq(T("willen"), I, A(2), T("weg"), T("van"), T("alles", "iedereen")),
+            seq(T("het", "alles"), T("hoeven"), T("voor", op="?"), T("mij", "me", op="?"), A(2), T("niet"), T("meer")),
             seq(T("worden"), A(2), T("toch"), A(1), T("nooit"), T("beter")),
-        ], negatable=False, check=lambda doc, s, e: message_ends(doc, e)),
-        rule("ambigu.geen_zin", [seq(T("het", "alles"), T("hebben"), A(2), T("geen"), T("zin"), A(1), T("meer"))],
-             negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
+            seq(I, T("weten"), T("het"), A(2), T("niet"), A(1), T("meer")),  # "ik weet het niet meer."
+            seq(T("wat"), T("maken"), T("het"), A(2), T("uit")),  # "wat maakt het nog uit"
+            seq(T("waarom"), G(3), A(2), T("nog"), A(1), T("moeite")),  # "waarom doe ik eigenlijk nog moeite"
+        ], negatable=False, check=_whole_thought),
+        rule("ambigu.geen_zin", [
+            seq(T("het", "alles"), T("hebben"), A(3), T("geen"), T("zin"), A(1), T("meer", op="?")),
+            seq(T("wat"), T("hebben"), T("het", "alles"), A(3), T("voor"), T("zin")),
+        ], negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
+        rule("ambigu.niemand_uit", [  # "het maakt toch niemand iets uit wat er met mij gebeurt"
+            seq(T("maken"), A(2), T("niemand"), T("iets", "wat", "het", op="?"), T("uit"), G(4), ME),
+            seq(T("niemand"), T("maken"), T("het", op="?"), A(2), T("uit"), G(4), ME),
+        ], negatable=False),
         rule("ambigu.zonder_ik", [seq(T("kunnen", "willen"), A(1), T("niet"), A(1), T("meer"))],
              negatable=False, check=lambda doc, s, e: s == 0 and message_ends(doc, e)),
+        # Words of sadness or fear (``flag.nood.*``): no alarm, only ``SafetySignal.distress``.
+        rule("flag.nood.gevoel", [
+            seq(I, T("voelen"), A(2), T("me", "mij", op="?"), A(2), SAD),
+            seq(I, T("zijn"), A(2), T("zo", "heel", "echt", "super", op="?"), T("verdrietig", "eenzaam", "wanhopig",
+                                                                             "somber", "depressief", "ongelukkig")),
+        ], negatable=False),
+        rule("flag.nood.alles", [seq(T("alles", "leven"), T("zijn"), A(2), T("kut", "klote", "zwaar", "shit", "zwart",
+                                                                            "hopeloos", "zinloos", "teveel"))],
+             negatable=False),
+        rule("flag.nood.niemand", [seq(T("niemand"), A(2), T("snappen", "begrijpen", "helpen", "luisteren", "zien"),
+                                       A(1), ME)], negatable=False),
+        rule("flag.nood.huilen", [seq(I, G(3), T("huilen", "janken")), seq(T("huilen", "janken"), I)], negatable=False),
+        rule("flag.nood.bang", [seq(I, T("zijn"), A(2), T("bang", "doodsbang", "angstig"))], negatable=False,
+             check=lambda doc, s, e: clause_ends(doc, e) and not (e < len(doc) and doc[e].norm_ in ("dat", "als"))),
+        rule("flag.nood.haat", [seq(I, T("haten", "haat"), T("mezelf", "mijn"), T("leven", op="?"))], negatable=False),
+        rule("flag.nood.niet_goed", [seq(T("gaan"), A(2), T("niet", "helemaal"), A(1), T("goed"), T("met"), ME)],
+             negatable=False),
         rule("ambigu.stoppen_alles", [
             seq(T("willen"), A(2), T("stoppen", "ophouden"), T("met"), T("alles")),
             seq(T("willen"), A(2), T("met"), T("alles"), T("stoppen", "ophouden")),
-            seq(T("willen"), A(1), T("dat"), T("alles"), T("stoppen", "ophouden")),
+            seq(T("willen"), A(1), T("dat"), T("alles"), A(2), T("stoppen", "ophouden")),
         ], negatable=False),
     ]

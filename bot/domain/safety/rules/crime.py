@@ -7,9 +7,13 @@ from bot.domain.safety.checks import REPORTING, clause_ends
 from bot.domain.safety.patterns import A, G, R, T, each, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import (
-    ADULT, ADULT_AGE, BODY_INTIMATE, BODY_SEXUAL, COERCE, HIT, I, IMAGE, INJURY, LETHAL, ME, MONEY, SAY, SEX,
-    SEX_ACT, SUBJECT_OTHER, THREAT_HARM, VIOLENCE, WEAPON,
+    ADULT, ADULT_AGE, BODY_INTIMATE, BODY_SEXUAL, CHILD, CLOTHES, COERCE, FAMILY, HIT, I, IMAGE, INJURY, LETHAL, ME,
+    MONEY, OLDER, SAY, SEX, SEX_ACT, SEX_ACT_STRICT, SUBJECT_OTHER, THREAT_HARM, VIOLENCE, WEAPON,
 )
+
+DRUG = T("pil", "pilletje", "pilletjes", "drugs", "xtc", "ghb", "mdma", "wodka", "alcohol", "shotjes", "coke", "snuiven")
+DRINK = T("drankje", "drinken", "glas", "cola", "drank", "fles", "flesje", "beker")
+GIFT = T("geld", "cadeau", "cadeaus", "cadeautje", "cadeautjes", "spullen", "drank", "drugs", "kleren", "sieraden")
 
 
 def crime_rules() -> List[Rule]:
@@ -79,6 +83,7 @@ def crime_rules() -> List[Rule]:
         rule("strafbaar.seksueel_beeld", [
             [SEX],
             *near(BODY_INTIMATE, IMAGE, 8),
+            *near(IMAGE, seq(T("zonder"), T("kleren", "kleding", "kleertjes")), 8),
         ]),
         rule("strafbaar.seksueel_contact", [
             *near(T("zitten", "aanraken", "raken", "betasten", "knijpen", "grijpen", "pakken", "voelen", "likken"),
@@ -89,6 +94,8 @@ def crime_rules() -> List[Rule]:
             [T("verkrachten", "verkrachting", "aanranden", "aanranding", "misbruiken", "misbruik", "seksueel",
                "betasten", "ongewenst")],
             *near(T("dwingen"), SEX_ACT, 6),
+            # an adult and a child: "een leraar die een leerling zoent", "de meester zoende me"
+            *[p for a in ADULT for p in (seq(a, G(4), CHILD, G(2), SEX_ACT_STRICT), seq(a, G(2), SEX_ACT_STRICT, G(2), CHILD))],
         ]),
         rule("strafbaar.grooming", [*near(T("volwassene", "man", "vent", "oudere"),
                                           T("afspreken", "ontmoeten", "overhalen"), 25),
@@ -104,6 +111,10 @@ def crime_rules() -> List[Rule]:
             *near(T("man", "meester", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent"),
                   seq(T("niemand"), G(1), T("mogen"), T("zeggen", "vertellen")), 20),
             *near(T("geld", "bieden", "betalen", "robux", "cadeau", "cadeautje"), seq(IMAGE, G(5), T("sturen")), 10),
+            # an adult asks for pictures without clothes, or to keep a meeting from the parents
+            *[p for a in ADULT for p in near(a, seq(IMAGE, G(4), T("zonder", "in"), CLOTHES), 20)],
+            *[p for a in (*ADULT, ADULT_AGE) for p in near(a, seq(T("zonder"), G(4), FAMILY, G(3),
+                                                                   T("zeggen", "vertellen", "weten")), 25)],
         ]),
         rule("strafbaar.afpersing", [
             [T("afpersen", "afpersing", "chanteren", "chantage", "sextortion", "losgeld")],
@@ -127,11 +138,25 @@ def crime_rules() -> List[Rule]:
                                 seq(T("terug"), T("naar"), G(1), T("eigen"), T("land"))], negatable=False),
         rule("strafbaar.brandstichting", [seq(T("in"), G(1), T("brand", "fik"), T("steken"))]),
         rule("strafbaar.loverboy", [seq(T("vriendje", "vriend"), G(1), T("zijn"), ADULT_AGE),
-                                    seq(T("vriendje", "vriend"), T("van"), ADULT_AGE),
+                                    seq(T("vriendje", "vriend"), G(2), T("van"), ADULT_AGE),  # "een 'vriend' van 19"
+                                    # an older boy or man who gives girls money and presents, takes them to parties
+                                    *near(seq(OLDER, T("jongen", "jongens", "man", "mannen", "vent", "gast", "gasten")),
+                                          seq(T("geven", "kopen", "betalen", "trakteren"), G(4), GIFT), 12),
+                                    *near(seq(OLDER, T("jongen", "jongens", "man", "mannen", "vent", "gast", "gasten")),
+                                          seq(T("mee"), G(2), T("feest", "feestje", "feestjes", "party", "hotel")), 12),
                                     seq(T("als"), I, G(3), T("van"), T("hem"), T("houden"))]),
         rule("strafbaar.ontbloot", [
             seq(T("broek", "onderbroek", "rok", "shirt", "bh"), G(1), T("naar"), T("beneden"), T("trekken", "doen", "rukken")),
             seq(T("trekken", "rukken"), G(3), T("broek", "onderbroek", "rok"), G(1), T("naar"), T("beneden")),
         ]),
         rule("strafbaar.aangifte", [[T("aangifte")]], negatable=False),
+        # Drugged: forced to take a pill or drugs, something put into a drink.
+        rule("strafbaar.drogeren", [
+            *near(T("dwingen"), DRUG, 6),
+            seq(T("doen", "stoppen", "gooien"), G(2), T("iets", "wat", "pil", "pilletje", "poeder"), G(1), T("in"),
+                T("mijn", "haar", "zijn", "ons"), DRINK),
+            seq(T("iets", "wat", "pil", "pilletje", "poeder"), G(1), T("in"), T("mijn", "haar", "zijn", "ons"), DRINK, G(1),
+                T("doen", "stoppen", "gooien")),
+            *near(T("drankje", "pil", "pilletje"), seq(T("weten", "herinneren"), G(2), T("niks", "niets"), T("meer")), 15),
+        ], negatable=False),
     ]

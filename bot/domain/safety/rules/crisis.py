@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from typing import List
 
+from bot.domain.safety.checks import message_ends
 from bot.domain.safety.patterns import A, G, GN, R, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import (
-    DEATH, I, JUMP_PLACE, ME, PERMANENT, PILLS, POSS, REFL, SELF_HARM_BODY, SELF_HARM_VERB,
+    DEATH, I, JUMP_PLACE, ME, OWNERS, PERMANENT, PILLS, POSS, REFL, SELF_HARM_BODY, SELF_HARM_VERB,
     SELF_HARM_VERB_BODY,
 )
+
+# Wounds and cuts as nouns, and what hides them.
+CUTS = T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes", "krassen", "wondjes")
+HIDE = T("verbergen", "verstoppen", "bedekken", "camoufleren", "wegwerken")
+# Pets a pupil asks others to look after, a farewell cue.
+PETS = T("kat", "poes", "hond", "konijn", "hamster", "cavia", "vissen", "paard", "vogel", "huisdier", "huisdieren")
 
 
 def crisis_rules() -> List[Rule]:
@@ -30,6 +37,9 @@ def crisis_rules() -> List[Rule]:
             seq(T("denken"), G(3), T("aan", "over"), T("doodgaan", "sterven", "zelfmoord")),
             seq(T("hoeveel"), G(1), PILLS, G(4), DEATH),
             seq(T("fijn", "prima", "best", "heerlijk", "liefst"), G(6), T("als"), I, G(3), T("dood", "doodgaan")),
+            # "ik wil bij opa in de hemel zijn", "'bij oma in de hemel wil zijn'"
+            seq(T("willen", "wou", "wens", "wensen", "liever", "mogen"), G(5), T("hemel")),
+            seq(T("hemel"), G(2), T("willen", "wou")),
         ]),
         rule("crisis.niet_leven", [
             seq(T("willen", "wensen", "zin", "kunnen", "hoeven"), G(3), T("niet", "nooit", "geen"), G(3),
@@ -101,6 +111,15 @@ def crisis_rules() -> List[Rule]:
             *near(SELF_HARM_BODY, T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes"), 4),
             *near(seq(T("krabben", "branden", "bijten"), G(4), SELF_HARM_BODY), T("bloed", "bloeden", "open", "kapot"), 4),
             seq(T("touw"), G(6), T("ophangen", "hangen")),
+            # hiding it: "hoe snij je zodat niemand het ziet", "de sneetjes verbergen voor gym"
+            seq(SELF_HARM_VERB_BODY, G(6), T("zodat", "zonder"), G(2), T("niemand", "iemand"), G(2),
+                T("zien", "merken", "opvallen")),
+            *near(CUTS, HIDE, 6),
+            # a friend about a friend: "dat ze zich wil ophangen", "hij gaat zich iets aandoen"
+            seq(T("zich", "zichzelf"), A(2), T("willen", "wou", "gaan", "zullen"), A(2),
+                R(r"(ophangen|opknopen|verdrinken|doodmaken|vermoorden)$")),
+            seq(T("zich", "zichzelf"), T("op"), T("te"), T("hangen", "knopen")),
+            seq(T("zich", "zichzelf"), G(2), T("iets", "wat"), T("aandoen")),
             *near(T("branden"), T("aansteker", "sigaret", "lucifer", "strijkijzer"), 6),
         ], negatable=False),
         rule("crisis.methode", [
@@ -120,7 +139,11 @@ def crisis_rules() -> List[Rule]:
             *near(T("spoor", "rails", "brug", "flat", "dak", "trein"),
                   seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen")), 8),
             [T("overdosis")],
+            seq(T("gaan", "willen", "wou"), A(2), PILLS, T("nemen", "slikken", "innemen")),
         ], negatable=False),
+        # "ze gaat vannacht pillen nemen" (not "ik moet mijn pillen nemen": medication)
+        rule("crisis.pillen_plan", [seq(PILLS, A(2), T("gaan", "willen", "wou"), A(1), T("nemen", "slikken", "innemen"))],
+             negatable=False, check=lambda doc, s, e: s == 0 or doc[s - 1].norm_ not in OWNERS),
         rule("crisis.verdwijnen", [
             seq(I, A(2), T("willen", "wou", "wens"), A(3), T("verdwijnen")),
             seq(T("willen", "wou"), I, A(3), T("verdwijnen")),
@@ -149,8 +172,11 @@ def crisis_rules() -> List[Rule]:
         rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht)")]], negatable=False),
         # Farewell cues: two different ones in one message make "crisis.afscheid" (see _Engine.run).
         rule("flag.afscheid.laatste", [seq(T("laatste"), T("bericht", "berichtje", "appje", "keer"))], negatable=False),
-        rule("flag.afscheid.klaar", [seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen", "over")),
-                                     seq(T("het"), T("zijn"), T("klaar", "voorbij", "afgelopen"))], negatable=False),
+        rule("flag.afscheid.klaar", [seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen", "over", "zover")),
+                                     seq(T("het"), T("zijn"), A(1), T("klaar", "voorbij", "afgelopen", "zover"))],
+             negatable=False),
+        rule("flag.afscheid.ik_klaar", [seq(I, T("zijn"), A(2), T("klaar"))], negatable=False,
+             check=lambda doc, s, e: message_ends(doc, e)),
         rule("flag.afscheid.sorry", [seq(T("sorry"), T("voor"), T("alles"))], negatable=False),
         rule("flag.afscheid.vaarwel", [[T("vaarwel")], seq(T("dag", "doei", "doeg", "bye", "houdoe"), T("iedereen", "allemaal"))],
              negatable=False),
@@ -158,12 +184,21 @@ def crisis_rules() -> List[Rule]:
                                        seq(T("bedankt", "dank"), T("voor"), T("het"), T("proberen"))], negatable=False),
         rule("flag.afscheid.nemen", [seq(T("afscheid"), T("nemen"))], negatable=False),
         rule("flag.afscheid.stil", [seq(T("reageren", "opnemen"), G(2), T("niet"), T("meer")),
+                                    seq(T("reageren", "antwoorden"), T("hij", "ze", "zij", op="?"), A(1), T("niet", "nooit")),
                                     seq(T("nemen"), G(2), T("niet"), T("op"))], negatable=False),
         rule("flag.afscheid.weg", [seq(T("als"), I, T("weg"), T("zijn")), seq(T("als"), I, T("er"), T("niet"), T("meer"), T("zijn"))],
              negatable=False),
-        rule("flag.afscheid.spullen", [seq(T("spullen"), G(4), T("weggeven"))], negatable=False),
+        rule("flag.afscheid.spullen", [seq(T("spullen"), G(4), T("weggeven")),
+                                       *near(R(r"^lievelings"), T("hebben", "krijgen", "geven", "weggeven", "houden"), 8)],
+             negatable=False),
+        rule("flag.afscheid.niet_nodig", [seq(T("niet", "nooit"), T("meer"), T("nodig"))], negatable=False),
+        rule("flag.afscheid.zorgen", [seq(T("voor"), T("mijn"), PETS, G(2), T("zorgen")),
+                                      seq(T("zorgen"), T("voor"), T("mijn"), PETS)], negatable=False),
+        rule("flag.afscheid.missen", [seq(I, G(2), T("jullie", "ze", "iedereen"), G(1), T("missen"))], negatable=False),
         rule("flag.afscheid.waarom", [seq(T("niet"), T("te", op="?"), T("weten"), T("waarom"))], negatable=False),
-        rule("flag.afscheid.was_leuk", [seq(T("was"), T("leuk"), T("zolang"))], negatable=False),
+        rule("flag.afscheid.was_leuk", [seq(T("was"), T("leuk"), T("zolang")),
+                                        seq(T("leuk", "fijn", "mooi", "gezellig"), G(2), T("jullie", "je", "jou", "iedereen"),
+                                            G(2), T("kennen", "gekend"))], negatable=False),
         rule("flag.afscheid.spijt", [seq(T("het"), T("spijt"), T("me"))], negatable=False),
         rule("flag.afscheid.altijd", [seq(T("voor"), T("altijd"))], negatable=False),
         rule("flag.afscheid.liefde", [seq(I, T("houden"), T("van"), T("jullie", "iedereen"))], negatable=False),

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.domain.safety.patterns import G, R, T, each, near, seq
+from bot.domain.safety.patterns import G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Exception_, exception
-from bot.domain.safety.words import FAMILY, HIT, JOKE, LETHAL, ME, PLATFORM, SELF_HARM_VERB, SEX
+from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PLATFORM, SELF_HARM_VERB, SEX
 
 
 # Exceptions that recognise a harmless use of a danger word (an idiom, a game, the kitchen, sport,
@@ -14,7 +14,16 @@ HARMLESS_USES = frozenset({
     "uitz.idioom_dood", "uitz.keuken_knutsel", "uitz.sport_materiaal", "uitz.overdrijving", "uitz.hyperbool_straf",
     "uitz.lachen_adem", "uitz.museum", "uitz.grap", "uitz.moe", "uitz.zacht_of_dier", "uitz.huisdier",
     "uitz.beeldspraak", "uitz.jeuk", "uitz.sport", "uitz.terugslaan", "uitz.idioom_steken", "uitz.buitensluiten",
+    "uitz.spel_grap", "uitz.game_achtervolging", "uitz.nadoen", "uitz.zelf_pester",
 })
+
+# Games and play where "ik maak je kapot" or "je bent dood" is part of the game.
+PLAY = (T("tafeltennis", "pingpong", "paintball", "lasergame", "lasergamen", "uno", "monopoly", "tikkertje", "tikken",
+          "verstoppertje", "trefbal", "spel", "spelletje", "potje", "bordspel", "kaartspel", "schaken", "dammen",
+          "fifa", "voetbal", "stoeien", "gamen", "game", "fortnite", "minecraft", "roblox"),
+        R(r"(tikkertje|spel|spelletje)$"))
+# Games in which a chase is the game: "in gta word je achtervolgd".
+GAME_TITLE = T("gta", "fortnite", "minecraft", "roblox", "game", "games", "spel", "level", "cod", "warzone")
 
 
 def exception_rules() -> List[Exception_]:
@@ -60,8 +69,10 @@ def exception_rules() -> List[Exception_]:
         ], blocks=("crisis.leven_voorbij",), scope="doc"),
         exception("uitz.hyperbool_straf", [
             *near(LETHAL, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
-                            "vergeten", "kwijt", "opruimen"), 10),
-        ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde"), scope="doc"),
+                            "vergeten", "kwijt", "opruimen", "opeten", "oppeuzelen", "friet", "patat", "snoep",
+                            "chips", "koekje", "pizza", "tosti", "drinken"), 10),
+        ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde",
+                   "acuut.dreiging_straks"), scope="doc"),
         exception("uitz.lachen_adem", [seq(T("van"), T("het"), T("lachen"))], blocks=("acuut.adem",), scope="doc"),
         exception("uitz.fictie", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "film",
                                      "serie", "boek", "toneelstuk", "toneel", "verhaal", "netflix", "museum",
@@ -70,7 +81,7 @@ def exception_rules() -> List[Exception_]:
                                      "among", "impostor", "imposter", "level", "potje", "leger", "militair", "soldaat",
                                      "defensie", "jager", "jacht", "schietvereniging", "cod",
                                      "valorant", "warzone", "apex", "brawl", "brawlstars", "clash")]],
-                  blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+                  blocks=("acuut.wapen", "thuis.wapen", "acuut.schieten"), scope="doc"),
         exception("uitz.museum", [[R(r"(museum|oorlog)")]], blocks=("acuut.wapen",), scope="doc"),
         exception("uitz.game", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "cod", "among",
                                    "impostor", "imposter", "level", "potje", "valorant", "warzone", "shooter",
@@ -125,6 +136,29 @@ def exception_rules() -> List[Exception_]:
             seq(R(r"dreig"), G(4), T("uit"), G(2), T("groep", "groepsapp", "app", "team", "club", "klas", "vriendengroep")),
             seq(R(r"dreig"), G(2), T("regenen", "onweren", "mislukken")),
         ], blocks=("strafbaar.dreigen",)),
+        # A threat that is part of a game, said laughing: "ik maak je kapot bij tafeltennis lol".
+        exception("uitz.spel_grap", [[game] for game in PLAY],
+                  blocks=("strafbaar.dreiging", "strafbaar.geweld", "strafbaar.mishandeling", "acuut.dreiging",
+                          "thuis.familie_geweld"), scope="doc", requires=("flag.grap",)),
+        exception("uitz.game_achtervolging", [*near(GAME_TITLE, T("achtervolgen", "achtervolging"), 6)],
+                  blocks=("acuut.achtervolgd",)),
+        # "de zin" as a sentence in a lesson, not as a wish: "de zin 'ik ga dood als jij niet belt'".
+        exception("uitz.zin_als_tekst", [seq(T("de", "deze", "die", "een", "volgende", "welke", "hele"), T("zin"))],
+                  blocks=("crisis.doodswens",)),
+        exception("uitz.nadoen", [[T("nadoen", "naspelen", "imiteren", "parodie", "parodieren")]], blocks=(), scope="doc"),
+        # A pupil who bullies and wants to stop: no danger, a question for the ordinary help.
+        exception("uitz.zelf_pester", [seq(I, T("zijn"), G(2), T("pester")), seq(T("zijn"), I, G(2), T("pester")),
+                                        seq(I, G(3), T("pester"), T("zijn")),
+                                        seq(T("hoe"), G(1), T("stoppen"), G(1), T("met"), T("pesten"))],
+                  blocks=(), scope="doc"),
+        # "volgens mij" is no following; "mag niet naar binnen" at school is no child shut out at home;
+        # "is het pesten als ze je slaan" asks what bullying is.
+        exception("uitz.volgens", [[L("volgens")]], blocks=("acuut.gevolgd",)),
+        exception("uitz.binnen_school", [*near(T("kleedkamer", "kleedkamers", "lokaal", "klaslokaal", "gymzaal", "toilet",
+                                                 "toiletten", "wc", "docent", "leraar", "school"), T("binnen"), 10)],
+                  blocks=("thuis.buitengesloten",)),
+        exception("uitz.wat_is_pesten", [seq(T("pesten"), T("of"), G(2), T("als")), seq(T("pesten"), T("als"))],
+                  blocks=("strafbaar.dreiging_voorwaarde",)),
         exception("uitz.voorlichting", [
             seq(T("seksueel", "seks", "sex", "seksualiteit"), G(1), T("voorlichting", "opvoeding", "les", "lessen",
                                                                      "onderwijs", "vorming")),

@@ -9,7 +9,7 @@ from typing import List
 
 from bot.domain.safety.patterns import G, L, T, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, PLATFORM
+from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, JOKE, PLATFORM
 
 
 def flag_rules() -> List[Rule]:
@@ -32,4 +32,5 @@ def flag_rules() -> List[Rule]:
             [T("opwachten")],
         ], negatable=False),
         rule("flag.online", [[PLATFORM], [T("online", "internet", "chat", "app", "gamen", "game")]], negatable=False),
+        rule("flag.grap", [[joke] for joke in JOKE], negatable=False),
     ]

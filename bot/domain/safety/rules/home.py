@@ -5,7 +5,13 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, R, T, Token, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import BODY_SEXUAL, FAMILY, HIT, HOME, I, IMAGE, INJURY, LETHAL, ME, SEX, WEAPON
+from bot.domain.safety.words import BODY, BODY_SEXUAL, FAMILY, HIT, HOME, I, IMAGE, INJURY, LETHAL, MARKS, ME, SEX, WEAPON
+
+# "mag het aan niemand vertellen", "mag niet zeggen", "moet zeggen dat": a child told to keep quiet.
+TOLD_TO_HIDE = (seq(T("mogen", "moeten"), G(3), T("niemand", "niet", "niks", "niets"), G(1), T("vertellen", "zeggen")),
+                seq(T("niemand", "niet", "niks", "niets"), G(2), T("mogen"), G(1), T("vertellen", "zeggen")))
+IMPLEMENT = T("strijkijzer", "riem", "sigaret", "sigaretten", "kabel", "snoer", "pollepel", "slipper", "stok", "zweep")
+DRUNK = T("dronken", "bezopen", "zat", "stoned", "high", "drinken")
 
 
 def home_rules() -> List[Rule]:
@@ -26,6 +32,7 @@ def home_rules() -> List[Rule]:
         seq(T("naar"), ME, T("gooien")),
         seq(T("zitten"), T("hij", "ze", "zij"), T("aan"), ME),
         seq(IMAGE, G(4), T("bad", "douche", "bloot", "naakt", "ondergoed", "badkamer", "bikini")),
+        seq(IMAGE, G(4), T("zonder"), T("kleren", "kleding", "kleertjes")),
         seq(T("onder"), G(1), T("rok", "broek", "shirt", "kleren", "onderbroek")),
         seq(T("gooien"), T("met"), G(2), T("spullen", "dingen", "borden", "stoelen", "flessen")),
         [T("aanraken", "betasten")],
@@ -81,7 +88,12 @@ def home_rules() -> List[Rule]:
                              seq(T("sturen"), G(3), T("om"), T("te"), T("trouwen")),
                              *near(T("buitenland"), T("trouwen"), 8),
                              *near(T("paspoort"), T("afpakken", "innemen"), 4),
-                             seq(T("dwingen"), G(3), T("trouwen", "huwelijk"))], negatable=False),
+                             seq(T("dwingen"), G(3), T("trouwen", "huwelijk")),
+                             # sent abroad for being "too Western", not to come back
+                             *near(FAMILY, seq(T("te"), T("westers", "vrij", "nederlands")), 12),
+                             *near(T("buitenland", "thuisland", "vakantieland"),
+                                   seq(T("niet", "nooit"), T("meer"), G(2), R(r"^terug")), 12),
+                             *near(T("buitenland"), T("achterlaten"), 6)], negatable=False),
         rule("thuis.huiselijk_geweld", [*near(T("geschreeuw", "schreeuwen", "ruzie", "gegil"),
                                               T("klappen", "slaan", "gooien", "klap", "slaag"), 6)]),
         rule("thuis.straf_slapen", [seq(T("laten"), ME, G(3), T("schuur", "kelder", "hok", "buiten", "gang", "balkon"),
@@ -117,6 +129,9 @@ def home_rules() -> List[Rule]:
             seq(T("bang", "doodsbang"), G(1), T("voor"), G(1), FAMILY),
             seq(T("bang", "doodsbang"), G(1), T("voor"), G(1), T("vriend", "vriendin"), T("van"), G(1), FAMILY),
             seq(FAMILY, G(2), T("eng", "gevaarlijk")),
+            # a drunk parent coming home: "bang voor als mijn vader dronken thuiskomt"
+            seq(T("bang", "doodsbang"), G(6), FAMILY, G(4), DRUNK),
+            seq(FAMILY, G(4), DRUNK, G(8), T("bang", "eng", "schreeuwen", "agressief")),
         ]),
         rule("thuis.niet_veilig", [
             seq(T("thuis", "huis"), G(4), T("niet", "nooit"), G(1), T("veilig")),
@@ -138,7 +153,36 @@ def home_rules() -> List[Rule]:
             seq(T("dagen", "nachten", "weken", "weekend", "weekenden", "dagenlang"), G(1), T("alleen"), G(1), T("thuis")),
             *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), HOME, 8),
             *near(seq(T("niet", "nauwelijks", "bijna"), T("genoeg", "geen"), G(2), T("eten")), FAMILY, 8),
+            *near(seq(T("nooit", "niks", "niets"), G(3), T("eten")), FAMILY, 8),
+            seq(T("eten", "eet", "at"), G(2), T("uit"), T("de", "het"), T("prullenbak", "vuilnisbak", "afvalbak", "container", "vuilnis")),
         ], negatable=False),
+        # Signs of neglect (``flag.zorg.*``): two different ones make ``thuis.verwaarlozing_signalen`` (engine).
+        rule("flag.zorg.honger", [
+            seq(T("altijd", "vaak", "steeds", "elke"), G(1), T("honger")),
+            seq(T("dagen"), G(2), T("niks", "niets", "geen"), G(2), T("eten", "hebben")),
+            seq(T("restjes", "rest", "resten"), G(6), T("meenemen", "mee")),
+            seq(T("geen"), T("lunch", "ontbijt", "eten", "brood", "lunchtrommel"), G(2), T("bij", "mee")),
+            *near(T("eten", "brood", "lunch", "restjes", "rest"), seq(T("voor"), T("thuis")), 6),
+        ], negatable=False),
+        rule("flag.zorg.kleding", [
+            seq(T("kapot", "kapotte", "vies", "vieze", "gescheurd", "gescheurde"), T("schoen", "schoenen", "kleren", "kleding", "jas")),
+            seq(T("dezelfde", "zelfde"), T("kleren", "kleding")),
+            seq(T("geen"), T("jas"), G(4), T("winter", "kou", "koud", "vriezen")),
+        ], negatable=False),
+        rule("flag.zorg.hygiene", [[T("luizen", "hoofdluis")]], negatable=False),
+        rule("flag.zorg.alleen", [
+            seq(T("alleen"), T("laten"), T("met"), G(2), T("zusje", "broertje", "baby", "zus", "broer")),
+            seq(T("alleen"), G(2), T("voor"), G(2), T("zusje", "broertje", "baby"), T("zorgen")),
+        ], negatable=False),
+        rule("flag.zorg.thuis_niks", [*near(T("thuis"), seq(T("zijn"), T("niks", "niets")), 4)], negatable=False),
+        # Marks a child must hide or an adult sees: welts, an iron's scar, bruises one may not explain.
+        rule("thuis.sporen", [
+            seq(T("striemen", "striem"), G(3), T("op", "over"), G(2), BODY),
+        ]),
+        rule("thuis.sporen_verzwegen", [
+            *[p for m in MARKS for hide in TOLD_TO_HIDE for p in near(m, hide, 14)],
+            *[p for m in MARKS for p in near(m, IMPLEMENT, 6)],
+        ], requires=("flag.family",), negatable=False),
         rule("thuis.privacy_lichaam", [
             *near(T("douchen", "douche", "badkamer", "omkleden", "bad"),
                   T("binnenkomen", "binnen", "kijken", "gluren", "filmen", "loeren", "komen"), 6),
