@@ -111,8 +111,9 @@ class SafetyNet(GraphComponent):
         signal = assess(text.lstrip().lstrip(INTENT_SHORTCUT), message.get(SPACY_DOCS[TEXT]))
         intent = intent_for(signal)
         if intent is None:
+            # The worried share is taken before any demotion, and only for an answer already unsure.
             unsure = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in UNSURE_INTENTS
-            share = self._worried_share(message)
+            share = self._worried_share(message) if unsure else 0.0
             self._demote_unsure_danger(message, bool(signal.harmless))
             if unsure:
                 self._ask_when_unsure(message, share, signal)

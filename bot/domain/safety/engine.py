@@ -119,11 +119,15 @@ class Engine:
                 if spans:
                     found.setdefault(chain.name, []).extend(sorted(spans))
 
+        def holds(x: Exception_) -> bool:
+            """An exception counts only with the flags it requires (a game *and* a laugh)."""
+            return all(req in found for req in x.requires)
+
         doc_blocks: List[str] = []
         span_blocks: List[Tuple[int, int, Tuple[str, ...]]] = []
         for name, spans in found.items():
             x = self.exceptions.get(name)
-            if x is None or any(req not in found for req in x.requires):
+            if x is None or not holds(x):
                 continue
             if x.scope == "doc":
                 doc_blocks.extend(x.blocks)
@@ -164,8 +168,7 @@ class Engine:
         ranked = rank(present, kept)
         category = ranked[0] if ranked else None
         ambiguous = category is None and any(n.startswith("ambigu.") for n in signals)
-        harmless = tuple(sorted(n for n in found if n in HARMLESS_USES
-                                and all(req in found for req in self.exceptions[n].requires)))
+        harmless = tuple(sorted(n for n in found if n in HARMLESS_USES and holds(self.exceptions[n])))
         distress = any(n.startswith(DISTRESS) for n in kept)
         return SafetySignal(category=category, ambiguous=ambiguous, matched=tuple(signals), also=tuple(ranked[1:]),
                             harmless=harmless, distress=distress)

@@ -72,7 +72,7 @@ DEATH = T("dood", "sterven", "doodgaan", "overlijden")
 PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
 JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor",
                "parkeergarage", "viaduct", "flatgebouw", "hoogbouw")
-OWNERS = frozenset({"mijn", "zijn", "haar", "je", "jouw", "hun", "de", "die", "deze", "onze"})
+OWNERS = POSS.words | {"de", "die", "deze", "onze"}
 """Owners and articles before a thing: "ik moet *mijn* pillen nemen" is medication, "ze gaat pillen nemen" is not."""
 CHILD = T("me", "mij", "leerling", "leerlingen", "kind", "kinderen", "meisje", "meisjes", "jongen", "jongens",
           "zoon", "dochter", "klasgenoot", "vriendin", "vriend")
