@@ -21,6 +21,9 @@ from bot.texts import questions
 
 logger = logging.getLogger(__name__)
 
+# Secrets for the way back through the chat, made ahead (argon2 takes about 30 ms).
+SECRETS = checkin.SecretStock()
+
 
 class ValidateReportForm(FormValidationAction):
     """Checks and normalises each answer; asks again (slot None) when it is not understood.
@@ -94,7 +97,7 @@ class ActionSubmitReport(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         cfg = config(tracker)
-        made = asyncio.ensure_future(in_thread(checkin.new_secret))  # argon2 while the report is stored
+        made = asyncio.ensure_future(in_thread(SECRETS.take))  # made ahead, or made while the report is stored
         try:
             report = form.report_from_slots(tracker.slots, cfg, tracker.sender_id)
             submission = tracker.get_slot(SUBMISSION_SLOT)  # the same when a confirmation is retried

@@ -39,7 +39,7 @@ scripts/keep.sh actions var/log/actions.log env SANIC_HOST="$KLANKBORD_ACTION_HO
   .venv/bin/rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" &
 pids+=($!)
 # No --enable-api: the school page needs only the REST channel, not Rasa's HTTP API.
-scripts/keep.sh rasa var/log/rasa.log .venv/bin/rasa run -m "$MODEL" --endpoints endpoints.yml \
+scripts/keep.sh rasa var/log/rasa.log .venv/bin/klankbord-rasa run -m "$MODEL" --endpoints endpoints.yml \
   --credentials credentials.yml -i "$KLANKBORD_RASA_HOST" -p "$KLANKBORD_RASA_PORT" \
   --cors "$WEB_ORIGIN" "${WEB_ORIGIN/127.0.0.1/localhost}" &  # the chat page calls Rasa
 pids+=($!)

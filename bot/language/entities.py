@@ -1,24 +1,20 @@
 """Turn recognised entity spans into canonical values, and derive what they imply.
 
-Rasa's ``SpacyEntityExtractor`` passes only label and surface text; the canonical value sits in
-the spaCy span's ``ent_id_`` (the ruler pattern's ``id``). ``EntityNormalizer``
-(bot/adapters/rasa/entity_normalizer.py) puts it in each entity's ``value``, so the actions read
+The canonical value sits in the spaCy span's ``ent_id_`` (the ruler pattern's ``id``).
+``EntityNormalizer`` (bot/adapters/rasa/entity_normalizer.py) puts it in each entity's ``value``, so the actions read
 canonical values from the tracker and never run the pipeline themselves (``bot.dialogue.turn.Message``).
 """
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Tuple
 
 from bot.domain import vocabulary
 from bot.domain.vocabulary import FREQUENCY, KIND, MOMENT, PLACE, PLATFORM
 
 
-def canonical_for_span(doc, start: int, end: int, label: str) -> Optional[str]:
-    """The canonical value of the entity spanning characters ``start:end`` in ``doc``."""
-    for ent in doc.ents:
-        if ent.start_char == start and ent.end_char == end and ent.label_ == label:
-            return ent.ent_id_ or None
-    return None
+def canonical_entities(doc) -> List[Tuple[str, str, int, int]]:
+    """The ruler's entities in ``doc`` that carry a canonical value: (label, value, start, end)."""
+    return [(ent.label_, ent.ent_id_, ent.start_char, ent.end_char) for ent in doc.ents if ent.ent_id_]
 
 
 def derived(pairs: Iterable[Tuple[str, str]]) -> List[Tuple[str, str]]:
@@ -37,7 +33,7 @@ def entities_in(text: str) -> Dict[str, List[str]]:
     the normaliser gives Rasa; for checking the vocabulary, not used by the actions)."""
     from bot.language.pipeline import analyse
 
-    pairs = [(ent.label_, ent.ent_id_) for ent in analyse(text).ents if ent.ent_id_]
+    pairs = [(label, value) for label, value, _, _ in canonical_entities(analyse(text))]
     pairs += derived(pairs)
     labels = (KIND, PLACE, PLATFORM, MOMENT, FREQUENCY, vocabulary.SCHOOL_ROLE)
     return {label: list(dict.fromkeys(value for found, value in pairs if found == label)) for label in labels}

@@ -7,32 +7,55 @@ channel, the scripts and tests) assesses a message the same way.
 The rules need tokens and lemmas, not the school-vocabulary entities, so the pipeline runs here
 without its entity ruler. A caller that already ran the pipeline over the message (Rasa's
 ``SpacyNLP``, for ``SafetyNet``) passes that document: when the normalised text is the text it
-was made of (nothing to repair), it is used as it is, and the message is analysed once.
+was made of (nothing to repair), it is used as it is, and the message is analysed once. The
+Rasa process hands over ``SpacyNLP``'s own copy of the pipeline too (``use_pipeline``): one copy
+in memory instead of two (about 80 MB).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Optional
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.domain.safety import SafetySignal
 from bot.domain.safety.engine import Engine
-from bot.language.pipeline import load_nlp
+from bot.language.pipeline import load_nlp, pipeline_path
 
 RULER = "entity_ruler"
 """The pipeline's school-vocabulary entity ruler (``bot.language.pipeline.build``): the rules need none."""
 
 
+_shared: dict = {}
+
+
+def use_pipeline(nlp: Language, path: str) -> bool:
+    """Use ``nlp``, loaded by someone else from ``path``, as this process's pipeline when it is the
+    one ``make`` built (the same files ``load_nlp`` would load); True if it is used from now on."""
+    if "nlp" in _shared or _shared.get("refused") == path:
+        return _shared.get("nlp") is nlp
+    if Path(path).resolve() != pipeline_path().resolve():
+        _shared["refused"] = path
+        return False
+    _shared["nlp"] = nlp
+    return True
+
+
+def _pipeline() -> Language:
+    return _shared.get("nlp") or load_nlp()
+
+
 @lru_cache(maxsize=1)
 def engine() -> Engine:
     """The one engine of this process, built on first use over the pipeline's vocabulary."""
-    return Engine.compiled(load_nlp().vocab)
+    return Engine.compiled(_pipeline().vocab)
 
 
 def tokens_and_lemmas(text: str) -> Doc:
     """The pipeline over ``text`` (lower-cased, as Rasa does), without the entity ruler."""
-    return load_nlp()(text.lower(), disable=[RULER])
+    return _pipeline()(text.lower(), disable=[RULER])
 
 
 def _analyser(ready: Optional[Doc]) -> Callable[[str], Doc]:

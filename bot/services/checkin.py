@@ -7,10 +7,12 @@ logged; the audit log records only that something happened.
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 from dataclasses import dataclass, field
 from datetime import date
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 from bot.services import audit, followup
 from bot.services.erasure import ATTEMPTS_KEPT
@@ -54,6 +56,47 @@ def new_secret() -> NewSecret:
     the report itself is being stored (``actions/report_form.py``)."""
     secret = followup.new_secret()
     return NewSecret(secret, followup.hash_for_storage(secret))
+
+
+class SecretStock:
+    """A few new secrets made ahead, so that a report's last turn does not wait for argon2.
+
+    ``take()`` gives a ready one at once (or makes one then, when none is ready) and has the stock
+    made up again in a background thread. Each secret is given out once. A ready secret belongs to
+    no report yet: only its hash is ever stored, with the report that takes it.
+    """
+
+    def __init__(self, size: int = 2, make: Optional[Callable[[], NewSecret]] = None) -> None:
+        self.size = size
+        self._make = make or (lambda: new_secret())  # looked up at each call
+        self._ready: "queue.Queue[NewSecret]" = queue.Queue()
+        self._filling = threading.Lock()
+        self.refill()
+
+    def take(self) -> NewSecret:
+        try:
+            made = self._ready.get_nowait()
+        except queue.Empty:
+            made = self._make()
+        self.refill()
+        return made
+
+    def ready(self) -> int:
+        return self._ready.qsize()
+
+    def refill(self) -> None:
+        """Make the stock up to ``size`` in a background thread (one at a time)."""
+        if self._ready.qsize() < self.size and self._filling.acquire(blocking=False):
+            threading.Thread(target=self._fill, name="secret-stock", daemon=True).start()
+
+    def _fill(self) -> None:
+        try:
+            while self._ready.qsize() < self.size:
+                self._ready.put(self._make())
+        except Exception as exc:  # noqa: BLE001 - take() makes one itself then
+            logger.error("making a secret ahead failed: %s", type(exc).__name__)
+        finally:
+            self._filling.release()
 
 
 def issue_secret(desk, reference: str, made: Optional[NewSecret] = None) -> str:

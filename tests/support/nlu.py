@@ -1,6 +1,6 @@
 """The latest message as Rasa's language understanding hands it to the action server, made in the
 test process with the real components of config.yml (``SpacyNLP`` with the project's pipeline,
-``SpacyEntityExtractor``, ``EntityNormalizer``).
+``EntityNormalizer``).
 
 The actions and ``bot.dialogue`` read the entities from the tracker and never run spaCy
 themselves, so unit tests that call them with a text get the entities here, as Rasa would give
@@ -23,7 +23,6 @@ def _component(name: str) -> Dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _components():
-    from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
     from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
     from bot.adapters.rasa.entity_normalizer import EntityNormalizer
@@ -34,9 +33,8 @@ def _components():
     # The pipeline config.yml names is the one `make` builds: load it once per process, shared.
     nlp = load_nlp() if model == pipeline_path() else SpacyNLP.load_model(str(model)).model
     spacy_nlp = SpacyNLP(SpacyModel(model=nlp, model_name=str(model)), config)
-    extractor = SpacyEntityExtractor({**SpacyEntityExtractor.get_default_config(),
-                                      **_component("SpacyEntityExtractor")})
-    return spacy_nlp, extractor, EntityNormalizer()
+    normalizer = _component("bot.adapters.rasa.entity_normalizer.EntityNormalizer")
+    return spacy_nlp, EntityNormalizer(normalizer.get("dimensions"))
 
 
 def entities(text: str) -> List[Dict[str, Any]]:
@@ -46,10 +44,8 @@ def entities(text: str) -> List[Dict[str, Any]]:
         return []
     from rasa.shared.nlu.training_data.message import Message as RasaMessage
 
-    spacy_nlp, extractor, normalizer = _components()
-    messages = [RasaMessage(data={"text": text})]
-    messages = spacy_nlp.process(messages, spacy_nlp.provide())
-    messages = extractor.process(messages, spacy_nlp.provide())
+    spacy_nlp, normalizer = _components()
+    messages = spacy_nlp.process([RasaMessage(data={"text": text})], spacy_nlp.provide())
     [message] = normalizer.process(messages)
     return list(message.get("entities", []))
 

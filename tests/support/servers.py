@@ -117,7 +117,7 @@ class Stack:
 
     def spawn_rasa(self, name: str = "rasa", endpoints: Optional[str] = None, port: Optional[str] = None) -> None:
         """Start a Rasa server (not waiting for it) with ``endpoints`` (default: the stack's)."""
-        self._spawn(name, [str(BIN / "rasa"), "run", "--enable-api", "-m", str(latest_model()),
+        self._spawn(name, [str(BIN / "klankbord-rasa"), "run", "--enable-api", "-m", str(latest_model()),
                            "--endpoints", endpoints or self.endpoints, "--credentials", "credentials.yml",
                            "-i", "127.0.0.1", "-p", port or self.env["KLANKBORD_RASA_PORT"], "--cors", self.web_url,
                            "--auth-token", self.env["KLANKBORD_TEST_RASA_TOKEN"]])

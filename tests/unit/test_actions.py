@@ -89,8 +89,9 @@ def test_own_words_for_when_and_how_often_are_kept_and_stored(app, dispatcher, t
 
 
 def test_the_secret_is_hashed_while_the_report_is_stored(app, dispatcher, tracker_factory, monkeypatch):
-    """argon2 (about 30 ms) runs beside the storing, not after it: the reply comes sooner."""
+    """With no secret made ahead, argon2 (about 30 ms) runs beside the storing, not after it."""
     import time as _time
+    from actions import report_form
     from bot.services import checkin
 
     spans = {}
@@ -112,11 +113,43 @@ def test_the_secret_is_hashed_while_the_report_is_stored(app, dispatcher, tracke
         return reference
 
     monkeypatch.setattr(checkin, "new_secret", slow_new_secret)
+    monkeypatch.setattr(report_form, "SECRETS", checkin.SecretStock(size=0))  # none made ahead
     monkeypatch.setattr(app, "submit_report", slow_submit)
     events = run(ActionSubmitReport(), dispatcher, tracker_factory(slots=FULL))
     assert spans["hash"][0] < spans["store"][1] and spans["store"][0] < spans["hash"][1]  # they overlap
     ref = slots_of(events)["report_reference"]
     assert ref in texts(dispatcher) and spans["secret"] in texts(dispatcher)  # the secret it stored
+
+
+def test_a_secret_made_ahead_is_given_at_once_and_only_once():
+    """The stock (checkin.SecretStock) hands out a ready secret without waiting for argon2, never
+    the same one twice, and makes itself up again in the background."""
+    import time as _time
+    from bot.services import checkin, passwords
+
+    def slow():
+        _time.sleep(0.2)
+        return checkin.new_secret()
+
+    stock = checkin.SecretStock(size=2, make=slow)
+    deadline = _time.monotonic() + 5
+    while stock.ready() < 2 and _time.monotonic() < deadline:
+        _time.sleep(0.02)
+    assert stock.ready() == 2
+    started = _time.monotonic()
+    first = stock.take()
+    assert _time.monotonic() - started < 0.1
+    taken = [first] + [stock.take() for _ in range(3)]  # more than were ready: made on the spot
+    assert len({t.secret for t in taken}) == 4
+    assert all(passwords.verify(t.stored_hash, followup_normalized(t.secret)) for t in taken)
+    while stock.ready() < 2 and _time.monotonic() < deadline + 5:
+        _time.sleep(0.02)
+    assert stock.ready() == 2
+
+
+def followup_normalized(secret: str) -> str:
+    from bot.services.followup import normalize_secret
+    return normalize_secret(secret)
 
 
 def test_typed_entities_are_not_trusted(app, dispatcher, tracker_factory):

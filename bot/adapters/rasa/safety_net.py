@@ -22,7 +22,8 @@ messages the rules and a lone DIET missed ("mn armen zitten vol sneetjes"), for 
 (docs/figures.md). DIET's own guess stays in ``diet_intent``.
 
 The rules read the document Rasa's ``SpacyNLP`` made of the message when nothing in it needs
-repair (``bot.language.safety.assess``): one spaCy pass for both. Every message is assessed, a "/" in front or not: the chat channel lets through only the
+repair (``bot.language.safety.assess``): one spaCy pass for both, and one copy of the pipeline
+(``SpacyNLP``'s, handed over as ``model``). Every message is assessed, a "/" in front or not: the chat channel lets through only the
 payloads of offered buttons, and for those Rasa's ``RegexMessageHandler``, which runs after this
 component, replaces the whole parse with the button's intent. The rule names that fired go to the ``safety_net`` key of the parse result; never any text.
 """
@@ -36,6 +37,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -47,7 +49,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.adapters.rasa.intent_vote import DIET_INTENT
 from bot.domain.safety import SafetySignal
-from bot.language.safety import assess
+from bot.language.safety import assess, use_pipeline
 
 AMBIGUOUS_INTENT = "twijfel_stoppen"
 DANGER_INTENTS = frozenset({"crisis", "acuut_gevaar", "strafbaar_feit", "onveilig_thuis"})
@@ -65,7 +67,7 @@ INTENT_SHORTCUT = "/"
 
 
 @DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False, model_from="SpacyNLP"
 )
 class SafetyNet(GraphComponent):
     """Overrides the intent when the rule-based safety net recognises danger."""
@@ -99,7 +101,9 @@ class SafetyNet(GraphComponent):
         self.careful_share = careful_share
         self.distress_share = distress_share
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: List[Message], model: Optional[SpacyModel] = None) -> List[Message]:
+        if model is not None:  # SpacyNLP's copy of the pipeline, so that the process holds one
+            use_pipeline(model.model, model.model_name)
         for message in messages:
             self._check(message)
         return messages

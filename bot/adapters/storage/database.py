@@ -2,6 +2,9 @@
 
 Default: a SQLite file ``var/klankbord.db`` in WAL mode with a busy timeout, because the action
 server, the outbox worker, the desk and the command line write to it from several processes.
+Each process keeps its connections to the file open in a pool (SQLAlchemy 1.4 would open and close
+one per transaction, and closing the last one checkpoints the WAL: a sixth of the action server's
+time in a report's last turn, docs/figures.md).
 Any SQLAlchemy URL (PostgreSQL tested) via ``KLANKBORD_DATABASE_URL``.
 """
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sqlalchemy import create_engine as sa_create_engine
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.domain.school import PROJECT_ROOT
 from bot.settings import DATABASE_URL_ENV, Settings  # noqa: F401 (DATABASE_URL_ENV: its name)
@@ -63,6 +67,7 @@ def create_engine(url: Optional[str] = None, **kwargs: Any) -> Engine:
         path = _sqlite_file(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+            options["poolclass"] = QueuePool
         options["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     else:
         options["pool_pre_ping"] = True

@@ -1,0 +1,60 @@
+"""``klankbord-rasa``: Rasa's own command line (``klankbord-rasa run ...`` is ``rasa run ...``), leaner.
+
+Two things happen before Rasa starts, both only for memory:
+
+- **No JAX.** TensorFlow 2.12 depends on JAX and its TFLite helper imports it when it is there
+  (``tensorflow/lite/python/util.py``, inside ``try: ... except ImportError``), only to convert
+  JAX programs to TFLite, which Rasa never does. Refusing that import keeps about 75 MB of
+  ``jaxlib`` out of every Rasa server (docs/figures.md).
+- **Two malloc arenas** (glibc's ``M_ARENA_MAX``), set before any thread starts: TensorFlow's and
+  Sanic's threads otherwise each get an arena of their own, which holds freed memory.
+
+The web app, the command-line tools and the action server do not import TensorFlow.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import importlib.abc
+import sys
+from typing import Optional, Sequence
+
+REFUSED = frozenset({"jax", "jaxlib"})
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+ARENAS = 2
+
+
+class RefuseImport(importlib.abc.MetaPathFinder):
+    """Makes ``import`` of the packages in ``names`` (and their submodules) raise ImportError."""
+
+    def __init__(self, names: frozenset) -> None:
+        self.names = names
+
+    def find_spec(self, fullname: str, path: Optional[Sequence[str]], target=None):
+        if fullname.split(".", 1)[0] in self.names:
+            raise ImportError(f"{fullname} is not used by Klankbord's Rasa server")
+        return None
+
+
+def limit_arenas() -> bool:
+    """Ask glibc for at most ``ARENAS`` malloc arenas; False where there is no glibc."""
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    try:
+        return bool(ctypes.CDLL(name).mallopt(M_ARENA_MAX, ARENAS))
+    except (OSError, AttributeError):
+        return False
+
+
+def main() -> None:
+    limit_arenas()
+    if not any(isinstance(finder, RefuseImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, RefuseImport(REFUSED))
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

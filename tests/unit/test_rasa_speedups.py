@@ -1,0 +1,164 @@
+"""The Rasa-side speed-ups give what Rasa's own code gives: the memory store's pickled conversations
+(bot/adapters/rasa/tracker_store.py), the event class table (event_types.py) and the staff-answer
+selector's gate (gated_selector.py)."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.nlu.selectors.response_selector import ResponseSelector
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted, ActiveLoop, BotUttered, Event, SessionStarted, SlotSet, UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.utils.common import all_subclasses
+
+from bot.adapters.rasa import event_types
+from bot.adapters.rasa.gated_selector import GatedResponseSelector, may_become
+from bot.adapters.rasa.tracker_store import ExpiringInMemoryTrackerStore
+from tests.support.servers import ROOT
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def _conversation(domain: Domain, sender: str = "leerling") -> DialogueStateTracker:
+    text_slot = next(s.name for s in domain.slots if s.type_name == "text")
+    events = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+    for turn in range(6):
+        events += [
+            UserUttered(f"ze schelden me uit ({turn})", {"name": "pesten_melden", "confidence": 0.9},
+                        [{"entity": "plek", "value": "kantine", "start": 0, "end": 2}],
+                        parse_data={"intent": {"name": "pesten_melden", "confidence": 0.9},
+                                    "intent_ranking": [{"name": "pesten_melden", "confidence": 0.9}],
+                                    "text": f"ze schelden me uit ({turn})"}),
+            ActionExecuted("report_form"), ActiveLoop("report_form"), SlotSet(text_slot, f"antwoord {turn}"),
+            BotUttered("Waar gebeurt het?"), ActionExecuted("action_listen"),
+        ]
+    return DialogueStateTracker.from_events(sender, events, domain.slots)
+
+
+def test_a_stored_conversation_comes_back_as_rasa_s_own_store_gives_it(domain) -> None:
+    tracker = _conversation(domain)
+
+    async def both():
+        found = []
+        for store in (InMemoryTrackerStore(domain), ExpiringInMemoryTrackerStore(domain)):
+            await store.save(tracker)
+            found.append(await store.retrieve(tracker.sender_id))
+        return found
+
+    rasa_own, ours = asyncio.run(both())
+    assert ours is not tracker  # a new object: the processor may change it freely
+    assert [e.as_dict() for e in ours.events] == [e.as_dict() for e in rasa_own.events]
+    assert ours.past_states(domain) == rasa_own.past_states(domain) == tracker.past_states(domain)
+    # As saved (Rasa's replay of this made-up conversation even names the first message the latest).
+    assert ours.current_state() == tracker.current_state()
+    assert ours.latest_message.text == "ze schelden me uit (5)"
+
+
+def test_a_conversation_saved_under_another_domain_is_rebuilt_with_this_one(domain) -> None:
+    tracker = _conversation(domain)
+    other = Domain.from_dict({**domain.as_dict(), "slots": {**domain.as_dict()["slots"], "extra_slot": {
+        "type": "any", "mappings": [{"type": "custom"}]}}})
+    old = ExpiringInMemoryTrackerStore(other)
+    asyncio.run(old.save(DialogueStateTracker.from_events("leerling", list(tracker.events), other.slots)))
+    new = ExpiringInMemoryTrackerStore(domain)
+    new.store.update(old.store)
+    back = asyncio.run(new.retrieve("leerling"))
+    assert "extra_slot" not in back.slots and back.current_state() == tracker.current_state()
+
+
+def test_every_event_name_gives_the_class_rasa_gives() -> None:
+    event_types.install()
+    original = event_types._original
+    names = {cls.type_name for cls in all_subclasses(Event)}
+    assert len(names) > 20
+    for name in names:
+        assert Event.resolve_by_type(name) is original(name)
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no such event", SlotSet) is SlotSet
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no such event")
+
+
+def _message(*ranked: str) -> Message:
+    ranking = [{"name": name, "confidence": 0.5 / (k + 1)} for k, name in enumerate(ranked)]
+    return Message(data={"text": "x", "intent": dict(ranking[0]) if ranking else None, "intent_ranking": ranking})
+
+
+@pytest.mark.parametrize("ranked, becomes", [
+    (("vraag_aanpak", "pesten_melden"), "vraag_aanpak"),
+    (("pesten_melden", "vraag_aanpak"), "pesten_melden"),
+    # SafetyNet may demote a danger intent or the careful question: the next one counts.
+    (("crisis", "twijfel_stoppen", "vraag_aanpak"), "vraag_aanpak"),
+    (("onveilig_thuis", "groeten"), "groeten"),
+    (("crisis",), None),  # nothing else to become: unknown, so the selector runs
+    ((), None),
+])
+def test_the_gate_looks_past_what_the_safety_net_may_take_away(ranked, becomes) -> None:
+    assert may_become(_message(*ranked)) == becomes
+
+
+def test_only_messages_that_may_be_a_staff_question_are_selected_for(monkeypatch) -> None:
+    selected = []
+    monkeypatch.setattr(ResponseSelector, "process", lambda self, messages: selected.extend(messages) or messages)
+
+    class Untrained(GatedResponseSelector):
+        def __init__(self) -> None:  # no trained model: only the gate is under test here
+            self.retrieval_intent = "vraag_aanpak"
+            self.all_retrieval_intents = ["vraag_aanpak"]
+
+    staff, pupil, unsure = _message("vraag_aanpak"), _message("pesten_melden"), _message("crisis")
+    Untrained().process([staff, pupil, unsure])
+    assert selected == [staff, unsure]
+    assert pupil.get("response_selector") == {"all_retrieval_intents": ["vraag_aanpak"]}
+
+
+def test_the_smallest_graph_for_a_run_is_the_one_rasa_works_out() -> None:
+    from rasa.engine.graph import GraphSchema, SchemaNode
+
+    from bot.adapters.rasa import graph_schema
+    from bot.adapters.rasa.safety_net import SafetyNet
+
+    def node(**needs: str) -> SchemaNode:
+        return SchemaNode(needs=needs, uses=SafetyNet, constructor_name="create", fn="process", config={},
+                          is_target=False)
+
+    nodes = {"provide": node(), "tokens": node(messages="__message__", model="provide"),
+             "intent": node(messages="tokens", model="provide"), "policy": node(tracker="__tracker__"),
+             "unused": node(messages="tokens"), "end": node(intent="intent", policy="policy")}
+    graph_schema.install()
+    schema = GraphSchema(dict(nodes))
+    for targets in (["end"], ["intent"], ["policy", "tokens"], None):
+        first = schema.minimal_graph_schema(targets)
+        assert first == graph_schema._original(GraphSchema(dict(nodes)), targets)
+        assert schema.minimal_graph_schema(targets) is first  # remembered
+    assert set(schema.minimal_graph_schema(["intent"]).nodes) == {"provide", "tokens", "intent"}
+    schema.nodes = {**nodes, "extra": node(messages="end")}  # other nodes: worked out anew
+    assert "extra" in schema.minimal_graph_schema(["extra"]).nodes
+
+
+def test_the_rasa_server_runs_without_jax_and_with_two_malloc_arenas() -> None:
+    """``klankbord-rasa`` (bot/entrypoints/rasa_server.py): TensorFlow and Rasa's classifiers import
+    with JAX refused (TensorFlow's TFLite helper does without it), and glibc takes the arena limit."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bot.entrypoints.rasa_server import REFUSED, RefuseImport, limit_arenas\n"
+        "assert limit_arenas()\n"
+        "sys.meta_path.insert(0, RefuseImport(REFUSED))\n"
+        "import rasa.nlu.classifiers.diet_classifier, rasa.core.policies.ted_policy\n"
+        "assert sys.modules['tensorflow.lite.python.util']._xla_computation is None\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in REFUSED]\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().endswith("ok"), done.stderr[-2000:]
