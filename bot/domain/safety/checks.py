@@ -11,7 +11,7 @@ from bot.domain.safety.words import HARM_ACUTE
 
 FILLERS: FrozenSet[str] = frozenset({
     "echt", "hoor", "man", "joh", "gewoon", "ofzo", "meer", "zo", "nu", "eigenlijk", "serieus",
-    "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus", "ofz", "ofso", "enzo",
+    "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus", "ofz", "ofso", "enzo", "denken",
 })
 """Words after "ik wil/kan niet meer" that still end the thought ("ik kan niet meer, echt")."""
 

@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from bot.domain.safety.chains import Chain, cut, join
 from bot.domain.safety.normalisation import Keywords, canonical_lemma, normalise
-from bot.domain.safety.patterns import terms
+from bot.domain.safety.patterns import BOUNDARY, terms
 from bot.domain.safety.rules import HARMLESS_USES, REGEX_KEYWORDS, Exception_, Rule, all_exceptions, all_rules
 from bot.domain.safety.signal import CONDITIONAL_THREAT, NOT_NOW_ACUTE, PRIORITY, WEAK_HOME_SIGNS, SafetySignal
 from bot.domain.safety.words import NEG
@@ -98,8 +98,12 @@ class Engine:
 
     @staticmethod
     def _negated(doc, start: int, end: int) -> bool:
-        """A negation just before the match, or near its end ("hij heeft geen mes", "slaat me niet")."""
-        window = set(range(max(0, start - 1), start)) | set(range(max(0, end - 4), min(len(doc), end + 2)))
+        """A negation just before the match, or near its end ("hij heeft geen mes", "slaat me niet"),
+        never past the end of the sentence ("papa doet mij pijn. niet vertellen")."""
+        after = end
+        while after < min(len(doc), end + 2) and doc[after].norm_ not in BOUNDARY:
+            after += 1
+        window = set(range(max(0, start - 1), start)) | set(range(max(0, end - 4), after))
         for i in sorted(window):
             if doc[i].norm_ in NEG:
                 following = doc[i + 1].norm_ if i + 1 < len(doc) else ""

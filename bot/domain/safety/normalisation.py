@@ -122,6 +122,10 @@ _FORMS: Mapping[str, Tuple[str, ...]] = MappingProxyType({
     "sluiten": ("sluit", "sloot", "sloten", "gesloten"),
     "gooien": ("gooi", "gooit", "gooide", "gooiden", "gegooid"),
     "leggen": ("leg", "legt", "legde", "gelegd"),
+    "eten": ("eet", "at"),
+    "zetten": ("zet", "gezet"),
+    "bedenken": ("bedenk", "bedacht", "bedachten"),
+    "afspreken": ("afgesproken",),
 })
 _OVERRIDE: Mapping[str, str] = MappingProxyType({
     **{form: lemma for lemma, forms in _FORMS.items() for form in forms},
@@ -132,6 +136,7 @@ _OVERRIDE: Mapping[str, str] = MappingProxyType({
     # Real words one letter away from a danger word: never "repair" them as typos.
     "gemeld": "melden", "breuken": "breuk", "schaam": "schamen", "geachte": "geacht",
     "woorden": "woord", "vrienden": "vriend", "schoot": "schieten",
+    "ma": "ma",  # a mother, not "man" (the lookup table's lemma)
     # Pronouns stay themselves (the lookup table maps "mij" to "mijn").
     **{p: p for p in ("ik", "me", "mij", "je", "jij", "jou", "hij", "hem", "zij", "ze", "haar",
                       "wij", "we", "ons", "jullie", "hun", "hen", "mijn", "zijn", "het")},

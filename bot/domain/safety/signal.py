@@ -36,7 +36,7 @@ Bel 112").
 
 NOT_NOW_ACUTE: FrozenSet[str] = frozenset({
     "acuut.wapen", "acuut.wapen_stomp", "acuut.vastgehouden", "acuut.dreiging_straks",
-    "acuut.opgewacht", "acuut.achtervolgd", "acuut.gevolgd",
+    "acuut.opgewacht", "acuut.achtervolgd", "acuut.gevolgd", "acuut.gevaarlijke_opdracht", "acuut.verborgen_wapen",
 })
 """Acute rules that say what threatens, not that it happens now (see ``engine.rank``)."""
 

@@ -5,7 +5,7 @@ Each is one pattern token (``T``/``R``) or a tuple of alternatives (a token or a
 """
 from __future__ import annotations
 
-from bot.domain.safety.patterns import R, T
+from bot.domain.safety.patterns import G, R, T, near, seq
 
 NEG = frozenset({"niet", "nooit", "geen"})
 ME = T("me", "mij", "ons")
@@ -19,7 +19,8 @@ HOME = T("thuis", "thuiskomen")
 IMMINENT_WORDS = T("nu", "vandaag", "vanmiddag", "vanavond", "vannacht", "straks", "zometeen",
                    "meteen", "dadelijk", "morgen", "direct", "help")
 WEAPON = R(r"^(mes|[a-z]*(stanley|zak|vlinder|keuken|steek|jacht|breek|hak|kap|vecht)mes(sen|je)?|pistool|pistolen"
-           r"|[a-z]*wapen|wapens|geweer|geweren|revolver|taser|boksbeugels?|knuppels?|honkbalknuppel"
+           r"|[a-z]*wapen|wapens|(?!speelgoed|water|nerf|paintball)[a-z]*geweer(en)?|revolver|taser|boksbeugels?"
+           r"|knuppels?|honkbalknuppel"
            r"|ploertendoder|pepperspray|machete|zwaard|bijl|gun|glock|nepwapen|alarmpistool|vuurwerkbom)$")
 BLUNT = T("stok", "stokken", "knuppel", "ketting", "staaf", "hamer", "steen", "stenen", "fles", "flessen")
 HARM_ACUTE = T("slaan", "schoppen", "trappen", "stompen", "meppen", "rammen", "steken", "neersteken",
@@ -38,7 +39,7 @@ INJURY = (T("bloedneus", "gebroken", "breuk", "ziekenhuis", "hersenschudding", "
           (T("dik", "dikke"), T("lip")))
 SUBJECT_OTHER = T("ze", "zij", "hij", "iemand", "jongen", "jongens", "meisje", "meisjes", "meiden",
                   "klasgenoot", "klasgenoten", "leerling", "leerlingen", "groep", "man", "mannen")
-SEX = R(r"^(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
+SEX = R(r"^(nep|fake)?(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
 # "snap" only as Snapchat or a snap ("snappen", to understand, is no image).
 IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap(chat.*|s|je|jes)?$|opname|opgenomen|gefilmd|opnemen)")
 BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed", "lijf", "kleedkamer",
@@ -63,7 +64,8 @@ SELF_HARM_VERB_BODY = R(r"(snijden|snijen|krassen|verwonden|beschadigen|bewerken
 SELF_HARM_BODY = T("arm", "armen", "pols", "polsen", "been", "benen", "dij", "dijen", "bovenbeen",
                    "bovenbenen", "huid", "buik", "onderarm", "onderarmen", "enkel", "heup")
 JOKE = (T("haha", "hahaha", "lol", "grapje", "xd", "jk"), R(r"[\U0001F602\U0001F923\U0001F480]"))
-ADULT = (T("man", "meester", "meneer", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent", "juf"),
+ADULT = (T("man", "meester", "meneer", "leraar", "docent", "trainer", "coach", "volwassene", "oom", "bijles", "vent", "juf",
+           "stagiair", "stagiaire", "begeleider", "leider"),
          R(r"(leraar|docent|trainer|coach|meester)$"))
 ADULT_AGE = R(r"^(1[89]|[2-9][0-9])$")
 POSS = T("mijn", "zijn", "haar", "hun", "je", "jouw")
@@ -74,6 +76,10 @@ JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balko
                "parkeergarage", "viaduct", "flatgebouw", "hoogbouw")
 OWNERS = POSS.words | {"de", "die", "deze", "onze"}
 """Owners and articles before a thing: "ik moet *mijn* pillen nemen" is medication, "ze gaat pillen nemen" is not."""
+OTHER = T("hem", "haar")
+"""Someone else as the object, where ``ME`` names the writer: "ze staan *hem* op te wachten"."""
+WATER = T("sloot", "vijver", "kanaal", "haven", "water", "rivier", "gracht", "plas", "zee", "meertje")
+"""Water a child can be pushed into."""
 CHILD = T("me", "mij", "leerling", "leerlingen", "kind", "kinderen", "meisje", "meisjes", "jongen", "jongens",
           "zoon", "dochter", "klasgenoot", "vriendin", "vriend")
 SEX_ACT_STRICT = T("zoenen", "tongzoenen", "betasten", "aanraken", "likken", "uitkleden", "seks", "befoelen")
@@ -86,4 +92,15 @@ MARKS = (T("striemen", "striem", "brandplek", "brandplekken", "litteken", "litte
 """Marks on a body that an adult sees or a child must hide."""
 BODY = T("rug", "been", "benen", "arm", "armen", "billen", "kont", "nek", "gezicht", "lijf", "lichaam", "hand",
          "handen", "schouder", "schouders", "buik", "dij", "dijen", "bovenbeen", "bovenbenen", "hals", "wang")
+PETS = T("kat", "poes", "hond", "konijn", "hamster", "cavia", "vissen", "paard", "vogel", "huisdier", "huisdieren")
+"""Pets: a pupil asks others to look after them (a farewell cue); pills that kill a pet are no plan."""
 FIREWORK = T("vuurwerk", "rotje", "rotjes", "cobra", "strijker", "strijkers", "vuurpijl", "knaller", "knallers")
+NIGHT_VISIT = seq(T("komen", "kruipen", "sluipen"), G(8), T("in", "op"), T("mijn", "haar", "zijn", "ons"),
+                  T("bed", "kamer", "slaapkamer", "tent"))
+"""Someone who comes into a child's bed or room ("hij komt 's nachts op mijn kamer")."""
+UNWANTED = (seq(I, T("willen"), T("dat", "het", op="?"), T("niet")), seq(T("zeggen"), T("nee", "stop")))
+"""The child's no: "ik wil dat niet", "ik zei nee"."""
+NIGHT_AGAINST_WILL = tuple(p for no in UNWANTED for p in near(NIGHT_VISIT, no, 10))
+"""Someone in a child's bed or room against the child's no (a crime; at home, with family, a home matter)."""
+FOR_MONEY = seq(T("mee"), G(3), T("gaan", "moeten", "komen"), G(2), T("voor"), T("geld"))
+"""A child sent along with someone "for money"."""

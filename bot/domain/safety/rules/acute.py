@@ -7,20 +7,45 @@ from __future__ import annotations
 from typing import List
 
 from bot.domain.safety.checks import not_over
-from bot.domain.safety.patterns import A, G, L, T, near, seq
+from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import BLUNT, BODY, FIREWORK, HARM_ACUTE, I, LETHAL, ME, PERSON, WEAPON
+from bot.domain.safety.words import BLUNT, BODY, FIREWORK, HARM_ACUTE, I, LETHAL, ME, OTHER, PERSON, SAY, WATER, WEAPON
 
 STRANGER = T("man", "mannen", "vreemde", "onbekende", "meneer", "vent", "vrouw", "mevrouw")
 HIT_NOW = T("slaan", "schoppen", "trappen", "stompen", "steken", "neersteken", "wurgen", "mishandelen", "aftuigen",
             "afrossen", "beuken", "rammen")
+# A fight set for a time: "om 4 uur is er een fight", "ze hebben een vechtpartij gepland".
+FIGHT = T("fight", "fights", "gevecht", "vechtpartij", "knokpartij", "matpartij", "steekpartij", "vechten", "1v1")
+PLANNED = T("plannen", "afspreken", "afspraak", "aankondigen", "organiseren", "regelen")
+# A dare with danger in it: "ze dwingen me over het spoor te lopen", "ik moet van de groep wodka leegdrinken".
+DARE = (T("dwingen", "uitdagen", "uitdaging", "challenge", "dare", "ontgroening"),
+        seq(L("daagt", "dagen", "daagde", "daagden"), G(2), T("uit")),  # "ze dagen me uit om ..."
+        seq(T("moeten"), G(3), T("van"), T("de", "hun", "die", "ze"), G(1), T("groep", "jongens", "meiden")),
+        seq(T("als"), T("test", "proef")))
+RISKY = T("spoor", "rails", "trein", "snelweg", "brug", "dak", "kanaal", "haven", "sloot", "vijver", "wodka", "drank",
+          "alcohol", "shotjes", "ijskoud", "flat", "balkon")
+# Cornered: "ze bonken op de deur", "ze schreeuwen dat ik naar buiten moet komen", with fear.
+SHOUT = T("roepen", "schreeuwen", "gillen", "brullen")
+COME_OUT = (seq(SHOUT, G(5), T("eruit", "buiten"), G(1), T("moeten"), T("komen")),
+            seq(SHOUT, G(4), T("moeten"), G(2), T("eruit", "buiten"), T("komen")),
+            seq(T("bonken", "beuken", "rammen", "trappen", "schoppen"), G(3), T("deur")))
+FEAR = (T("bang", "durven", "help", "doodsbang", "eng"), R(r"[\U0001F630\U0001F628\U0001F631\U0001F62D]"))
+# Pushed or thrown into water: "ze hebben een meisje in de vijver geduwd".
+PUSH = T("gooien", "duwen", "smijten", "dumpen", "trekken")
+INTO_WATER = (seq(T("me", "mij", "hem", "meisje", "jongen", "iemand", "leerling", "kind", "klasgenoot"), G(4), T("in"), G(2),
+                  WATER, G(2), PUSH),
+              seq(I, L("ben", "word", "werd"), G(3), T("in"), G(2), WATER, G(2), PUSH),
+              seq(PUSH, G(2), T("me", "mij", "hem"), G(2), T("in"), G(2), WATER))
+# Others who "go get" someone: "ze gaan mijn neefje na school pakken".
+TARGET = T("me", "mij", "ons", "hem", "neefje", "neef", "broertje", "broer", "zusje", "zus", "vriend", "vriendin", "nichtje",
+           "jongen", "meisje")
 LURE = T("snoep", "snoepje", "snoepjes", "puppy", "puppies", "hondje", "poesje", "cadeautje", "lift")
 
 
 def acute_rules() -> List[Rule]:
     """The ``acuut.*`` rules."""
     return [
-        rule("acuut.wapen", [[WEAPON]], unless=("crisis.zelfbeschadiging",)),
+        rule("acuut.wapen", [[WEAPON]], unless=("crisis.zelfbeschadiging", "crisis.methode")),
         rule("acuut.wapen_stomp", [*near(BLUNT, T("wachten", "dreigen", "bedreigen", "zwaaien", "opwachten",
                                                   "achter"), 6)]),
         rule("acuut.opgewacht", [
@@ -36,21 +61,31 @@ def acute_rules() -> List[Rule]:
             seq(T("staan"), G(2), T("voor"), T("mijn", "ons"), T("huis", "deur")),
             seq(T("staan"), G(5), T("om"), ME, T("heen")),
             seq(T("wachten"), G(3), T("op"), ME),
-            seq(T("staan"), G(6), T("die"), ME, G(2), HARM_ACUTE),
+            seq(T("staan"), G(8), T("die"), T("me", "mij", "ons", "hem", "haar"), G(2), HARM_ACUTE),
             seq(T("ze", "zij", "hij", "jongens", "iemand", "groep"), T("komen"), ME, G(2), T("halen", "pakken")),
-            seq(T("er", "ze", "zij", "hij", "iemand", "groep", "jongens", "mannen"), G(1), T("staan"), G(6),
+            seq(T("er", "ze", "zij", "hij", "iemand", "groep", "jongens", "mannen", "gasten", "buiten"), G(1), T("staan"), G(8),
                 T("te"), T("wachten")),
+            seq(T("staan"), G(4), T("te"), T("wachten"), T("op"), T("me", "mij", "hem", "haar")),
+            seq(T("staan"), G(4), T("te"), T("wachten"), T("tot"), T("ik", "hij", "zij", "ze"), G(2),
+                T("gaan", "lopen", "fietsen", "komen", "buiten", "alleen", "weg")),  # "... tot ik ga lopen"
+            # waiting outside with a group: "mijn ex wacht buiten de school met zijn vrienden"
+            seq(T("wachten", "staan"), T("buiten"), G(4), T("met"), G(2), T("vrienden", "vriendjes", "maten", "jongens",
+                                                                            "groep", "gasten")),
         ]),
         rule("acuut.achtervolgd", [[T("achtervolgen", "achtervolging", "opjagen")],
                                    seq(T("achter"), ME, T("aan")),
                                    seq(T("jagen"), ME, G(4), T("op", "achterna")),
-                                   seq(ME, G(1), T("achterna"))]),
+                                   seq(ME, G(1), T("achterna")),
+                                   seq(T("ze", "zij", "hij", "jongens", "iemand", "er", "man", "mannen", "groep", "meiden"), G(3),
+                                       T("achter"), OTHER, T("aan"))]),
         rule("acuut.dreiging_straks", [
             seq(T("gaan", "komen"), ME, G(4), T("pakken", "slaan", "afmaken", "aftuigen", "neersteken", "vermoorden",
                                                  "steken", "slopen")),
             seq(ME, G(3), T("gaan", "komen"), T("pakken", "afmaken", "aftuigen", "slopen", "neersteken", "vermoorden",
                                                  "doodmaken", "steken")),
             seq(I, G(2), T("niet"), T("meer"), T("heel", op="?"), G(2), T("thuiskomen")),
+            seq(T("ze", "zij", "hij", "jongens", "groep", "meiden"), T("gaan", "komen"), G(1), TARGET, G(5),
+                T("pakken", "slaan", "afmaken", "aftuigen", "neersteken", "vermoorden", "steken", "slopen")),
         ], check=lambda doc, s, e: not_over(doc, s, e)),
         rule("acuut.verstopt", [
             *near(seq(ME, T("verstoppen")), T("zoeken", "achter", "bang", "help", "rennen", "wegrennen", "volgen"), 10),
@@ -79,10 +114,16 @@ def acute_rules() -> List[Rule]:
                                                                   "gooien"), 8),
         ]),
         rule("acuut.gevolgd", [seq(T("volgen"), G(1), ME), seq(ME, G(3), T("volgen")),
-                               seq(T("worden"), G(4), T("volgen"))]),
+                               seq(T("worden"), G(7), T("volgen")),
+                               seq(T("volgen"), T("door"), G(1), T("man", "mannen", "vent", "vreemde", "onbekende", "auto",
+                                                                  "busje", "jongens", "groep"))]),
         rule("acuut.vastgehouden", patterns=[
             seq(T("houden", "hebben"), ME, G(2), T("vast")),
-            seq(T("zitten", "zijn", "worden"), G(2), T("opsluiten")),
+            seq(T("zitten", "zijn", "worden"), G(4), T("opsluiten")),
+            seq(T("hem", "haar", "vriendin", "vriend", "meisje", "jongen", "klasgenoot", "broertje", "zusje", "iemand", "leerling"),
+                G(6), T("opsluiten")),
+            seq(T("zitten"), T("vast"), T("op"), G(3), T("dak", "fietsenhok", "boom", "hek", "klimrek", "container", "schuur")),
+            *near(T("ladder", "trap"), T("weghalen", "wegnemen", "weggooien"), 4),
             seq(ME, G(8), T("opsluiten")),
             seq(T("auto", "busje"), T("in"), L("getrokken", "gesleurd", "geduwd")),
             seq(T("in"), G(1), T("auto", "busje", "bestelbus"), L("getrokken", "gesleurd", "geduwd", "gegooid")),
@@ -109,9 +150,31 @@ def acute_rules() -> List[Rule]:
                                                               "vuurwerk", "stok", "stokken")), 5),
             seq(T("gooien", "smijten"), G(3), T("steen", "stenen", "fles", "flessen", "vuurwerk"), G(2), T("naar"), ME),
         ], check=lambda doc, s, e: not_over(doc, s, e)),
+        rule("acuut.gevecht_gepland", [*near(FIGHT, PLANNED, 10),
+                                       *near(FIGHT, T("filmen"), 10),
+                                       seq(L("is", "zijn"), L("er"), G(3), FIGHT),
+                                       seq(T("moeten"), G(6), T("vechten")),
+                                       seq(PLANNED, G(10), T("te"), HIT_NOW),  # "afgesproken om ... een jongen te slaan"
+                                       seq(PLANNED, G(12), T("in"), T("elkaar"), G(2), T("gaan", "worden", "zullen"))],
+             requires=("flag.imminent",), unless=("flag.past",), check=not_over),
+        rule("acuut.gevaarlijke_opdracht", [*each(DARE, lambda d: near(d, RISKY, 12))]),
+        rule("acuut.belaagd", [p for c in COME_OUT for f in FEAR for p in near(c, f, 12)], negatable=False),
+        rule("acuut.water", INTO_WATER, requires=("flag.imminent",)),
+        rule("acuut.water_net", INTO_WATER, requires=("flag.zojuist",)),
+        rule("flag.zojuist", [[T("net", "zojuist", "daarnet")]], negatable=False),
+        # A threat for today, reported: "vandaag na school ben je dood", "ze zeiden dat ik na de training word afgemaakt".
+        rule("acuut.dreiging_gemeld", [seq(T("zijn"), T("je", "jij"), A(1), T("dood")),
+                                       seq(T("je", "jij"), T("zijn"), A(1), T("dood")),
+                                       seq(SAY, G(12), L("word", "wordt", "worden"), G(1), LETHAL),
+                                       seq(SAY, G(12), L("word", "wordt", "worden"), T("in"), T("elkaar"))],
+             requires=("flag.imminent",), check=not_over),
+        # Something hidden in their coats, with a group waiting: "ze hebben iets in hun jas".
+        rule("acuut.verborgen_wapen", [seq(T("iets"), G(1), T("in"), T("hun", "zijn", "haar"),
+                                           T("jas", "jassen", "zak", "zakken", "broekzak", "mouw", "tas"))],
+             requires=("flag.iemand_staat_klaar",)),
         rule("acuut.gevecht", [seq(L("er"), L("is", "zijn"), G(3), T("gevecht", "vechtpartij", "steekpartij",
                                                                       "schietpartij", "knokpartij", "matpartij"))]),
-        rule("acuut.net_gebeurd", [*near(T("net", "zojuist", "daarnet"), T("steken", "neersteken", "neerschieten"), 4),
+        rule("acuut.net_gebeurd", [*near(T("net", "zojuist", "daarnet"), T("steken", "neersteken", "neerschieten"), 8),
                                    seq(I, L("lig", "ligt"), T("op"), G(1), T("grond")),
                                    [T("bewusteloos")]]),
         rule("acuut.bloedt_erg", [seq(T("bloeden", "bloed"), G(1), T("heel", "erg", "veel", "hard", "enorm"))],

@@ -21,8 +21,12 @@ REPEATED = frozenset({"helemaal", "totaal", "compleet", "op", "klaar", "mee", "m
                       "zijn", "er", "zo", "doen", "steken"})
 
 
+QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
+"""A quote's end also ends the thought: "hij zegt vaak 'ik ben er klaar mee' en sluit zich op"."""
+
+
 def _whole_thought(doc, start: int, end: int) -> bool:
-    return message_ends(doc, end, REPEATED)
+    return message_ends(doc, end, REPEATED) or (end < len(doc) and doc[end].text in QUOTES)
 
 
 def ambiguous_rules() -> List[Rule]:
@@ -41,6 +45,8 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("houden"), A(1), T("het", "dit", "dat", "alles"), A(2), T("niet"), T("lang", op="?"), A(1),
                 T("meer", op="?"), T("lang", op="?"), T("vol")),
             seq(T("niet"), T("lang", op="?"), A(1), T("meer", op="?"), T("volhouden")),
+            seq(T("hoe"), T("lang"), I, T("dit", "het"), A(2), T("volhouden")),  # "idk meer hoe lang ik dit nog volhoud"
+            seq(T("hoe"), T("lang"), I, T("dit", "het"), A(2), T("vol"), T("houden")),
         ], negatable=False),
         rule("ambigu.niet_zitten", [
             seq(T("zien"), A(1), T("het"), A(2), T("niet"), A(1), T("meer"), A(1), T("zitten")),
@@ -58,6 +64,12 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("willen"), I, A(2), T("weg"), T("van"), T("alles", "iedereen")),
             seq(T("het", "alles"), T("hoeven"), T("voor", op="?"), T("mij", "me", op="?"), A(2), T("niet"), T("meer")),
             seq(T("worden"), A(2), T("toch"), A(1), T("nooit"), T("beter")),
+            seq(T("het", "alles", "dit"), T("worden"), A(2), T("nooit"), T("beter")),  # "alles is kut en het wordt nooit beter"
+            seq(I, T("zijn"), T("het"), A(2), T("zat")),  # "ik ben het zat. echt alles."
+            seq(T("maken"), A(2), T("niet", "niks", "niets"), T("uit"), T("wat"), I, T("doen")),  # "maakt toch niet uit wat ik doe"
+            seq(T("willen"), I, A(2), T("weg"), T("van"), T("hier")),
+            seq(T("het", "alles", "dit"), T("zijn"), A(3), T("zinloos", "hopeloos")),  # "het is toch zinloos"
+            seq(T("er"), A(2), T("niet"), A(1), T("meer"), T("tegen"), T("kunnen")),  # "wat als ik er niet meer tegen kan"
             seq(I, T("weten"), T("het"), A(2), T("niet"), A(1), T("meer")),  # "ik weet het niet meer."
             seq(T("wat"), T("maken"), T("het"), A(2), T("uit")),  # "wat maakt het nog uit"
             seq(T("waarom"), G(3), A(2), T("nog"), A(1), T("moeite")),  # "waarom doe ik eigenlijk nog moeite"
@@ -94,4 +106,8 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("willen"), A(2), T("met"), T("alles"), T("stoppen", "ophouden")),
             seq(T("willen"), A(1), T("dat"), T("alles"), A(2), T("stoppen", "ophouden")),
         ], negatable=False),
+        rule("ambigu.moe_van_alles", [seq(I, T("zijn"), A(2), T("moe"), T("van"), T("alles"))],
+             negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
+        rule("ambigu.nergens_zin", [seq(T("geen"), T("zin"), A(1), T("meer", op="?"), G(4), T("in"), A(1), T("niks", "niets")),
+                                    seq(T("nergens"), G(1), T("zin"), T("meer"))], negatable=False),
     ]

@@ -4,15 +4,26 @@ from __future__ import annotations
 from typing import List
 
 from bot.domain.safety.checks import REPORTING, clause_ends
-from bot.domain.safety.patterns import A, G, R, T, each, near, seq
+from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import (
-    ADULT, ADULT_AGE, BODY_INTIMATE, BODY_SEXUAL, CHILD, CLOTHES, COERCE, FAMILY, HIT, I, IMAGE, INJURY, LETHAL, ME,
-    MONEY, OLDER, SAY, SEX, SEX_ACT, SEX_ACT_STRICT, SUBJECT_OTHER, THREAT_HARM, VIOLENCE, WEAPON,
+    ADULT, ADULT_AGE, BODY, BODY_INTIMATE, BODY_SEXUAL, CHILD, CLOTHES, COERCE, FAMILY, FOR_MONEY, HIT, I, IMAGE, INJURY,
+    LETHAL, ME, MONEY, NIGHT_AGAINST_WILL, OLDER, SAY, SEX, SEX_ACT, SEX_ACT_STRICT, SUBJECT_OTHER, THREAT_HARM,
+    VIOLENCE, WEAPON,
 )
 
 DRUG = T("pil", "pilletje", "pilletjes", "drugs", "xtc", "ghb", "mdma", "wodka", "alcohol", "shotjes", "coke", "snuiven")
 DRINK = T("drankje", "drinken", "glas", "cola", "drank", "fles", "flesje", "beker")
+# Gift cards asked for by extortioners: "ik moet steam kaarten kopen anders...".
+GIFT_CARD = seq(T("steam", "itunes", "google", "psn", "playstation", "xbox", "fortnite"), T("kaart", "kaarten", "card", "cards",
+                                                                                        "tegoed"))
+# Meeting an adult met online: "hij wil afspreken", "vraagt of ik bij hem langs wil komen", "stiekem naar hem toe".
+MEET = (T("afspreken", "ontmoeten", "overhalen", "langskomen"), seq(T("langs"), G(2), T("komen")),
+        seq(T("naar"), T("hem", "haar"), T("toe"), T("komen")), seq(T("stiekem"), G(3), T("komen", "gaan", "afspreken")))
+# Clothes a hand goes into or under: "in je broek grijpen", "onder haar shirt gezeten".
+GARMENT = T("broek", "rok", "shirt", "shirtje", "bh", "onderbroek", "trui", "jurk")
+POSS_ANY = T("je", "mijn", "haar", "zijn", "hun")
+DRUGS = T("drugs", "wiet", "coke", "cocaine", "xtc", "hasj")
 GIFT = T("geld", "cadeau", "cadeaus", "cadeautje", "cadeautjes", "spullen", "drank", "drugs", "kleren", "sieraden")
 
 
@@ -21,7 +32,9 @@ def crime_rules() -> List[Rule]:
     return [
         rule("strafbaar.bedreigd", [[R(r"^(bedreig|dreigbericht|dreigement|doodsbedreig|dreigmail|dreigapp)")]]),
         rule("strafbaar.dreigen", [*near(T("dreigen"), THREAT_HARM, 8),
-                                   *near(T("dreigen"), seq(T("in"), G(1), T("brand", "fik", "elkaar")), 8)]),
+                                   *near(T("dreigen"), seq(T("in"), G(1), T("brand", "fik", "elkaar")), 8),
+                                   # separable: "hij dreigt de foto door te sturen", "rond te sturen"
+                                   *near(T("dreigen"), seq(T("door", "rond"), T("te"), T("sturen", "appen")), 8)]),
         rule("strafbaar.dreiging_gezegd", [
             seq(SAY, G(8), ME, G(4), LETHAL),
             seq(SAY, G(8), ME, G(4), T("kapot"), T("maken")),
@@ -68,6 +81,9 @@ def crime_rules() -> List[Rule]:
             seq(T("hoofd"), G(3), T("tegen"), G(2), T("muur", "grond", "kast", "deur", "tafel", "pot", "wc", "wastafel"), G(1),
                 T("slaan", "duwen", "rammen", "beuken", "gooien", "bonken")),
         ]),
+        # Stabbed with a tool: "met een schroevendraaier in mijn arm gestoken" (not at the doctor's).
+        rule("strafbaar.gestoken", [seq(T("met"), G(3), T("in"), T("mijn", "zijn", "haar", "je"), part,
+                                        T("steken", "snijden", "prikken")) for part in (BODY, T("zij", "zijkant"))]),
         rule("strafbaar.letsel", [*each(INJURY, lambda inj: near(VIOLENCE, inj, 10))]),
         rule("strafbaar.geweld", [
             seq(SUBJECT_OTHER, G(5), ME, G(3), HIT),
@@ -84,11 +100,17 @@ def crime_rules() -> List[Rule]:
             [SEX],
             *near(BODY_INTIMATE, IMAGE, 8),
             *near(IMAGE, seq(T("zonder"), T("kleren", "kleding", "kleertjes")), 8),
+            # "dat filmpje waar ik niks aan heb" shown around
+            *near(seq(IMAGE, G(4), T("niks", "niets"), T("aan")), T("iedereen", "rondsturen", "delen", "doorsturen",
+                                                                     "verspreiden", "laten"), 10),
         ]),
         rule("strafbaar.seksueel_contact", [
             *near(T("zitten", "aanraken", "raken", "betasten", "knijpen", "grijpen", "pakken", "voelen", "likken"),
                   BODY_SEXUAL, 4),
             seq(T("zitten"), A(2), T("aan"), ME),
+            seq(T("aan"), T("me", "mij", "haar", "hem"), T("zitten")),
+            seq(T("in"), POSS_ANY, GARMENT, G(2), T("grijpen", "pakken", "voelen")),
+            seq(T("onder"), POSS_ANY, GARMENT, G(2), T("grijpen", "zitten", "pakken", "voelen", "gaan")),
             seq(T("raken"), ME, G(3), T("aan")),
             [T("aanraken")],
             [T("verkrachten", "verkrachting", "aanranden", "aanranding", "misbruiken", "misbruik", "seksueel",
@@ -97,10 +119,15 @@ def crime_rules() -> List[Rule]:
             # an adult and a child: "een leraar die een leerling zoent", "de meester zoende me"
             *[p for a in ADULT for p in (seq(a, G(4), CHILD, G(2), SEX_ACT_STRICT), seq(a, G(2), SEX_ACT_STRICT, G(2), CHILD))],
         ]),
-        rule("strafbaar.grooming", [*near(T("volwassene", "man", "vent", "oudere"),
-                                          T("afspreken", "ontmoeten", "overhalen"), 25),
-                                    *near(ADULT_AGE, T("afspreken", "ontmoeten", "overhalen"), 15)],
+        rule("strafbaar.grooming", [*each(MEET, lambda m: near(T("volwassene", "man", "vent", "oudere"), m, 25)),
+                                    *each(MEET, lambda m: near(seq(T("veel", "stuk", "heel", "wel"), T("ouder")), m, 25)),
+                                    *each(MEET, lambda m: near(ADULT_AGE, m, 15)),
+                                    seq(T("zeggen"), G(3), R(r"^1[0-7]$"), G(2), T("maar")),  # "zegt dat hij 15 is, maar..."
+                                    # an adult who asks for pictures: "een volwassene die hem vraagt foto's te sturen"
+                                    *near(T("volwassene", "man", "vent", "oudere"), seq(T("vragen"), G(8), IMAGE, G(2), T("sturen")), 20)],
              requires=("flag.online",)),
+        # Someone in a child's bed or room at night against the child's no.
+        rule("strafbaar.ongewenst_nacht", NIGHT_AGAINST_WILL, negatable=False),
         rule("strafbaar.grooming_signaal", [
             seq(T("vragen"), G(3), T("of"), I, T("alleen"), G(2), T("zijn", "thuis")),
             seq(T("volwassen"), G(2), T("voor"), G(1), T("leeftijd")),
@@ -126,7 +153,13 @@ def crime_rules() -> List[Rule]:
                                                    "rondsturen", "zetten", "internet", "insta", "snap", "sturen")), 15),
             *near(T("dwingen"), T("drugs", "wiet", "dealen", "verkopen", "code", "pincode", "stelen", "geld",
                                   "brengen", "zakje", "zakjes", "pakketje", "pakketjes"), 8),
-            *near(T("drugs", "wiet"), T("verkopen", "dealen", "bewaren", "smokkelen", "rondbrengen", "verstoppen"), 6),
+            *near(DRUGS, T("verkopen", "dealen", "bewaren", "smokkelen", "rondbrengen", "verstoppen"), 6),
+            *[p for c in COERCE for p in near(GIFT_CARD, c, 8)],
+            seq(L("anders"), G(4), IMAGE, G(3), T("online", "posten", "verspreiden", "delen", "doorsturen", "rondsturen",
+                                                  "internet", "sturen")),
+            # paying off others, week after week: "hij moet al weken geld afgeven aan oudere jongens"
+            seq(T("moeten"), G(4), MONEY[0], G(1), T("afgeven", "inleveren", "afstaan", "afdragen"), T("aan"), G(2),
+                T("jongens", "groep", "hem", "hun", "meiden", "ze", "oudere")),
             *near(T("pakketje", "pakketjes", "zakjes", "zakje"), T("wegbrengen", "brengen", "rondbrengen", "bezorgen"), 4),
             *near(R(r"hack"), MONEY[0], 16),
         ]),
@@ -144,7 +177,12 @@ def crime_rules() -> List[Rule]:
                                           seq(T("geven", "kopen", "betalen", "trakteren"), G(4), GIFT), 12),
                                     *near(seq(OLDER, T("jongen", "jongens", "man", "mannen", "vent", "gast", "gasten")),
                                           seq(T("mee"), G(2), T("feest", "feestje", "feestjes", "party", "hotel")), 12),
-                                    seq(T("als"), I, G(3), T("van"), T("hem"), T("houden"))]),
+                                    seq(T("als"), I, G(3), T("van"), T("hem"), T("houden")),
+                                    *near(seq(OLDER, T("jongen", "jongens", "man", "mannen", "vent", "gast", "gasten")),
+                                          seq(GIFT, G(1), T("geven", "kopen")), 12),
+                                    *near(seq(OLDER, T("jongen", "jongens", "man", "mannen", "vent", "gast", "gasten")),
+                                          seq(T("moeten"), G(2), T("iets", "dingen", "wat"), T("terugdoen")), 12),
+                                    FOR_MONEY]),
         rule("strafbaar.ontbloot", [
             seq(T("broek", "onderbroek", "rok", "shirt", "bh"), G(1), T("naar"), T("beneden"), T("trekken", "doen", "rukken")),
             seq(T("trekken", "rukken"), G(3), T("broek", "onderbroek", "rok"), G(1), T("naar"), T("beneden")),

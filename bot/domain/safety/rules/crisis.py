@@ -7,19 +7,33 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.domain.safety.checks import message_ends
+from bot.domain.safety.checks import clause_ends, message_ends
 from bot.domain.safety.patterns import A, G, GN, R, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import (
-    DEATH, I, JUMP_PLACE, ME, OWNERS, PERMANENT, PILLS, POSS, REFL, SELF_HARM_BODY, SELF_HARM_VERB,
+    DEATH, I, JUMP_PLACE, ME, OWNERS, PERMANENT, PETS, PILLS, POSS, REFL, SELF_HARM_BODY, SELF_HARM_VERB,
     SELF_HARM_VERB_BODY,
 )
 
 # Wounds and cuts as nouns, and what hides them.
 CUTS = T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes", "krassen", "wondjes")
 HIDE = T("verbergen", "verstoppen", "bedekken", "camoufleren", "wegwerken")
-# Pets a pupil asks others to look after, a farewell cue.
-PETS = T("kat", "poes", "hond", "konijn", "hamster", "cavia", "vissen", "paard", "vogel", "huisdier", "huisdieren")
+# Things kept ready for it: "een touw in mijn kast, voor als het niet meer gaat".
+MEANS = T("touw", "strop", "mesje", "scheermesje")
+# "Voor als het echt niet meer gaat": kept for the moment one cannot go on.
+IN_CASE = seq(T("voor"), T("als"), G(3), T("niet"), T("meer"), T("gaan", "kunnen", "lukken"))
+# Not eating (any more), as a way to waste away.
+NOT_EATING = seq(T("niet", "niks", "niets"), T("meer"), T("eten"))
+# What may follow "ik ben er niet meer" and still end the thought ("..., dus die toets maakt niet uit").
+THEN = frozenset({"die", "deze", "dan", "en"})
+# Words that make a last day or not being there any more a move, a holiday or a job (not a school's words:
+# a mentor who reports "ze zou er liever niet meer zijn" names the school too).
+LEAVING = (T("stage", "werk", "bijbaan", "baan", "vakantie", "zomervakantie", "verhuizen", "verhuizing", "verhuis",
+             "overstappen", "emigreren", "schoolwisseling"),
+           # "een andere school" ("andere" as a regex: as a keyword it would stop the repair of "anders")
+           seq(R(r"^(ander|nieuw)"), T("school", "klas", "club", "team", "stad", "land")))
+# "Mijn laatste dag *op* school", "*hier*", "*als* mentor": a last day somewhere, not a last day alive.
+LAST_DAY_AT = frozenset({"op", "bij", "van", "hier", "als", "in", "met", "voor", "thuis", "daar"})
 
 
 def crisis_rules() -> List[Rule]:
@@ -40,6 +54,11 @@ def crisis_rules() -> List[Rule]:
             # "ik wil bij opa in de hemel zijn", "'bij oma in de hemel wil zijn'"
             seq(T("willen", "wou", "wens", "wensen", "liever", "mogen"), G(5), T("hemel")),
             seq(T("hemel"), G(2), T("willen", "wou")),
+            # one's own funeral ("hoe hij zijn eigen begrafenis voor zich ziet"), being run over on purpose
+            seq(T("eigen", "mijn"), T("begrafenis", "uitvaart")),
+            *near(T("hopen", "hoop", "wensen"), seq(T("me", "mij", "hem", "haar"), G(1), R(r"^(aan|over|dood)(ge)?rij")), 6),
+            # agreeing with those who wish one dead: "ze zeggen dat ik dood moet, misschien hebben ze gelijk"
+            *near(seq(I, G(3), DEATH), seq(T("hebben"), G(3), T("gelijk")), 12),
         ]),
         rule("crisis.niet_leven", [
             seq(T("willen", "wensen", "zin", "kunnen", "hoeven"), G(3), T("niet", "nooit", "geen"), G(3),
@@ -122,6 +141,15 @@ def crisis_rules() -> List[Rule]:
             seq(T("zich", "zichzelf"), G(2), T("iets", "wat"), T("aandoen")),
             *near(T("branden"), T("aansteker", "sigaret", "lucifer", "strijkijzer"), 6),
         ], negatable=False),
+        # Means kept for the moment one cannot go on: "een touw in mijn kast, voor als het echt niet meer gaat".
+        rule("crisis.klaarleggen", [*near(T("touw", "strop"), IN_CASE, 10), *near(PILLS, IN_CASE, 10)], negatable=False,
+             check=lambda doc, s, e: clause_ends(doc, e)),
+        # Starving oneself: "ik eet expres niks meer", "hoe lang duurt het voordat je doodgaat als je niet meer eet".
+        rule("crisis.uithongeren", [
+            seq(T("eten"), T("expres", "bewust"), G(2), T("niks", "niets", "niet", "nauwelijks")),
+            seq(T("expres", "bewust"), G(2), T("niks", "niets", "niet", "nauwelijks"), G(1), T("meer", op="?"), T("eten")),
+            *near(NOT_EATING, DEATH, 6),
+        ], negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
         rule("crisis.methode", [
             seq(T("springen", "gooien", "liggen"), G(3), T("van", "voor", "onder", "uit", "op"), G(2), JUMP_PLACE),
             seq(T("van", "voor", "onder", "uit", "op", "bij"), G(2), JUMP_PLACE, G(8), T("springen", "gooien", "liggen")),
@@ -139,6 +167,10 @@ def crisis_rules() -> List[Rule]:
             *near(T("spoor", "rails", "brug", "flat", "dak", "trein"),
                   seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen")), 8),
             [T("overdosis")],
+            *near(MEANS, T("verstoppen", "verstopt"), 6),
+            *near(PILLS, T("tellen", "dodelijk", "dodelijke", "fataal"), 6),
+            # on a roof or a bridge, looking down
+            *near(seq(T("op", "bij"), G(2), JUMP_PLACE), seq(T("kijken", "staren"), T("naar"), T("beneden")), 8),
             seq(T("gaan", "willen", "wou"), A(2), PILLS, T("nemen", "slikken", "innemen")),
         ], negatable=False),
         # "ze gaat vannacht pillen nemen" (not "ik moet mijn pillen nemen": medication)
@@ -149,7 +181,22 @@ def crisis_rules() -> List[Rule]:
             seq(T("willen", "wou"), I, A(3), T("verdwijnen")),
             seq(I, A(2), T("willen", "wou"), A(2), T("er"), T("niet"), T("meer"), T("zijn")),
             seq(I, A(2), T("willen", "wou"), A(2), T("weg", "verdwijnen", "slapen"), G(2), T("voor"), T("altijd")),
+            seq(T("tot"), I, A(2), T("verdwijnen", "doodgaan", "sterven")),  # "niet eten tot ik verdwijn"
         ], negatable=False),
+        # Not being there any more, told as a plan: "morgen ben ik er niet meer", "dat ze er liever niet meer zou zijn"
+        rule("crisis.er_niet_meer", [
+            seq(T("zijn"), I, T("er"), G(4), T("niet", "nooit"), T("meer")),
+            seq(I, T("zijn"), T("er"), G(4), T("niet", "nooit"), T("meer")),
+            seq(T("er"), T("liever"), T("niet"), T("meer"), G(1), T("zijn")),
+        ], negatable=False, unless=("flag.vertrek",), check=lambda doc, s, e: clause_ends(doc, e, THEN)),
+        # A last day of one's own, not at a school or a job: "vandaag is zijn laatste dag, ik ben zo bang"
+        rule("crisis.laatste_dag", [seq(T("mijn", "zijn", "haar"), T("laatste"), T("dag"))], negatable=False,
+             unless=("flag.vertrek",), check=lambda doc, s, e: e >= len(doc) or doc[e].norm_ not in LAST_DAY_AT),
+        rule("flag.vertrek", [[LEAVING[0]], LEAVING[1]], negatable=False),
+        # Thinking through how one would do it: "ik bedenk elke avond hoe ik het zou doen"
+        rule("crisis.hoe_doen", [seq(T("bedenken", "denken", "nadenken", "fantaseren"), G(3), T("hoe"), I, T("het"),
+                                     T("zullen"), T("doen"))], negatable=False,
+             check=lambda doc, s, e: e >= len(doc) or doc[e].is_punct),
         rule("crisis.last", [
             seq(T("beter", "blij", "blijer", "gelukkiger", "fijner", "makkelijker"), G(3), T("zonder"), G(1), T("mij", "me", "mezelf")),
             seq(T("zijn"), G(2), T("tot"), T("last")),
@@ -162,6 +209,11 @@ def crisis_rules() -> List[Rule]:
                   seq(T("als"), I, G(2), T("dood", "weg", "verdwenen"), T("zijn")), 8),
             *near(T("blij", "beter", "rust", "opgelucht", "fijner", "makkelijker", "niemand", "iedereen"),
                   seq(T("als"), I, T("er"), T("niet"), T("meer", op="?"), T("zijn")), 8),
+            # the others better off, as a conditional: "dat wij het zonder hem makkelijker zouden hebben"
+            seq(T("zonder"), T("mij", "me", "hem", "haar"), G(2), T("beter", "blijer", "gelukkiger", "fijner", "makkelijker"),
+                T("af", op="?"), T("zullen")),
+            seq(T("zonder"), T("mij", "me", "hem", "haar"), T("zullen"), G(3),
+                T("beter", "blijer", "gelukkiger", "fijner", "makkelijker")),
         ], negatable=False),
         rule("crisis.alles_voorgoed", [
             *near(seq(T("alles", "leven"), G(1), T("stoppen", "ophouden", "voorbij", "over")), PERMANENT, 4),
@@ -169,7 +221,7 @@ def crisis_rules() -> List[Rule]:
             *near(seq(T("stoppen", "ophouden"), T("met"), T("alles", "leven")), PERMANENT, 4),
             *near(seq(T("niet"), T("meer")), seq(T("voor"), T("altijd")), 2),
         ], negatable=False),
-        rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht)")]], negatable=False),
+        rule("crisis.afscheidsbrief", [[R(r"^afscheids(brief|bericht|video|filmpje|post|tekst)")]], negatable=False),
         # Farewell cues: two different ones in one message make "crisis.afscheid" (see _Engine.run).
         rule("flag.afscheid.laatste", [seq(T("laatste"), T("bericht", "berichtje", "appje", "keer"))], negatable=False),
         rule("flag.afscheid.klaar", [seq(T("zijn"), T("het"), T("klaar", "voorbij", "afgelopen", "over", "zover")),
@@ -178,14 +230,15 @@ def crisis_rules() -> List[Rule]:
         rule("flag.afscheid.ik_klaar", [seq(I, T("zijn"), A(2), T("klaar"))], negatable=False,
              check=lambda doc, s, e: message_ends(doc, e)),
         rule("flag.afscheid.sorry", [seq(T("sorry"), T("voor"), T("alles"))], negatable=False),
-        rule("flag.afscheid.vaarwel", [[T("vaarwel")], seq(T("dag", "doei", "doeg", "bye", "houdoe"), T("iedereen", "allemaal"))],
+        rule("flag.afscheid.vaarwel", [[T("vaarwel")], seq(T("dag", "doei", "doeg", "bye", "houdoe"), T("iedereen", "allemaal")),
+                                       seq(T("tot"), T("nooit"))],
              negatable=False),
         rule("flag.afscheid.bedankt", [seq(T("bedankt", "dank", "bedanken"), T("voor"), T("alles")),
                                        seq(T("bedankt", "dank"), T("voor"), T("het"), T("proberen"))], negatable=False),
         rule("flag.afscheid.nemen", [seq(T("afscheid"), T("nemen"))], negatable=False),
         rule("flag.afscheid.stil", [seq(T("reageren", "opnemen"), G(2), T("niet"), T("meer")),
                                     seq(T("reageren", "antwoorden"), T("hij", "ze", "zij", op="?"), A(1), T("niet", "nooit")),
-                                    seq(T("nemen"), G(2), T("niet"), T("op"))], negatable=False),
+                                    seq(T("nemen"), G(2), T("niet", "nooit"), T("meer", op="?"), T("op"))], negatable=False),
         rule("flag.afscheid.weg", [seq(T("als"), I, T("weg"), T("zijn")), seq(T("als"), I, T("er"), T("niet"), T("meer"), T("zijn"))],
              negatable=False),
         rule("flag.afscheid.spullen", [seq(T("spullen"), G(4), T("weggeven")),

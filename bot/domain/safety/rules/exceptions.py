@@ -5,7 +5,7 @@ from typing import List
 
 from bot.domain.safety.patterns import G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Exception_, exception
-from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PLATFORM, SELF_HARM_VERB, SEX
+from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PETS, PILLS, PLATFORM, SELF_HARM_VERB, SEX
 
 
 # Exceptions that recognise a harmless use of a danger word (an idiom, a game, the kitchen, sport,
@@ -20,7 +20,8 @@ HARMLESS_USES = frozenset({
 # Games and play where "ik maak je kapot" or "je bent dood" is part of the game.
 PLAY = (T("tafeltennis", "pingpong", "paintball", "lasergame", "lasergamen", "uno", "monopoly", "tikkertje", "tikken",
           "verstoppertje", "trefbal", "spel", "spelletje", "potje", "bordspel", "kaartspel", "schaken", "dammen",
-          "fifa", "voetbal", "stoeien", "gamen", "game", "fortnite", "minecraft", "roblox"),
+          "fifa", "voetbal", "stoeien", "gamen", "game", "fortnite", "minecraft", "roblox", "waterballon", "waterballonnen",
+          "waterpistool", "sneeuwbal", "sneeuwballen"),
         R(r"(tikkertje|spel|spelletje)$"))
 # Games in which a chase is the game: "in gta word je achtervolgd".
 GAME_TITLE = T("gta", "fortnite", "minecraft", "roblox", "game", "games", "spel", "level", "cod", "warzone")
@@ -44,7 +45,7 @@ def exception_rules() -> List[Exception_]:
             seq(T("per"), T("ongeluk")), [T("perongeluk")], seq(T("niet"), T("expres", "express")),
             seq(SELF_HARM_VERB, G(2), T("aan"), G(2), T("papier", "blad", "blaadje", "glas", "scherf", "spijker",
                                                            "hek", "schaar", "blik")),
-        ], blocks=("crisis.zelfbeschadiging", "strafbaar.letsel", "strafbaar.geweld"), scope="doc"),
+        ], blocks=("crisis.zelfbeschadiging", "strafbaar.letsel", "strafbaar.geweld", "strafbaar.gestoken"), scope="doc"),
         exception("uitz.keuken_knutsel", [[T(
             "taart", "brood", "boterham", "appel", "groente", "fruit", "vlees", "kaas", "pizza", "koken", "bakken",
             "bestek", "vork", "lepel", "snijplank", "techniek", "knutselen", "hout", "karton", "handvaardigheid",
@@ -70,7 +71,7 @@ def exception_rules() -> List[Exception_]:
         exception("uitz.hyperbool_straf", [
             *near(LETHAL, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
                             "vergeten", "kwijt", "opruimen", "opeten", "oppeuzelen", "friet", "patat", "snoep",
-                            "chips", "koekje", "pizza", "tosti", "drinken"), 10),
+                            "chips", "koekje", "pizza", "tosti", "drinken", "lenen", "trui", "kleren", "make-up"), 10),
         ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde",
                    "acuut.dreiging_straks"), scope="doc"),
         exception("uitz.lachen_adem", [seq(T("van"), T("het"), T("lachen"))], blocks=("acuut.adem",), scope="doc"),
@@ -86,7 +87,7 @@ def exception_rules() -> List[Exception_]:
         exception("uitz.game", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "cod", "among",
                                    "impostor", "imposter", "level", "potje", "valorant", "warzone", "shooter",
                                    "playstation", "xbox", "ps5", "spel")]],
-                  blocks=("acuut.aanslag", "strafbaar.dreiging_voorwaarde"), scope="doc"),
+                  blocks=("acuut.aanslag", "strafbaar.dreiging_voorwaarde", "acuut.vastgehouden"), scope="doc"),
         exception("uitz.grap", [*each(JOKE, lambda j: near(LETHAL, j, 15))],
                   blocks=("strafbaar.dreiging", "thuis.familie_geweld", "acuut.dreiging"), scope="doc"),
         exception("uitz.moe", [*near(T("kunnen"), T("gym", "rennen", "lachen", "parcours", "moordparcours", "training",
@@ -120,6 +121,7 @@ def exception_rules() -> List[Exception_]:
             seq(T("draak"), G(2), T("steken")), seq(T("steken"), G(2), T("draak")), seq(T("lek"), G(1), T("steken")),
             seq(T("in"), G(1), T("lach"), G(1), T("schieten")), seq(T("schieten"), G(1), T("in"), G(1), T("lach")),
             seq(T("slaan"), G(2), T("alarm")), seq(T("slaan"), G(2), T("over")),
+            seq(T("slaan"), G(2), T("handen"), T("ineen")),
             seq(T("slaan", "gooien", "trappen", "schoppen"), G(3), T("deur", "boek", "laptop", "kast"), G(1), T("dicht")),
         ], blocks=("acuut.", "strafbaar.", "thuis.")),
         exception("uitz.geen_nu", [
@@ -151,6 +153,34 @@ def exception_rules() -> List[Exception_]:
                                         seq(I, G(3), T("pester"), T("zijn")),
                                         seq(T("hoe"), G(1), T("stoppen"), G(1), T("met"), T("pesten"))],
                   blocks=(), scope="doc"),
+        # A book or a talk about suicide: "we lezen een boek waarin een meisje zelfmoord pleegt".
+        exception("uitz.boek_over", [seq(T("boek", "film", "serie", "verhaal", "verslag", "werkstuk", "spreekbeurt",
+                                           "toneelstuk", "gedicht"), G(4), T("waarin", "over"), G(4), R(r"^(zelfmoord|zelfdoding)"))],
+                  blocks=("crisis.zelfdoding",)),
+        # A fight or "you're dead" in a sport or a game: "om 4 uur heb ik een gevecht bij judo".
+        exception("uitz.spel_gevecht", [[GAME_TITLE], [T(
+            "judo", "karate", "boksen", "kickboksen", "taekwondo", "mma", "worstelen", "boksles", "kickboksles", "judoles",
+            "toernooi", "sparren", "kussengevecht", "sneeuwballengevecht", "watergevecht", "trefbal", "tikkertje",
+            "paintball", "lasergame", "lasergamen", "verstoppertje", "spelletje", "potje")]],
+                  blocks=("acuut.gevecht_gepland", "acuut.dreiging_gemeld"), scope="doc"),
+        # A needle or a sting, not a stabbing: "de dokter heeft me met een naald in mijn arm geprikt".
+        exception("uitz.medisch", [[T("dokter", "arts", "huisarts", "ggd", "vaccinatie", "vaccin", "prik", "bloedprikken",
+                                      "tandarts", "wesp", "mug", "zuster", "verpleegster", "verpleegkundige")]],
+                  blocks=("strafbaar.gestoken", "acuut.net_gebeurd"), scope="doc"),
+        # Bruises from a sport or an illness, not marks seen again and again at home.
+        exception("uitz.sport_plekken", [[T("voetbal", "hockey", "judo", "paardrijden", "training", "wedstrijd", "turnen",
+                                            "trampoline", "skaten", "rugby", "ballet", "karate", "paintball", "trefbal",
+                                            "bloedarmoede", "ziekte", "leukemie")]],
+                  blocks=("thuis.sporen_herhaald",), scope="doc"),
+        # Pills that kill a pet: "hoeveel ibuprofen is dodelijk voor een hond".
+        exception("uitz.dier_medicijn", [*near(PILLS, seq(T("voor"), T("een", "mijn", "de", "onze", "ons"), PETS), 8)],
+                  blocks=("crisis.methode",)),
+        # Not eating for a blood test, an operation or a fast.
+        exception("uitz.vasten", [[T("bloedtest", "bloedonderzoek", "operatie", "ramadan", "vasten", "nuchter")]],
+                  blocks=("crisis.uithongeren",), scope="doc"),
+        # A game of being locked in: "we zaten vorige keer 1 uur opgesloten in de escape room".
+        exception("uitz.escaperoom", [[T("escaperoom", "escape", "escapegame", "exitgame")]], blocks=("acuut.vastgehouden",),
+                  scope="doc"),
         # "volgens mij" is no following; "mag niet naar binnen" at school is no child shut out at home;
         # "is het pesten als ze je slaan" asks what bullying is.
         exception("uitz.volgens", [[L("volgens")]], blocks=("acuut.gevolgd",)),

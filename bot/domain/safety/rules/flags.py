@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.domain.safety.patterns import G, L, T, seq
+from bot.domain.safety.patterns import G, L, R, T, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, JOKE, PLATFORM
 
@@ -21,14 +21,17 @@ def flag_rules() -> List[Rule]:
             seq(T("op"), T("dit"), T("moment")),
             seq(T("zo"), T("meteen")),
             seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
+            seq(T("om"), R(r"^([01]?[0-9]|2[0-3])([.:][0-5][0-9])?$"), T("uur", op="?")),  # "om 4 uur", "om 15.30"
         ], negatable=False),
         rule("flag.past", [[T("gisteren", "eergisteren", "gisteravond", "gistermiddag", "gisternacht", "vorig",
                               "vorige", "afgelopen", "toen")],
                            [L("had", "hadden", "hield", "hielden", "was", "waren", "werd", "werden")]], negatable=False),
         rule("flag.family", [[FAMILY]], negatable=False),
         rule("flag.iemand_staat_klaar", [
-            seq(T("ze", "er", "zij", "hij", "jongens", "groep", "iemand", "mannen"), G(1),
-                T("staan", "wachten", "zitten", "lopen"), G(3), T("buiten", "hek", "deur", "uitgang", "poort", "daar", "bij")),
+            seq(T("ze", "er", "zij", "hij", "jongens", "groep", "iemand", "mannen", "gasten"), G(1),
+                T("staan", "wachten", "zitten", "lopen"), G(6), T("buiten", "hek", "deur", "uitgang", "ingang", "achteringang",
+                                                                 "poort", "daar", "bij", "fietsenstalling", "schoolplein")),
+            seq(T("buiten", "daar"), T("staan", "wachten", "zitten"), G(4), T("te", op="?"), T("wachten")),
             [T("opwachten")],
         ], negatable=False),
         rule("flag.online", [[PLATFORM], [T("online", "internet", "chat", "app", "gamen", "game")]], negatable=False),

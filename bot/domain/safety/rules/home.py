@@ -5,12 +5,21 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, R, T, Token, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import BODY, BODY_SEXUAL, FAMILY, HIT, HOME, I, IMAGE, INJURY, LETHAL, MARKS, ME, SEX, WEAPON
+from bot.domain.safety.words import (
+    BODY, BODY_SEXUAL, FAMILY, FOR_MONEY, HIT, HOME, I, IMAGE, INJURY, LETHAL, MARKS, ME, NIGHT_AGAINST_WILL, SEX, WEAPON,
+)
 
 # "mag het aan niemand vertellen", "mag niet zeggen", "moet zeggen dat": a child told to keep quiet.
 TOLD_TO_HIDE = (seq(T("mogen", "moeten"), G(3), T("niemand", "niet", "niks", "niets"), G(1), T("vertellen", "zeggen")),
                 seq(T("niemand", "niet", "niks", "niets"), G(2), T("mogen"), G(1), T("vertellen", "zeggen")))
 IMPLEMENT = T("strijkijzer", "riem", "sigaret", "sigaretten", "kabel", "snoer", "pollepel", "slipper", "stok", "zweep")
+# Put out of the house: "ze smijt hem buiten", "het huis uit gezet", "buitengezet in de kou".
+PUT_OUT = T("zetten", "gooien", "smijten", "schoppen")
+# Not allowed home, sleeping elsewhere: "hij slaapt in het trappenhuis omdat hij niet naar huis mag".
+NOT_ALLOWED_HOME = (seq(T("niet"), T("naar"), T("huis"), T("mogen")), seq(T("mogen"), G(2), T("niet"), G(1), T("naar"), T("huis")))
+SLEEP_OUT = T("slapen", "nacht", "vannacht", "trappenhuis", "park", "straat", "portiek")
+# A child who sees others for a child ("bij een leerling", "bij hem"): marks seen again and again.
+SEEN_ON = T("leerling", "kind", "zoon", "dochter", "vriend", "vriendin", "hem", "haar", "klasgenoot", "jongen", "meisje")
 DRUNK = T("dronken", "bezopen", "zat", "stoned", "high", "drinken")
 
 
@@ -44,6 +53,8 @@ def home_rules() -> List[Rule]:
         seq(T("kijken"), G(3), T("douchen", "douche")),
         seq(T("douchen", "douche"), G(4), T("binnen", "binnenkomen")),
         seq(T("aan"), G(1), BODY_SEXUAL, G(1), T("zitten")),
+        seq(T("aan"), T("me", "mij", "haar", "hem"), T("zitten")),
+        seq(T("gooien", "smijten", "slaan", "schoppen"), G(6), T("en"), T("me", "mij"), T("erbij", "ook")),  # "... en mij erbij"
     ]
     home_violence = T("slaan", "schoppen", "mishandelen", "klappen", "slaag", "klap", "geweld", "gewelddadig",
                       "vuist", "donder", "misbruiken", "misbruik", "trappen", "wurgen")
@@ -52,13 +63,22 @@ def home_rules() -> List[Rule]:
             *[seq(FAMILY, G(16), m) for m in abuse_multi],
             seq(FAMILY, G(16), T("ze", "hij", "zij"), G(2), HIT, G(1), ME),
             seq(FAMILY, G(3), T("zeggen", "dreigen"), G(14), T("aandoen")),
+            seq(FAMILY, T("doen"), A(1), T("pijn")),  # "mijn papa doet pijn als mama er niet is"
         ]),
         rule("thuis.wapen", [*near(FAMILY, WEAPON, 8), *near(HOME, WEAPON, 8)]),
         rule("thuis.familie_geheim", [*near(FAMILY, T("geheim", "geheimpje"), 12)], negatable=False),
         rule("thuis.politie", [*near(FAMILY, seq(T("politie"), G(2), T("komen")), 12)]),
         rule("thuis.eer", [seq(T("eer"), T("van"), T("de", "onze", "mijn"), T("familie"))], negatable=False),
         rule("thuis.partnergeweld", [seq(FAMILY, G(2), T("gooien", "slaan", "schoppen", "duwen"), G(3), T("naar", "tegen"),
-                                         G(1), FAMILY)]),
+                                         G(1), FAMILY),
+                                     seq(FAMILY, G(2), FAMILY, G(4), T("slaan", "schoppen", "smijten", "trappen", "wurgen")),
+                                     seq(FAMILY, G(2), FAMILY, T("tegen", "door", "van"), G(3),
+                                         T("gooien", "duwen", "smijten")),  # "papa heeft mama tegen de muur gegooid"
+                                     seq(FAMILY, G(2), FAMILY, T("op"), T("de"), T("grond", "vloer"), G(1),
+                                         T("gooien", "duwen", "smijten")),
+                                     # parents who fight, with blood: "mijn ouders vechten, mama had bloed op haar lip"
+                                     *near(seq(FAMILY, G(2), T("vechten")), T("bloed", "bloeden", "lip", "gewond", "ziekenhuis"),
+                                           14)]),
         rule("thuis.dronken_rijden", [*near(T("drinken", "dronken", "drank"), T("rijden", "autorijden"), 8)],
              requires=("flag.family",)),
         rule("thuis.emotioneel", [*near(FAMILY, seq(T("nooit"), G(1), T("geboren")), 16),
@@ -70,7 +90,14 @@ def home_rules() -> List[Rule]:
         rule("thuis.buitengesloten", [seq(T("mogen"), G(2), T("niet"), G(1), T("naar"), T("binnen")),
                                       seq(T("niet"), T("naar"), T("binnen"), T("mogen")),
                                       seq(ME, G(2), T("deur"), T("uit"), T("zetten", "gooien")),
-                                      seq(T("huis"), T("uit"), T("zetten", "gooien"))], negatable=False),
+                                      seq(T("huis"), T("uit"), G(2), PUT_OUT),
+                                      seq(T("thuis"), G(1), T("eruit"), G(1), T("gooien", "smijten", "schoppen")),
+                                      *near(R(r"^buiten(ge)?zet"), T("kou", "koud", "nacht", "winter", "avond", "avonds"), 6),
+                                      *[p for n in NOT_ALLOWED_HOME for p in near(n, SLEEP_OUT, 12)]], negatable=False),
+        # not "zet me eruit" (dropped off from a car)
+        rule("thuis.buitengezet", [seq(T("gooien", "smijten", "schoppen"), T("me", "mij", "hem", "haar", "ons"), A(3),
+                                       T("buiten", "eruit"))],
+             requires=("flag.family",)),
         rule("thuis.drugs", [*near(T("drugs", "naalden", "naald", "coke", "heroine"), HOME, 8)]),
         rule("thuis.hulpgeroep", [*near(seq(T("om"), T("hulp"), T("roepen", "schreeuwen", "gillen")),
                                         T("kind", "buurjongen", "buurmeisje", "nacht", "huis"), 10)]),
@@ -104,10 +131,13 @@ def home_rules() -> List[Rule]:
                                   seq(T("ergens"), T("anders"), T("slapen"))], negatable=False),
         rule("thuis.opgesloten_straf", [
             *near(T("opsluiten"), seq(T("als"), T("straf")), 10),
+            # locked in one's own room: "ik word thuis in mijn kamer opgesloten", "ze sluit me op in mijn kamer"
+            *near(T("opsluiten"), seq(T("in"), T("mijn", "zijn", "haar"), T("kamer", "slaapkamer")), 3),
+            seq(T("sluiten"), ME, G(6), T("op"), T("in"), T("mijn", "zijn", "haar"), T("kamer", "slaapkamer")),
             *near(seq(T("sluiten"), ME, G(4), T("op")), seq(T("als"), T("straf")), 10),
         ], negatable=False),
         rule("thuis.familie_ongewenst", [
-            seq(FAMILY, G(8), T("ding", "dingen"), G(1), T("die"), I, T("niet"), T("willen")),
+            seq(FAMILY, G(8), T("ding", "dingen"), G(4), T("die"), I, T("niet"), T("willen")),
             seq(FAMILY, G(8), T("aan"), G(2), T("zitten", "komen"), G(6), I, T("niet"), T("willen")),
         ], negatable=False),
         rule("thuis.familie_doet_pijn", [
@@ -132,6 +162,7 @@ def home_rules() -> List[Rule]:
             # a drunk parent coming home: "bang voor als mijn vader dronken thuiskomt"
             seq(T("bang", "doodsbang"), G(6), FAMILY, G(4), DRUNK),
             seq(FAMILY, G(4), DRUNK, G(8), T("bang", "eng", "schreeuwen", "agressief")),
+            *near(FAMILY, seq(T("van"), T("angst")), 10),  # "als ik de auto van mijn vader hoor, word ik misselijk van angst"
         ]),
         rule("thuis.niet_veilig", [
             seq(T("thuis", "huis"), G(4), T("niet", "nooit"), G(1), T("veilig")),
@@ -161,7 +192,8 @@ def home_rules() -> List[Rule]:
             seq(T("altijd", "vaak", "steeds", "elke"), G(1), T("honger")),
             seq(T("dagen"), G(2), T("niks", "niets", "geen"), G(2), T("eten", "hebben")),
             seq(T("restjes", "rest", "resten"), G(6), T("meenemen", "mee")),
-            seq(T("geen"), T("lunch", "ontbijt", "eten", "brood", "lunchtrommel"), G(2), T("bij", "mee")),
+            seq(T("geen", "nooit"), G(1), T("lunch", "ontbijt", "eten", "brood", "lunchtrommel"), G(2), T("bij", "mee")),
+            seq(T("pakken", "halen", "eten"), G(2), T("uit"), T("de", "het"), T("prullenbak", "vuilnisbak", "afvalbak")),
             *near(T("eten", "brood", "lunch", "restjes", "rest"), seq(T("voor"), T("thuis")), 6),
         ], negatable=False),
         rule("flag.zorg.kleding", [
@@ -169,12 +201,15 @@ def home_rules() -> List[Rule]:
             seq(T("dezelfde", "zelfde"), T("kleren", "kleding")),
             seq(T("geen"), T("jas"), G(4), T("winter", "kou", "koud", "vriezen")),
         ], negatable=False),
-        rule("flag.zorg.hygiene", [[T("luizen", "hoofdluis")]], negatable=False),
+        rule("flag.zorg.hygiene", [[T("luizen", "hoofdluis")], seq(T("nooit", "geen"), G(1), T("warm"), T("water")),
+                                   seq(T("kleren", "kleding"), G(2), T("niet", "nooit"), T("wassen"))], negatable=False),
         rule("flag.zorg.alleen", [
             seq(T("alleen"), T("laten"), T("met"), G(2), T("zusje", "broertje", "baby", "zus", "broer")),
             seq(T("alleen"), G(2), T("voor"), G(2), T("zusje", "broertje", "baby"), T("zorgen")),
+            seq(T("zelf"), T("voor"), G(1), T("zusje", "zusjes", "broertje", "broertjes", "baby"), T("zorgen")),
         ], negatable=False),
-        rule("flag.zorg.thuis_niks", [*near(T("thuis"), seq(T("zijn"), T("niks", "niets")), 4)], negatable=False),
+        rule("flag.zorg.thuis_niks", [*near(T("thuis"), seq(T("zijn"), T("niks", "niets")), 4),
+                                      seq(T("thuis"), G(1), T("niks", "niets"), T("zijn"))], negatable=False),
         # Marks a child must hide or an adult sees: welts, an iron's scar, bruises one may not explain.
         rule("thuis.sporen", [
             seq(T("striemen", "striem"), G(3), T("op", "over"), G(2), BODY),
@@ -182,7 +217,19 @@ def home_rules() -> List[Rule]:
         rule("thuis.sporen_verzwegen", [
             *[p for m in MARKS for hide in TOLD_TO_HIDE for p in near(m, hide, 14)],
             *[p for m in MARKS for p in near(m, IMPLEMENT, 6)],
+            *[p for m in MARKS for p in near(m, seq(T("gewoon", op="?"), T("streng")), 14)],
         ], requires=("flag.family",), negatable=False),
+        # Marks explained away: "ik zeg op school dat het van voetbal is, maar dat is niet zo".
+        rule("thuis.sporen_uitvlucht", [
+            *[p for m in MARKS for p in near(m, seq(T("zeggen"), G(8), T("maar"), G(3), T("niet"), T("zo", "waar")), 14)],
+        ], negatable=False),
+        # Marks an adult sees on a child again and again: "steeds nieuwe blauwe plekken bij een leerling".
+        rule("thuis.sporen_herhaald", [
+            *[p for m in MARKS for p in near(seq(T("steeds", "vaak", "telkens", "regelmatig", "weer"), G(2), m), SEEN_ON, 6)],
+        ]),
+        # A child sent along with someone for money, with the family's consent.
+        rule("thuis.uitbuiting", [FOR_MONEY], requires=("flag.family",)),
+        rule("thuis.ongewenst_nacht", NIGHT_AGAINST_WILL, requires=("flag.family",), negatable=False),
         rule("thuis.privacy_lichaam", [
             *near(T("douchen", "douche", "badkamer", "omkleden", "bad"),
                   T("binnenkomen", "binnen", "kijken", "gluren", "filmen", "loeren", "komen"), 6),
