@@ -6,22 +6,19 @@ Two things happen before Rasa starts, both only for memory:
   (``tensorflow/lite/python/util.py``, inside ``try: ... except ImportError``), only to convert
   JAX programs to TFLite, which Rasa never does. Refusing that import keeps about 75 MB of
   ``jaxlib`` out of every Rasa server (docs/figures.md).
-- **Two malloc arenas** (glibc's ``M_ARENA_MAX``), set before any thread starts: TensorFlow's and
-  Sanic's threads otherwise each get an arena of their own, which holds freed memory.
+- **Two malloc arenas** (``bot.adapters.rasa.memory.limit_arenas``), set before any thread starts.
 
 The web app, the command-line tools and the action server do not import TensorFlow.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import importlib.abc
 import sys
 from typing import Optional, Sequence
 
+from bot.adapters.rasa.memory import limit_arenas
+
 REFUSED = frozenset({"jax", "jaxlib"})
-M_ARENA_MAX = -8  # glibc's mallopt parameter
-ARENAS = 2
 
 
 class RefuseImport(importlib.abc.MetaPathFinder):
@@ -34,17 +31,6 @@ class RefuseImport(importlib.abc.MetaPathFinder):
         if fullname.split(".", 1)[0] in self.names:
             raise ImportError(f"{fullname} is not used by Klankbord's Rasa server")
         return None
-
-
-def limit_arenas() -> bool:
-    """Ask glibc for at most ``ARENAS`` malloc arenas; False where there is no glibc."""
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
-    try:
-        return bool(ctypes.CDLL(name).mallopt(M_ARENA_MAX, ARENAS))
-    except (OSError, AttributeError):
-        return False
 
 
 def main() -> None:

@@ -146,18 +146,21 @@ def test_the_smallest_graph_for_a_run_is_the_one_rasa_works_out() -> None:
 
 def test_the_rasa_server_runs_without_jax_and_with_two_malloc_arenas() -> None:
     """``klankbord-rasa`` (bot/entrypoints/rasa_server.py): TensorFlow and Rasa's classifiers import
-    with JAX refused (TensorFlow's TFLite helper does without it), and glibc takes the arena limit."""
+    with JAX refused (TensorFlow's TFLite helper does without it), and glibc takes the arena limit
+    (bot/adapters/rasa/memory.py)."""
     import subprocess
     import sys
 
     code = (
         "import sys\n"
         "from bot.entrypoints.rasa_server import REFUSED, RefuseImport, limit_arenas\n"
+        "from bot.adapters.rasa.memory import give_back\n"
         "assert limit_arenas()\n"
         "sys.meta_path.insert(0, RefuseImport(REFUSED))\n"
         "import rasa.nlu.classifiers.diet_classifier, rasa.core.policies.ted_policy\n"
         "assert sys.modules['tensorflow.lite.python.util']._xla_computation is None\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in REFUSED]\n"
+        "assert give_back() in (True, False)\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)

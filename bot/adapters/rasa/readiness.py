@@ -28,6 +28,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.adapters.rasa import memory
+
 logger = logging.getLogger(__name__)
 
 READY_ROUTE = "/ready"  # on the channel's blueprint: /webhooks/rest/ready
@@ -92,6 +94,7 @@ async def become_ready(app: Any, retry_seconds: float = 2.0) -> None:
             problem = type(error).__name__
         logger.warning("warm-up message failed (%s); not ready, trying again in %.0f s", problem, retry_seconds)
         await asyncio.sleep(retry_seconds)
+    memory.give_back()  # what loading the model freed
     _mark(app, True)
     logger.info("ready: a warm-up message was answered %.1f s after the server started",
                 time.monotonic() - started)
