@@ -28,23 +28,26 @@ RULER = "entity_ruler"
 """The pipeline's school-vocabulary entity ruler (``bot.language.pipeline.build``): the rules need none."""
 
 
-_shared: dict = {}
+_adopted: Optional[Language] = None
+
+
+@lru_cache(maxsize=1)
+def _built() -> Path:
+    """Where ``make`` built the pipeline (``load_nlp`` loads it from there)."""
+    return pipeline_path().resolve()
 
 
 def use_pipeline(nlp: Language, path: str) -> bool:
     """Use ``nlp``, loaded by someone else from ``path``, as this process's pipeline when it is the
     one ``make`` built (the same files ``load_nlp`` would load); True if it is used from now on."""
-    if "nlp" in _shared or _shared.get("refused") == path:
-        return _shared.get("nlp") is nlp
-    if Path(path).resolve() != pipeline_path().resolve():
-        _shared["refused"] = path
-        return False
-    _shared["nlp"] = nlp
-    return True
+    global _adopted
+    if _adopted is None and Path(path).resolve() == _built():
+        _adopted = nlp
+    return _adopted is nlp
 
 
 def _pipeline() -> Language:
-    return _shared.get("nlp") or load_nlp()
+    return _adopted or load_nlp()
 
 
 @lru_cache(maxsize=1)

@@ -165,3 +165,16 @@ def test_the_rasa_server_runs_without_jax_and_with_two_malloc_arenas() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_the_safety_net_takes_over_only_the_pipeline_make_built() -> None:
+    """``bot.language.safety.use_pipeline``: SpacyNLP's copy is used when it is the built pipeline's
+    files, and a pipeline from anywhere else is refused."""
+    from bot.language import safety
+    from bot.language.pipeline import load_nlp, pipeline_path
+
+    assert not safety.use_pipeline(object(), "/nowhere/klankbord_nl-other")
+    nlp = load_nlp()
+    assert safety.use_pipeline(nlp, str(pipeline_path()))
+    assert safety._pipeline() is nlp
+    assert not safety.use_pipeline(object(), str(pipeline_path()))  # the first one stays

@@ -42,13 +42,14 @@ class GatedResponseSelector(ResponseSelector):
     """``ResponseSelector`` that selects only for messages that may be a question of its retrieval intent."""
 
     def process(self, messages: List[Message]) -> List[Message]:
-        asked = [m for m in messages if not self.retrieval_intent
-                 or may_become(m) in (None, self.retrieval_intent)]
+        asked: List[Message] = []
         for message in messages:
-            if not any(message is m for m in asked):
-                properties = dict(message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {})
-                properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.all_retrieval_intents
-                message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
+            if not self.retrieval_intent or may_become(message) in (None, self.retrieval_intent):
+                asked.append(message)
+                continue
+            properties = dict(message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {})
+            properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.all_retrieval_intents
+            message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
         if asked:
             super().process(asked)
         return messages
