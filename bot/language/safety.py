@@ -52,8 +52,8 @@ def _pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def engine() -> Engine:
-    """The one engine of this process, built on first use over the pipeline's vocabulary."""
-    return Engine.compiled(_pipeline().vocab)
+    """The one engine of this process, built on first use."""
+    return Engine.compiled()
 
 
 def tokens_and_lemmas(text: str) -> Doc:

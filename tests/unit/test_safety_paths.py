@@ -1,22 +1,15 @@
-"""The safety net's faster paths give the signal the plain ones give.
-
-- Long gaps matched in parts (``bot.domain.safety.chains``) against the plain ``Matcher``;
-- the rules over Rasa's own document of the message (another copy of the pipeline, with its
-  entity ruler) against their own pass without the ruler.
-Over every tenth message of the repository's corpus, plus long reports of up to 5,000 characters.
+"""The safety net's faster path gives the signal the plain one gives: the rules over Rasa's own
+document of the message (another copy of the pipeline, with its entity ruler) against their own
+pass without the ruler. Over every tenth message of the repository's corpus, plus long reports of
+up to 5,000 characters. (The matcher against spaCy's: ``test_safety_matching``.)
 """
 from __future__ import annotations
-
-import time
 
 import pytest
 import spacy
 
-from bot.domain.safety import chains
-from bot.domain.safety.engine import Engine
-from bot.domain.safety.rules import all_exceptions, all_rules
 from bot.language.pipeline import ensure_pipeline, load_nlp
-from bot.language.safety import assess, engine, tokens_and_lemmas
+from bot.language.safety import assess
 from tests.support.corpus import corpus
 
 SENTENCES = (
@@ -39,36 +32,6 @@ def long_report(characters: int) -> str:
 def texts():
     found = sorted(corpus())
     return found[::10] + [long_report(n) for n in (500, 2000, 5000)]
-
-
-@pytest.fixture(scope="module")
-def plain_engine():
-    """The same rules with no pattern cut: every gap left to spaCy's ``Matcher``."""
-    saved, chains.MIN_RUN = chains.MIN_RUN, 10 ** 9
-    try:
-        plain = Engine(all_rules(), all_exceptions(), load_nlp().vocab)
-    finally:
-        chains.MIN_RUN = saved
-    assert not plain.chains and engine().chains
-    return plain
-
-
-def test_cut_patterns_find_what_the_whole_patterns_find(texts, plain_engine):
-    differing = [t for t in texts if engine().assess(t, tokens_and_lemmas) != plain_engine.assess(t, tokens_and_lemmas)]
-    assert differing == []
-
-
-def test_cut_patterns_are_faster_on_a_long_message(plain_engine):
-    text = long_report(2000)
-
-    def cpu(e: Engine) -> float:
-        e.assess(text, tokens_and_lemmas)
-        started = time.process_time()
-        for _ in range(3):
-            e.assess(text, tokens_and_lemmas)
-        return time.process_time() - started
-
-    assert cpu(engine()) < cpu(plain_engine) / 2
 
 
 def test_rasas_document_gives_the_signal_of_the_rules_own_pass(texts):

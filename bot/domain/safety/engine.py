@@ -1,7 +1,7 @@
-"""The engine: compile the rules into one spaCy ``Matcher``, apply them to a message, rank.
+"""The engine: compile the rules into one ``TokenMatcher``, apply them to a message, rank.
 
-Patterns with a long gap are matched in parts and joined (``chains``): the same matches, without
-the ``Matcher`` following every way to fill the gap.
+``TokenMatcher`` (``matching``) gives spaCy's ``Matcher`` results, starting a pattern only where
+its first word occurs, so even a pattern with a long gap costs little.
 
 ``Engine.assess(text, analyse)`` runs a spaCy pipeline (``analyse``, given by the caller: the
 project's own is wired in ``bot.language.safety``) over the normalised text, gives every token its canonical lemma in ``token.norm_`` (typos repaired towards
@@ -19,11 +19,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Callable, Dict, List, Mapping, Sequence, Set, Tuple
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-from bot.domain.safety.chains import Chain, cut, join
+from bot.domain.safety.matching import TokenMatcher
 from bot.domain.safety.normalisation import Keywords, canonical_lemma, normalise
 from bot.domain.safety.patterns import BOUNDARY, terms
 from bot.domain.safety.rules import HARMLESS_USES, REGEX_KEYWORDS, Exception_, Rule, all_exceptions, all_rules
@@ -49,39 +47,25 @@ DISTRESS = "flag.nood."
 
 
 class Engine:
-    """The compiled rules: one Matcher for rules and exceptions, then the filtering steps.
+    """The compiled rules: one matcher for rules and exceptions, then the filtering steps.
 
-    ``vocab``: the vocabulary of the pipeline whose documents it will match.
     ``keywords``: the words the rules look for (every ``T`` token's words and ``REGEX_KEYWORDS``),
     collected here from the rules this engine compiles, for the typo repair (``canonical_lemma``).
     """
 
-    def __init__(self, rules: Sequence[Rule], exceptions: Sequence[Exception_], vocab: Vocab) -> None:
+    def __init__(self, rules: Sequence[Rule], exceptions: Sequence[Exception_]) -> None:
         self.rules: Dict[str, Rule] = {r.name: r for r in rules}
         self.exceptions: Dict[str, Exception_] = {x.name: x for x in exceptions}
-        self.matcher = Matcher(vocab, validate=True)
-        self.chains: List[Chain] = []
+        self.matcher = TokenMatcher()
         for name, item in {**self.rules, **self.exceptions}.items():
-            whole = []
-            for pattern in item.patterns:
-                pieces = cut(pattern)
-                if pieces is None:
-                    whole.append([token.spacy() for token in pattern])
-                    continue
-                parts, gaps = pieces
-                keys = tuple(f"{name}#{len(self.chains)}.{i}" for i in range(len(parts)))
-                for key, part in zip(keys, parts):
-                    self.matcher.add(key, [[token.spacy() for token in part]])
-                self.chains.append(Chain(name, keys, tuple(gaps)))
-            if whole:
-                self.matcher.add(name, whole)
+            self.matcher.add(name, [[token.spacy() for token in pattern] for pattern in item.patterns])
         self.keywords = Keywords.of(REGEX_KEYWORDS.union(
             *(terms(p) for item in (*rules, *exceptions) for p in item.patterns)))
 
     @classmethod
-    def compiled(cls, vocab: Vocab) -> "Engine":
+    def compiled(cls) -> "Engine":
         """An engine with every rule and exception of ``rules`` (building them takes a while)."""
-        return cls(all_rules(), all_exceptions(), vocab)
+        return cls(all_rules(), all_exceptions())
 
     def assess(self, text: str, analyse: Callable[[str], Doc]) -> SafetySignal:
         """Assess one message. Never raises on odd input; empty text gives an empty signal."""
@@ -114,14 +98,8 @@ class Engine:
     def run(self, doc) -> SafetySignal:
         """Match, drop what exceptions, negation, checks, flags and ``unless`` rule out, rank."""
         found: Dict[str, List[Tuple[int, int]]] = {}
-        for match_id, start, end in self.matcher(doc):
-            found.setdefault(self.matcher.vocab.strings[match_id], []).append((start, end))
-        if self.chains:
-            norms = [token.norm_ for token in doc]
-            for chain in self.chains:
-                spans = join(chain, found, norms)
-                if spans:
-                    found.setdefault(chain.name, []).extend(sorted(spans))
+        for key, start, end in self.matcher([token.norm_ for token in doc], [token.lower_ for token in doc]):
+            found.setdefault(key, []).append((start, end))
 
         def holds(x: Exception_) -> bool:
             """An exception counts only with the flags it requires (a game *and* a laugh)."""
