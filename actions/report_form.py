@@ -22,7 +22,7 @@ from bot.texts import questions
 logger = logging.getLogger(__name__)
 
 # Secrets for the way back through the chat, made ahead (argon2 takes about 30 ms).
-SECRETS = checkin.SecretStock()
+SECRETS = checkin.SecretStock(size=3, pause=1.0)  # made up again after the reply that took one
 
 
 class ValidateReportForm(FormValidationAction):

@@ -36,7 +36,7 @@ trap cleanup EXIT INT TERM
 : >var/log/actions.log; : >var/log/rasa.log; : >var/log/web.log
 # rasa-sdk listens on SANIC_HOST (default 0.0.0.0): keep it on the configured host.
 scripts/keep.sh actions var/log/actions.log env SANIC_HOST="$KLANKBORD_ACTION_HOST" \
-  .venv/bin/rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" &
+  .venv/bin/klankbord-rasa run actions --actions actions -p "$KLANKBORD_ACTION_PORT" &
 pids+=($!)
 # No --enable-api: the school page needs only the REST channel, not Rasa's HTTP API.
 scripts/keep.sh rasa var/log/rasa.log .venv/bin/klankbord-rasa run -m "$MODEL" --endpoints endpoints.yml \

@@ -8,7 +8,10 @@ Two things happen before Rasa starts, both only for memory:
   ``jaxlib`` out of every Rasa server (docs/figures.md).
 - **Two malloc arenas** (``bot.adapters.rasa.memory.limit_arenas``), set before any thread starts.
 
-The web app, the command-line tools and the action server do not import TensorFlow.
+The action server starts through it too (``klankbord-rasa run actions ...``): it imports no
+TensorFlow, but its many threads (Sanic, the executor, SQLite) would otherwise each get a malloc
+arena; with two it held 249 instead of 291 MB after 50 concurrent conversations (docs/figures.md).
+The web app and the command-line tools start as they are.
 """
 from __future__ import annotations
 

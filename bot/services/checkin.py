@@ -7,9 +7,11 @@ logged; the audit log records only that something happened.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, List, Optional
@@ -58,20 +60,32 @@ def new_secret() -> NewSecret:
     return NewSecret(secret, followup.hash_for_storage(secret))
 
 
+def _lowest_priority() -> None:
+    """Run the calling thread at the lowest CPU priority, where the system allows it (Linux
+    gives each thread its own): making secrets ahead then never slows a reply."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):  # not Linux, or not allowed: the stock is still made
+        pass
+
+
 class SecretStock:
     """A few new secrets made ahead, so that a report's last turn does not wait for argon2.
 
     ``take()`` gives a ready one at once (or makes one then, when none is ready) and has the stock
-    made up again in a background thread. Each secret is given out once. A ready secret belongs to
-    no report yet: only its hash is ever stored, with the report that takes it.
+    made up again in a background thread, at the lowest priority and only after ``pause`` seconds:
+    argon2 is made to use memory and time, and would otherwise slow the very reply that took the
+    secret. Each secret is given out once. A ready secret belongs to no report yet: only its hash
+    is ever stored, with the report that takes it.
     """
 
-    def __init__(self, size: int = 2, make: Optional[Callable[[], NewSecret]] = None) -> None:
+    def __init__(self, size: int = 2, make: Optional[Callable[[], NewSecret]] = None, pause: float = 0.0) -> None:
         self.size = size
+        self.pause = pause
         self._make = make or (lambda: new_secret())  # looked up at each call
         self._ready: "queue.Queue[NewSecret]" = queue.Queue()
         self._filling = threading.Lock()
-        self.refill()
+        self.refill(after=0.0)
 
     def take(self) -> NewSecret:
         try:
@@ -84,13 +98,17 @@ class SecretStock:
     def ready(self) -> int:
         return self._ready.qsize()
 
-    def refill(self) -> None:
-        """Make the stock up to ``size`` in a background thread (one at a time)."""
+    def refill(self, after: Optional[float] = None) -> None:
+        """Make the stock up to ``size`` in a background thread (one at a time), starting
+        ``after`` seconds from now (``pause`` unless given)."""
         if self._ready.qsize() < self.size and self._filling.acquire(blocking=False):
-            threading.Thread(target=self._fill, name="secret-stock", daemon=True).start()
+            wait = self.pause if after is None else after
+            threading.Thread(target=self._fill, args=(wait,), name="secret-stock", daemon=True).start()
 
-    def _fill(self) -> None:
+    def _fill(self, wait: float) -> None:
+        _lowest_priority()
         try:
+            time.sleep(wait)
             while self._ready.qsize() < self.size:
                 self._ready.put(self._make())
         except Exception as exc:  # noqa: BLE001 - take() makes one itself then

@@ -107,7 +107,7 @@ class Stack:
     def start_actions(self) -> None:
         port = self.env["KLANKBORD_ACTION_PORT"]
         # rasa-sdk takes its interface from SANIC_HOST (set in make_stack): loopback only.
-        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "-p", port])
+        self._spawn("actions", [str(BIN / "klankbord-rasa"), "run", "actions", "--actions", "actions", "-p", port])
         wait_http(f"{self.action_url}/health", 120, [self.procs["actions"]], [self.logs["actions"]])
 
     def restart_actions(self) -> None:

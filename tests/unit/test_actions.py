@@ -147,6 +147,24 @@ def test_a_secret_made_ahead_is_given_at_once_and_only_once():
     assert stock.ready() == 2
 
 
+def test_the_stock_is_made_up_again_only_after_its_pause():
+    """A taken secret is replaced after ``pause`` seconds, not while the reply that took it runs."""
+    import time as _time
+    from bot.services import checkin
+
+    made = []
+    stock = checkin.SecretStock(size=1, make=lambda: made.append(1) or checkin.new_secret(), pause=0.6)
+    deadline = _time.monotonic() + 5
+    while stock.ready() < 1 and _time.monotonic() < deadline:
+        _time.sleep(0.02)
+    stock.take()
+    _time.sleep(0.3)
+    assert stock.ready() == 0 and len(made) == 1
+    while stock.ready() < 1 and _time.monotonic() < deadline + 5:
+        _time.sleep(0.02)
+    assert stock.ready() == 1 and len(made) == 2
+
+
 def followup_normalized(secret: str) -> str:
     from bot.services.followup import normalize_secret
     return normalize_secret(secret)

@@ -1,6 +1,6 @@
 """The Rasa-side speed-ups give what Rasa's own code gives: the memory store's pickled conversations
-(bot/adapters/rasa/tracker_store.py), the event class table (event_types.py) and the staff-answer
-selector's gate (gated_selector.py)."""
+(bot/adapters/rasa/tracker_store.py), the event class table (event_types.py), the staff-answer
+selector's gate (gated_selector.py) and the kept connections to the action server (action_client.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -178,3 +178,47 @@ def test_the_safety_net_takes_over_only_the_pipeline_make_built() -> None:
     assert safety.use_pipeline(nlp, str(pipeline_path()))
     assert safety._pipeline() is nlp
     assert not safety.use_pipeline(object(), str(pipeline_path()))  # the first one stays
+
+
+def test_calls_to_an_endpoint_share_one_kept_connection_and_send_the_same_json(monkeypatch) -> None:
+    """Rasa's ``EndpointConfig.request`` against a real server on loopback: with ``action_client``
+    the calls of one event loop come over one connection, with the endpoint's headers, and the
+    server reads the body Rasa's own session would have sent."""
+    import json
+
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.adapters.rasa import action_client
+
+    seen = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        seen.append((request.transport.get_extra_info("peername")[1], request.headers.get("X-Secret"),
+                     await request.json()))
+        return web.json_response({"events": [], "responses": []})
+
+    async def calls(kept: bool) -> None:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", headers={"X-Secret": "s"})
+        if kept:
+            monkeypatch.setattr(EndpointConfig, "session", action_client._kept_session)
+        body = {"tracker": {"events": [{"event": "user", "text": "ik word gepest \u00e9 / \"x\"", "c": 0.1}]},
+                "n": [1, 2.5, None, True]}
+        for _ in range(3):
+            assert await endpoint.request(json=body, method="post") == {"events": [], "responses": []}
+        await action_client.SESSIONS.close()
+        await runner.cleanup()
+
+    asyncio.run(calls(kept=False))
+    asyncio.run(calls(kept=True))
+    plain, kept = seen[:3], seen[3:]
+    assert len({port for port, _, _ in plain}) == 3 and len({port for port, _, _ in kept}) == 1
+    assert [(secret, body) for _, secret, body in kept] == [(secret, body) for _, secret, body in plain]
+    assert json.dumps(kept[0][2], sort_keys=True) == json.dumps(plain[0][2], sort_keys=True)
