@@ -1,11 +1,10 @@
 """``TokenMatcher`` finds exactly what spaCy's ``Matcher`` finds with the same patterns: on small
 patterns that use each thing the rules use (optional tokens first, between and last, word lists on
 the canonical lemma or the lower-case text, NOT_IN gaps, regexes), and with every rule and exception
-over every fortieth message of the repository's corpus and a long report made of them (spaCy takes
-seconds on that one: its ``Matcher`` follows every way to fill a long gap)."""
+over every fortieth message of the repository's corpus. Not on long reports: there spaCy's
+``Matcher`` follows every way to fill a long gap, for seconds and gigabytes per message."""
 from __future__ import annotations
 
-import random
 from typing import List
 
 import pytest
@@ -72,9 +71,7 @@ def test_an_operator_the_rules_do_not_use_is_refused_with_its_key():
 
 @pytest.fixture(scope="module")
 def texts() -> List[str]:
-    found = sorted(corpus())
-    rng = random.Random(7)
-    return found[::40] + [" ".join(rng.sample(found, 12)) for _ in range(1)]
+    return sorted(corpus())[::40]
 
 
 def test_every_rule_matches_as_with_spacys_matcher(texts):
@@ -91,4 +88,4 @@ def test_every_rule_matches_as_with_spacys_matcher(texts):
         matches += len(expected)
         if engine().matcher([t.norm_ for t in doc], [t.lower_ for t in doc]) != expected:
             differing.append(text)
-    assert differing == [] and matches > 250
+    assert differing == [] and matches > 200
