@@ -51,6 +51,11 @@ CASES = {
               "zelfmoord plegen of zelfdoding plegen of moord plegen"),
     "two keys, the same span": ({"a": [[IN("pijn")]], "b": [[IN("pijn"), {**IN("doen"), "OP": "?"}]]},
                                 "pijn doen pijn"),
+    "a gap after an optional token (walks that overlap)": (
+        {"k": [[IN("a"), {**IN("b"), "OP": "?"}, GAP, GAP, GAP, IN("c")]]}, "a b x x x c a x x c a b x x x x c . a c"),
+    "two gaps, and words the gap may take": (
+        {"k": [[IN("ik"), {"NORM": {"IN": ["echt", "zo"]}, "OP": "?"}, {"NORM": {"IN": ["echt", "zo"]}, "OP": "?"},
+                IN("bang"), GAP, GAP, IN("hem")]]}, "ik echt zo bang voor hem ik zo bang hem ik echt echt zo bang x hem"),
     "only optional tokens": ({"k": [[{**IN("x"), "OP": "?"}, {**IN("y"), "OP": "?"}]]}, "x y z y x"),
 }
 

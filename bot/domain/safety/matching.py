@@ -18,12 +18,13 @@ from typing import Any, Dict, List, Mapping, Sequence, Set, Tuple
 Match = Tuple[str, int, int]
 """A key, and the start and end (exclusive) of a match in the message's tokens."""
 
-_NORM_IN, _LOWER_IN, _NORM_NOT_IN, _NORM_REGEX = range(4)
+_NORM_IN, _LOWER_IN, _NORM_NOT_IN, _NORM_REGEX, _RUN = range(5)
 _KINDS = MappingProxyType({("NORM", "IN"): _NORM_IN, ("LOWER", "IN"): _LOWER_IN,
                            ("NORM", "NOT_IN"): _NORM_NOT_IN, ("NORM", "REGEX"): _NORM_REGEX})
 
 Step = Tuple[int, Any, bool]
-"""One token of a pattern: its kind (one of the four above), the words or regex, optional."""
+"""One token of a pattern: its kind (one of the four above), the words or regex, optional; or a
+run of identical optional tokens (``_RUN``: the token's kind and value, and how many)."""
 
 
 def _step(spec: Mapping[str, Any], key: str) -> Step:
@@ -67,6 +68,21 @@ class TokenMatcher:
             self._count += 1
             self._index(key, steps)
 
+    @staticmethod
+    def _runs(steps: Tuple[Step, ...]) -> Tuple[Step, ...]:
+        """Runs of identical optional tokens (a gap ``G(20)``) as one step, which the matcher
+        follows in as many moves as it has tokens, not in every way to fill them."""
+        out: List[Step] = []
+        for step in steps:
+            kind, value, optional = step
+            if optional and out and out[-1][0] == _RUN and out[-1][1][:2] == (kind, value):
+                out[-1] = (_RUN, (kind, value, out[-1][1][2] + 1), False)
+            elif optional and out and out[-1] == step:
+                out[-1] = (_RUN, (kind, value, 2), False)
+            else:
+                out.append(step)
+        return tuple(out)
+
     def _index(self, key: str, steps: Tuple[Step, ...]) -> None:
         kind, value, optional = steps[0]
         if optional:  # with the first token, or without it
@@ -74,7 +90,7 @@ class TokenMatcher:
             if len(steps) > 1:
                 self._index(key, steps[1:])
             return
-        entry = (key, steps[1:])
+        entry = (key, self._runs(steps[1:]))
         if kind == _NORM_IN:
             for word in value:
                 self._by_norm.setdefault(word, []).append(entry)
@@ -98,23 +114,33 @@ class TokenMatcher:
                 hit = memo[(regex, norm)] = regex.search(norm) is not None
             return hit
 
+        def hit(kind: int, value: Any, p: int) -> bool:
+            if kind == _NORM_IN:
+                return norms[p] in value
+            if kind == _LOWER_IN:
+                return lowers[p] in value
+            if kind == _NORM_NOT_IN:
+                return norms[p] not in value
+            return searched(value, norms[p])
+
         def follow(key: str, start: int, first_end: int, steps: Tuple[Step, ...]) -> None:
             positions = {first_end}
             for kind, value, optional in steps:
                 following: Set[int] = set(positions) if optional else set()
-                for p in positions:
-                    if p >= n:
-                        continue
-                    if kind == _NORM_IN:
-                        hit = norms[p] in value
-                    elif kind == _LOWER_IN:
-                        hit = lowers[p] in value
-                    elif kind == _NORM_NOT_IN:
-                        hit = norms[p] not in value
-                    else:
-                        hit = searched(value, norms[p])
-                    if hit:
-                        following.add(p + 1)
+                if kind == _RUN:  # each position walks on, once over each token
+                    token_kind, token_value, most = value
+                    reach, blocked = -1, False  # how far the walks got; stopped by a token?
+                    for p in sorted(positions):
+                        following.add(p)
+                        if p <= reach and blocked:
+                            continue
+                        q, limit = max(p, reach), p + most
+                        while q < limit and q < n and hit(token_kind, token_value, q):
+                            q += 1
+                            following.add(q)
+                        reach, blocked = q, q < limit
+                else:
+                    following.update(p + 1 for p in positions if p < n and hit(kind, value, p))
                 if not following:
                     return
                 positions = following
