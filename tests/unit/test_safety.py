@@ -445,3 +445,68 @@ def test_issue17_ambiguous_wordings_get_the_careful_question(text: str) -> None:
 ])
 def test_issue17_everyday_wordings_raise_no_alarm(text: str) -> None:
     assert not assess(text).alarm
+
+
+# Tuning round on sets 10 and 11 (2026-12-07): wordings of our own (in no set) for each new family of rules.
+@pytest.mark.parametrize("text, category", [
+    ("ik kras weer, ik kan het niet laten", SafetyCategory.CRISIS),
+    ("hij heeft op zijn been 'loser' gekrast met een schaar", SafetyCategory.CRISIS),
+    ("doet ophangen pijn? ik wil dat het snel klaar is", SafetyCategory.CRISIS),
+    ("als ik zaterdag nog leef ga ik mee naar de film", SafetyCategory.CRISIS),
+    ("ik eet al een week bijna niks, ik word steeds duizelig en ben nog steeds te dik", SafetyCategory.CRISIS),
+    ("mijn beste vriend heeft al zijn accounts verwijderd en mij zijn lievelingspet gegeven", SafetyCategory.CRISIS),
+    ("zeg tegen mijn broer dat ik van hem hou, sorry voor alles", SafetyCategory.CRISIS),
+    ("die man in de auto laat me niet uitstappen en rijdt de verkeerde kant op", SafetyCategory.ACUUT_GEVAAR),
+    ("hij zei dat hij vanavond naar mijn huis komt om me af te maken", SafetyCategory.ACUUT_GEVAAR),
+    ("er staat een meneer bij de poort die zegt dat papa hem stuurt maar ik ken hem niet", SafetyCategory.ACUUT_GEVAAR),
+    ("hij houdt een mes tegen mijn buik", SafetyCategory.ACUUT_GEVAAR),
+    ("ik ben die jongens 200 euro schuldig en nu moet ik voor ze lopen", SafetyCategory.STRAFBAAR_FEIT),
+    ("iemand heeft mijn snapchat overgenomen en mijn wachtwoord veranderd", SafetyCategory.STRAFBAAR_FEIT),
+    ("ze hebben mijn fiets gejat en ik kan hem terugkopen voor 40 euro", SafetyCategory.STRAFBAAR_FEIT),
+    ("een man van 30 zegt dat mijn ouders het niet hoeven te weten", SafetyCategory.STRAFBAAR_FEIT),
+    ("hij heeft me beetgepakt op plekken waar ik dat niet wilde", SafetyCategory.STRAFBAAR_FEIT),
+    ("mijn moeder heeft me eruit gegooid en ik slaap nu in het park", SafetyCategory.ONVEILIG_THUIS),
+    ("mijn vader trekt me aan mijn haren door de kamer en ik mag het niet zeggen", SafetyCategory.ONVEILIG_THUIS),
+    ("mijn stiefmoeder geeft me expres geen ontbijt en geen lunch", SafetyCategory.ONVEILIG_THUIS),
+    ("vorige keer kon ik drie dagen niet zitten nadat mijn vader boos werd", SafetyCategory.ONVEILIG_THUIS),
+    ("ik ben 8 en alleen thuis, mama is weg en er is niks te eten", SafetyCategory.ONVEILIG_THUIS),
+    ("ik hoor elke nacht bij de buren een kind gillen, ik ben de buurman", SafetyCategory.ONVEILIG_THUIS),
+    ("mijn moeder is al drie dagen niet thuisgekomen", SafetyCategory.ONVEILIG_THUIS),
+    ("bij een onvoldoende krijg ik klappen met de riem", SafetyCategory.ONVEILIG_THUIS),  # no parent named
+    ("ik wilde mezelf verstikken met mijn kussen", SafetyCategory.CRISIS),
+])
+def test_sets_10_11_round_wordings_are_recognised(text: str, category: SafetyCategory) -> None:
+    assert assess(text).category == category
+
+
+@pytest.mark.parametrize("text", [
+    "ik snij de uien en dan de paprika",
+    "ik heb een plan voor zaterdag: eerst zwemmen en dan is het klaar",
+    "ik eet al 3 dagen bijna niks omdat ik griep heb, ben ook duizelig",
+    "de laatste keer dat je me zag had ik nog kort haar",
+    "ik heb al een touw gekocht voor de schommel",
+    "ik heb al mijn oude spullen weggegeven aan de kringloop",
+    "mijn telefoon staat uit want de batterij is leeg, bedankt voor alles",
+    "mijn moeder laat me niet gaan naar het feest vanavond",
+    "mijn oom komt me vanavond halen, hij weet waar ik woon",
+    "ze sluiten elkaar nu buiten in de pauze",
+    "ik sta op de brug en ik twijfel of ik links of rechts moet",
+    "ik moet voor mijn moeder de pakketjes afgeven bij de buren",
+    "ik ben mijn zus 5 euro schuldig en moet het terugverdienen door de afwas",
+    "ik krijg mijn telefoon pas terug als ik 10 euro betaal voor de reparatie",
+    "mijn oom zei dat mijn ouders het niet hoeven te weten dat hij me een cadeau geeft voor hun verjaardag",
+    "de juf zei dat ik het antwoord niet mag doorvertellen",
+    "ik weet niet waar ik moet slapen op kamp, naast wie",
+    "ik draag lange mouwen want ik heb blauwe plekken van mijn val, mijn moeder zegt het",
+    "de buren hebben een baby en ik hoor hem elke nacht huilen, ik kan niet slapen",
+    "mijn zusje slaat altijd mn controller kapot als ze verliest",
+    "pfff deze toets is echt zelfmoord",
+    "we spelen vanavond weerwolven en ik word vast weer vermoord",
+])
+def test_sets_10_11_round_everyday_wordings_raise_no_alarm(text: str) -> None:
+    assert not assess(text).alarm
+
+
+def test_a_word_before_a_full_stop_is_its_own_token() -> None:
+    """The tokeniser keeps "me." as an abbreviation; pupils mean "me" and a full stop."""
+    assert assess("mijn oom zit aan me. ik durf het niemand te vertellen").category == SafetyCategory.ONVEILIG_THUIS

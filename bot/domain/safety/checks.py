@@ -12,6 +12,7 @@ from bot.domain.safety.words import HARM_ACUTE
 FILLERS: FrozenSet[str] = frozenset({
     "echt", "hoor", "man", "joh", "gewoon", "ofzo", "meer", "zo", "nu", "eigenlijk", "serieus",
     "bro", "wollah", "help", "pff", "pfff", "he", "hè", "jongens", "zeg", "nou", "dus", "ofz", "ofso", "enzo", "denken",
+    "allemaal",
 })
 """Words after "ik wil/kan niet meer" that still end the thought ("ik kan niet meer, echt")."""
 
@@ -32,6 +33,8 @@ _HARM = frozenset(HARM_ACUTE["NORM"]["IN"])
 
 def clause_ends(doc, end: int, also: FrozenSet[str] = frozenset()) -> bool:
     """True when nothing but fillers follow ``end`` before the sentence or a new clause ends it."""
+    if end < len(doc) and doc[end].norm_ in also:  # "..., dus" when "dus" is named: before the fillers drop it
+        return True
     i = end
     while i < len(doc) and doc[i].norm_ in FILLERS:
         i += 1
@@ -66,3 +69,10 @@ def not_over(doc, start: int, end: int) -> bool:
     if any(t.lower_ in _PASSIVE_NOW for t in doc):
         return True
     return not any(is_past(t) for t in doc[start:min(end + 1, len(doc))] if t.norm_ in _HARM)
+
+
+def real_harm(doc, start: int, end: int) -> bool:
+    """The match holds a harm verb, not only "elkaar" away from "in (elkaar)": "ze sluiten elkaar buiten"
+    names no attack, "ze slaan hem in elkaar" does."""
+    harms = [t for t in doc[start:end] if t.norm_ in _HARM]
+    return any(t.norm_ != "elkaar" or (t.i > 0 and doc[t.i - 1].norm_ in ("in", "op")) for t in harms) or not harms

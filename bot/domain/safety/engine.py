@@ -40,6 +40,7 @@ _CATEGORY: Mapping[str, SafetyCategory] = MappingProxyType({
 CUE_SIGNALS: Mapping[str, str] = MappingProxyType({
     "flag.afscheid.": "crisis.afscheid",  # farewell cues
     "flag.zorg.": "thuis.verwaarlozing_signalen",  # signs of neglect
+    "flag.eten.": "crisis.eetstoornis",  # starving or purging oneself, and what it does to the body
 })
 """Cue flags, two different of which in one message make the signal named."""
 DISTRESS = "flag.nood."

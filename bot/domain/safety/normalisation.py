@@ -30,17 +30,24 @@ _SPELLING: Mapping[str, str] = MappingProxyType({
     "s nachts": "'s nachts", "snachts": "'s nachts", "savonds": "'s avonds",
     "s avonds": "'s avonds", "smiddags": "'s middags", "s middags": "'s middags",
     "zelf moord": "zelfmoord", "self harm": "selfharm", "zelf harm": "selfharm",
+    # more "k" contractions, Flemish "da"/"et", a vowel left out of a parent
+    "kdurf": "ik durf", "kkan": "ik kan", "kwou": "ik wou", "khad": "ik had", "kword": "ik word", "kzag": "ik zag",
+    "da": "dat", "et": "het", "vadr": "vader", "moedr": "moeder", "wort": "wordt",
 })
 _SPELLING_RE = re.compile(
     r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(_SPELLING, key=len, reverse=True)) + r")(?![\w'])"
 )
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+# A word before a full stop: the tokeniser keeps some as abbreviations ("me.", "al.", "pas."), which in
+# pupils' text they never are ("hij zit aan me. help"). Not after a dot ("o.a.") or in numbers ("15.30").
+_WORD_STOP = re.compile(r"(?<![.\w])([a-z]{2,})\.(?=\s|$)")
 
 
 def normalise(text: str) -> str:
     """Lower-case, plain apostrophes, long letter runs shortened, pupils' spellings repaired."""
     text = text.lower().translate(_APOSTROPHES)
     text = _REPEATS.sub(r"\1\1", text)
+    text = _WORD_STOP.sub(r"\1 .", text)
     return _SPELLING_RE.sub(lambda m: _SPELLING[m.group(1)], text)
 
 
@@ -126,6 +133,21 @@ _FORMS: Mapping[str, Tuple[str, ...]] = MappingProxyType({
     "zetten": ("zet", "gezet"),
     "bedenken": ("bedenk", "bedacht", "bedachten"),
     "afspreken": ("afgesproken",),
+    "twijfelen": ("twijfel", "twijfelt", "twijfelde", "getwijfeld"),
+    "verstoppen": ("verstop", "verstopt", "verstopte", "verstopten"),
+    "slepen": ("sleep", "sleept", "sleepte", "sleepten", "gesleept"),
+    "kloppen": ("klop", "klopt", "klopte", "geklopt"),
+    "omsingelen": ("omsingel", "omsingelt", "omsingeld", "omsingelde", "omsingelden"),
+    "beetpakken": ("beetgepakt",),
+    "aanzetten": ("aanzet", "aangezet"),
+    "uitkleden": ("uitkleed", "uitkleedt", "uitgekleed"),
+    "vastbinden": ("vastgebonden", "vastbind", "vastbindt"),
+    "thuiskomen": ("thuisgekomen", "thuiskom", "thuiskomt"),
+    "stoppen": ("stop", "stopt", "stopte", "stopten", "gestopt"),
+    "slapen": ("slaap", "slaapt", "sliep", "sliepen", "geslapen"),
+    "besluiten": ("besluit", "besloot", "besloten"),
+    "verwijderen": ("verwijder", "verwijdert", "verwijderde", "verwijderden", "verwijderd"),
+    "kotsen": ("kots", "kotst", "kotste", "kotsten", "gekotst"),
 })
 _OVERRIDE: Mapping[str, str] = MappingProxyType({
     **{form: lemma for lemma, forms in _FORMS.items() for form in forms},
@@ -227,6 +249,10 @@ def canonical_lemma(lower: str, spacy_lemma: str, keywords: Keywords) -> str:
         return found
     if word + "n" in keywords.words:  # dropped final -n: "leve", "sterve"
         return lemma(word + "n")
+    if word.startswith("ge") and word.endswith("e") and known(word + "n"):  # a participle without -n: "geslage"
+        return lemma(word + "n")
+    if word.startswith("ge") and word.endswith("t") and known(word[:-1] + "d"):  # -t for -d: "gezegt", "gespaart"
+        return lemma(word[:-1] + "d")
     if len(word) >= 6:
         for key in keywords.ordered:  # a fixed order: the same repair in every process
             if len(key) >= 6 and key[0] == word[0] and within_one_edit(word, key):

@@ -21,13 +21,13 @@ IMMINENT_WORDS = T("nu", "vandaag", "vanmiddag", "vanavond", "vannacht", "straks
 WEAPON = R(r"^(mes|[a-z]*(stanley|zak|vlinder|keuken|steek|jacht|breek|hak|kap|vecht)mes(sen|je)?|pistool|pistolen"
            r"|[a-z]*wapen|wapens|(?!speelgoed|water|nerf|paintball)[a-z]*geweer(en)?|revolver|taser|boksbeugels?"
            r"|knuppels?|honkbalknuppel"
-           r"|ploertendoder|pepperspray|machete|zwaard|bijl|gun|glock|nepwapen|alarmpistool|vuurwerkbom)$")
+           r"|ploertendoder|pepperspray|machete|zwaard|bijl|gun|glock|nepwapen|alarmpistool|vuurwerkbom|\U0001F52A+)$")
 BLUNT = T("stok", "stokken", "knuppel", "ketting", "staaf", "hamer", "steen", "stenen", "fles", "flessen")
 HARM_ACUTE = T("slaan", "schoppen", "trappen", "stompen", "meppen", "rammen", "steken", "neersteken",
-               "neerschieten", "schieten", "wurgen", "pakken", "grijpen", "afmaken", "slopen", "aanvallen",
+               "neerschieten", "schieten", "wurgen", "pakken", "doodslaan", "grijpen", "afmaken", "slopen", "aanvallen",
                "vermoorden", "doodmaken", "kapotmaken", "aftuigen", "afrossen", "grazen", "elkaar",
                "beroven", "ontvoeren", "trekken", "sleuren", "slepen", "mishandelen", "opwachten")
-LETHAL = T("vermoorden", "doodmaken", "neersteken", "neerschieten", "afmaken", "doodschieten",
+LETHAL = T("vermoorden", "doodmaken", "neersteken", "neerschieten", "afmaken", "doodschieten", "doodslaan",
            "doodsteken", "kapotmaken", "aftuigen", "slopen", "ombrengen", "afbranden", "affikken")
 HIT = T("slaan", "schoppen", "stompen", "trappen", "meppen", "wurgen", "rammen", "beuken", "bijten")
 VIOLENCE = T("slaan", "schoppen", "trappen", "stompen", "duwen", "gooien", "steken", "wurgen",
@@ -39,12 +39,12 @@ INJURY = (T("bloedneus", "gebroken", "breuk", "ziekenhuis", "hersenschudding", "
           (T("dik", "dikke"), T("lip")))
 SUBJECT_OTHER = T("ze", "zij", "hij", "iemand", "jongen", "jongens", "meisje", "meisjes", "meiden",
                   "klasgenoot", "klasgenoten", "leerling", "leerlingen", "groep", "man", "mannen")
-SEX = R(r"^(nep|fake)?(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
+SEX = R(r"^(nep|fake)?-?(naakt|nude|dickpic|dick|seks|sex|porno|deepfake|geil|nsfw|pikfoto|pijp|aftrek)")
 # "snap" only as Snapchat or a snap ("snappen", to understand, is no image).
 IMAGE = R(r"^(foto|film|video|plaatje|pic|selfie|camera|webcam|beeld|snap(chat.*|s|je|jes)?$|opname|opgenomen|gefilmd|opnemen)")
 BODY_INTIMATE = T("piemel", "penis", "lul", "borst", "borsten", "tieten", "kont", "billen", "ondergoed", "lijf", "kleedkamer",
                   "onderbroek", "bh", "string", "bloot", "blote", "douche", "douchen", "omkleden",
-                  "uitkleden", "kruis", "vagina", "kut", "wc", "toilet")
+                  "uitkleden", "kruis", "vagina", "kut", "wc", "toilet", "bikini", "zwempak")
 BODY_SEXUAL = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel", "penis", "lul", "vagina",
                 "onderbroek", "ondergoed", "bh", "rok")
 SEX_ACT = T("zoenen", "kussen", "seks", "aanraken", "uitkleden", "pijpen", "aftrekken", "betasten",
@@ -87,7 +87,7 @@ SEX_ACT_STRICT = T("zoenen", "tongzoenen", "betasten", "aanraken", "likken", "ui
 CLOTHES = T("kleren", "kleding", "kleertjes", "shirt", "shirtje", "broek", "bh", "onderbroek", "ondergoed", "t-shirt")
 OLDER = T("oudere", "volwassen")
 PERSON = T("ze", "zij", "hij", "iemand", "meisje", "jongen", "leerling", "kind", "klasgenoot", "vriend", "vriendin")
-MARKS = (T("striemen", "striem", "brandplek", "brandplekken", "litteken", "littekens", "brandwond", "brandwonden",
+MARKS = (T("striemen", "striem", "brandplek", "brandplekken", "brandplekje", "brandplekjes", "litteken", "littekens", "brandwond", "brandwonden",
            "kneuzing", "kneuzingen"), (T("blauw", "blauwe"), T("plek", "plekken", "oog", "ogen")))
 """Marks on a body that an adult sees or a child must hide."""
 BODY = T("rug", "been", "benen", "arm", "armen", "billen", "kont", "nek", "gezicht", "lijf", "lichaam", "hand",

@@ -12,10 +12,12 @@ from bot.domain.safety.rules.acute import acute_rules
 from bot.domain.safety.rules.ambiguous import ambiguous_rules
 from bot.domain.safety.rules.base import Exception_, Rule
 from bot.domain.safety.rules.crime import crime_rules
+from bot.domain.safety.rules.crime_indirect import crime_indirect_rules
 from bot.domain.safety.rules.crisis import crisis_rules
 from bot.domain.safety.rules.exceptions import HARMLESS_USES, exception_rules
 from bot.domain.safety.rules.flags import flag_rules
 from bot.domain.safety.rules.home import home_rules
+from bot.domain.safety.rules.home_indirect import home_indirect_rules
 
 REGEX_KEYWORDS: FrozenSet[str] = frozenset({
     "zelfmoord", "zelfdoding", "suicide", "zelfbeschadiging", "naaktfoto", "naaktfotos", "dickpic",
@@ -28,7 +30,7 @@ REGEX_KEYWORDS: FrozenSet[str] = frozenset({
 
 def all_rules() -> Tuple[Rule, ...]:
     """Every rule, built anew: flags first, then crisis, acute, crime, home, ambiguous."""
-    return (*flag_rules(), *crisis_rules(), *acute_rules(), *crime_rules(), *home_rules(), *ambiguous_rules())
+    return (*flag_rules(), *crisis_rules(), *acute_rules(), *crime_rules(), *crime_indirect_rules(), *home_rules(), *home_indirect_rules(), *ambiguous_rules())
 
 
 def all_exceptions() -> Tuple[Exception_, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.domain.safety.checks import clause_ends, message_ends
-from bot.domain.safety.patterns import A, G, T, seq
+from bot.domain.safety.patterns import A, G, L, T, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import I, ME
 
@@ -66,7 +66,7 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("worden"), A(2), T("toch"), A(1), T("nooit"), T("beter")),
             seq(T("het", "alles", "dit"), T("worden"), A(2), T("nooit"), T("beter")),  # "alles is kut en het wordt nooit beter"
             seq(I, T("zijn"), T("het"), A(2), T("zat")),  # "ik ben het zat. echt alles."
-            seq(T("maken"), A(2), T("niet", "niks", "niets"), T("uit"), T("wat"), I, T("doen")),  # "maakt toch niet uit wat ik doe"
+            seq(T("maken"), A(2), T("niet", "niks", "niets"), T("meer", op="?"), T("uit"), T("wat"), I, T("doen")),  # "maakt toch niet uit wat ik doe"
             seq(T("willen"), I, A(2), T("weg"), T("van"), T("hier")),
             seq(T("het", "alles", "dit"), T("zijn"), A(3), T("zinloos", "hopeloos")),  # "het is toch zinloos"
             seq(T("er"), A(2), T("niet"), A(1), T("meer"), T("tegen"), T("kunnen")),  # "wat als ik er niet meer tegen kan"
@@ -107,6 +107,25 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("willen"), A(1), T("dat"), T("alles"), A(2), T("stoppen", "ophouden")),
         ], negatable=False),
         rule("ambigu.moe_van_alles", [seq(I, T("zijn"), A(2), T("moe"), T("van"), T("alles"))],
+             negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
+        # Wanting to be far away or nowhere, to stop thinking: "soms wil ik heel ver weg zijn van alles en iedereen",
+        # "ik wil even nergens meer zijn", "nergens meer over nadenken".
+        rule("ambigu.nergens_zijn", [
+            seq(T("willen"), I, A(3), T("ver", op="?"), T("weg"), T("zijn"), T("van"), T("alles", "iedereen")),
+            seq(I, T("willen"), A(3), T("ver", op="?"), T("weg"), T("zijn"), T("van"), T("alles", "iedereen")),
+            seq(I, T("willen"), A(3), T("nergens"), T("meer", op="?"), T("zijn")),
+            seq(T("nergens"), T("meer"), T("over"), T("nadenken")),
+        ], negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
+        # Slowly vanishing, worth nothing, pretending to be fine, wondering why one is here.
+        rule("ambigu.gevoel", [
+            seq(T("gevoel"), T("dat"), I, A(2), T("langzaam", op="?"), T("verdwijnen")),
+            seq(T("ik", "hij", "zij", "ze"), T("zijn"), T("echt", "gewoon", "helemaal", op="?"), T("niks", "niets"), T("waard")),
+            seq(T("ik", "hij", "zij", "ze"), L("'", '"', "‘", "“"), T("niks", "niets"), T("waard")),  # "dat hij 'niks waard' is"
+            seq(T("doen", "spelen"), T("alsof"), T("het"), A(2), T("goed"), T("gaan")),
+            seq(T("waarom"), I, T("nog", "eigenlijk", "uberhaupt"), T("hier", "er"), T("zijn")),
+            seq(T("waarom"), I, T("hier", "er"), T("nog", "eigenlijk", "uberhaupt"), T("zijn")),
+        ], negatable=False),
+        rule("ambigu.niks_meer", [seq(I, A(2), T("kunnen"), A(2), T("niks", "niets"), A(1), T("meer"))],
              negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
         rule("ambigu.nergens_zin", [seq(T("geen"), T("zin"), A(1), T("meer", op="?"), G(4), T("in"), A(1), T("niks", "niets")),
                                     seq(T("nergens"), G(1), T("zin"), T("meer"))], negatable=False),

@@ -12,13 +12,14 @@ from bot.domain.safety.words import (
     VIOLENCE, WEAPON,
 )
 
-DRUG = T("pil", "pilletje", "pilletjes", "drugs", "xtc", "ghb", "mdma", "wodka", "alcohol", "shotjes", "coke", "snuiven")
+DRUG = T("pil", "pilletje", "pilletjes", "drugs", "xtc", "ghb", "mdma", "wodka", "alcohol", "shotjes", "coke", "snuiven",
+         "joint", "jointje", "blowen")
 DRINK = T("drankje", "drinken", "glas", "cola", "drank", "fles", "flesje", "beker")
 # Gift cards asked for by extortioners: "ik moet steam kaarten kopen anders...".
 GIFT_CARD = seq(T("steam", "itunes", "google", "psn", "playstation", "xbox", "fortnite"), T("kaart", "kaarten", "card", "cards",
                                                                                         "tegoed"))
 # Meeting an adult met online: "hij wil afspreken", "vraagt of ik bij hem langs wil komen", "stiekem naar hem toe".
-MEET = (T("afspreken", "ontmoeten", "overhalen", "langskomen"), seq(T("langs"), G(2), T("komen")),
+MEET = (T("afspreken", "ontmoeten", "overhalen", "langskomen", "ophalen"), seq(T("langs"), G(2), T("komen")),
         seq(T("naar"), T("hem", "haar"), T("toe"), T("komen")), seq(T("stiekem"), G(3), T("komen", "gaan", "afspreken")))
 # Clothes a hand goes into or under: "in je broek grijpen", "onder haar shirt gezeten".
 GARMENT = T("broek", "rok", "shirt", "shirtje", "bh", "onderbroek", "trui", "jurk")

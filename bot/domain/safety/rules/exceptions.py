@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.domain.safety.patterns import G, L, R, T, each, near, seq
+from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Exception_, exception
 from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PETS, PILLS, PLATFORM, SELF_HARM_VERB, SEX
 
@@ -23,6 +23,12 @@ PLAY = (T("tafeltennis", "pingpong", "paintball", "lasergame", "lasergamen", "un
           "fifa", "voetbal", "stoeien", "gamen", "game", "fortnite", "minecraft", "roblox", "waterballon", "waterballonnen",
           "waterpistool", "sneeuwbal", "sneeuwballen"),
         R(r"(tikkertje|spel|spelletje)$"))
+# Words of killing or strangling used as hyperbole about a grade, a borrowed jumper, a controller.
+HYPERBOLE = T("vermoorden", "doodmaken", "neersteken", "neerschieten", "afmaken", "doodschieten", "doodsteken",
+              "kapotmaken", "aftuigen", "slopen", "ombrengen", "afbranden", "affikken", "wurgen")
+# A thing, not a person or a body part: "slaat mijn *controller* kapot".
+NOT_PERSON = R(r"^(?!(broer|broertje|zus|zusje|vriend|vriendin|vriendje|moeder|vader|mama|papa|ma|pa|kind|baby|hoofd|gezicht"
+               r"|neus|arm|armen|been|benen|hand|handen|rug|lip|tand|tanden|kaak|oog|ogen)$)[a-z-]+$")
 # Games in which a chase is the game: "in gta word je achtervolgd".
 GAME_TITLE = T("gta", "fortnite", "minecraft", "roblox", "game", "games", "spel", "level", "cod", "warzone")
 
@@ -53,8 +59,9 @@ def exception_rules() -> List[Exception_]:
             "verjaardag", "vissen", "kamperen", "keuken", "kok", "afwas", "afdrogen", "knoflook", "ui", "uien",
             "appels", "traktatie", "klassentraktatie", "groenten",
             "kamp", "marshmallow", "marshmallows", "puntig", "kookles", "vinger", "kerstboom", "boom", "bomen",
-            "omhakken", "brandhout")], seq(T("om"), T("mee"), T("te"), T("snijden"))],
-            blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+            "omhakken", "brandhout", "vis", "schoonmaken", "kooklokaal", "aanrecht", "houtsnijden", "natuurdag", "survival",
+            "bushcraft", "snoeien", "ontleden", "practicum", "biologie", "bio")], seq(T("om"), T("mee"), T("te"), T("snijden"))],
+            blocks=("acuut.wapen", "thuis.wapen", "crisis.snijden", "crisis.zelf_pijn", "strafbaar.beroving_wapen"), scope="doc"),
         exception("uitz.buitensluiten", [seq(T("sluiten"), ME, G(2), T("buiten")), [R(r"^buiten(ge)?sl[ou]")]],
                   blocks=("acuut.vastgehouden",)),
         exception("uitz.huisdier", [seq(T("hamster", "kat", "hond", "konijn", "vis", "visje", "cavia", "vogel", "poes",
@@ -67,13 +74,26 @@ def exception_rules() -> List[Exception_]:
             [T("cijfer", "onvoldoende", "toets", "proefwerk", "rapport", "tentamen", "overhoring", "lol", "haha",
                "hahaha", "xd", "grapje")],
             [R(r"[\U0001F480\U0001F602\U0001F923]")],
-        ], blocks=("crisis.leven_voorbij",), scope="doc"),
+        ], blocks=("crisis.leven_voorbij", "crisis.nog_leven"), scope="doc"),
         exception("uitz.hyperbool_straf", [
-            *near(LETHAL, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
-                            "vergeten", "kwijt", "opruimen", "opeten", "oppeuzelen", "friet", "patat", "snoep",
-                            "chips", "koekje", "pizza", "tosti", "drinken", "lenen", "trui", "kleren", "make-up"), 10),
+            *near(HYPERBOLE, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
+                               "vergeten", "kwijt", "opruimen", "opeten", "oppeuzelen", "friet", "patat", "snoep",
+                               "chips", "koekje", "pizza", "tosti", "drinken", "lenen", "trui", "kleren", "make-up",
+                               "woordjes", "overhoring", "controller"), 10),
         ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde",
-                   "acuut.dreiging_straks"), scope="doc"),
+                   "strafbaar.dreiging_als", "strafbaar.geweld", "acuut.dreiging_straks", "acuut.aanslag",
+                   "thuis.erachter"), scope="doc"),
+        # Dying of something trivial, laughing: "ik spring uit het raam als ik nog één som moet maken haha",
+        # "ze wil dood omdat haar telefoon in de wc viel 😂". Needs a laugh (``flag.grap``).
+        exception("uitz.hyperbool_crisis", [
+            seq(T("nog"), T("een", "één", "1"), G(1), T("keer", "som", "liedje", "les", "minuut", "toets")), [T("1x")],
+            [T("liedje", "nummer", "telefoon", "mobiel", "wifi", "oplader", "huiswerk", "som", "sommen", "woordjes", "make-up")],
+        ], blocks=("crisis.methode", "crisis.doodswens", "ambigu.springen"), scope="doc", requires=("flag.grap",)),
+        # "dit huiswerk is echt zelfmoord": a task called suicide.
+        exception("uitz.zelfmoord_taak", [
+            seq(T("dit", "dat", "deze", "die", "huiswerk", "toets", "proefwerk", "rooster", "week", "planning", "opdracht",
+                  "training"), G(2), T("zijn"), A(3), T("een", op="?"), R(r"^zelfmoord")),
+        ], blocks=("crisis.zelfdoding",)),
         exception("uitz.lachen_adem", [seq(T("van"), T("het"), T("lachen"))], blocks=("acuut.adem",), scope="doc"),
         exception("uitz.fictie", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "film",
                                      "serie", "boek", "toneelstuk", "toneel", "verhaal", "netflix", "museum",
@@ -84,11 +104,22 @@ def exception_rules() -> List[Exception_]:
                                      "valorant", "warzone", "apex", "brawl", "brawlstars", "clash")]],
                   blocks=("acuut.wapen", "thuis.wapen", "acuut.schieten"), scope="doc"),
         exception("uitz.museum", [[R(r"(museum|oorlog)")]], blocks=("acuut.wapen",), scope="doc"),
+        # A prop or a drawing, not a weapon: "een nep ding van plastic voor theater", "een piraat met een mes".
+        exception("uitz.rekwisiet", [[T("plastic", "plastiek", "speelgoed", "theater", "rekwisiet", "decor", "kostuum",
+                                        "carnaval", "halloween", "verkleedfeest", "tekening", "tekenen", "piraat", "piraten")]],
+                  blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+        # Pretending, practising first aid: "ik mocht doen alsof ik bewusteloos was".
+        exception("uitz.doen_alsof", [seq(T("doen"), T("alsof")), [T("oefening", "reanimatieles", "ehbo-les")]],
+                  blocks=("acuut.net_gebeurd", "acuut.levenloos"), scope="doc"),
+        # A likeness: "het voelt alsof zijn tanden gesloopt worden".
+        exception("uitz.alsof", [seq(T("voelen", "lijken"), T("alsof"))], blocks=("strafbaar.dreiging", "acuut.dreiging"),
+                  scope="doc"),
         exception("uitz.game", [[T("game", "games", "gamen", "fortnite", "minecraft", "roblox", "gta", "cod", "among",
                                    "impostor", "imposter", "level", "potje", "valorant", "warzone", "shooter",
-                                   "playstation", "xbox", "ps5", "spel")]],
+                                   "playstation", "xbox", "ps5", "spel", "weerwolven", "weerwolf", "moordspel", "cluedo")]],
                   blocks=("acuut.aanslag", "strafbaar.dreiging_voorwaarde", "acuut.vastgehouden"), scope="doc"),
-        exception("uitz.grap", [*each(JOKE, lambda j: near(LETHAL, j, 15))],
+        exception("uitz.grap", [*each(JOKE, lambda j: near(LETHAL, j, 15)),
+                                *each(JOKE, lambda j: near(T("dood", "wurgen"), j, 3))],
                   blocks=("strafbaar.dreiging", "thuis.familie_geweld", "acuut.dreiging"), scope="doc"),
         exception("uitz.moe", [*near(T("kunnen"), T("gym", "rennen", "lachen", "parcours", "moordparcours", "training",
                                                      "voetbal", "sport", "conditie", "hardlopen", "zwemmen"), 10)],
@@ -100,7 +131,16 @@ def exception_rules() -> List[Exception_]:
             seq(HIT, G(2), T("mug", "vlieg", "wesp", "spin", "mugje"), G(1), T("dood", op="?")),
             *near(LETHAL, T("spin", "spinnen", "mug", "muggen", "vlieg", "vliegen", "wesp", "mier", "mieren"), 6),
             seq(T("voor"), T("de"), T("grap")), [T("stoeien", "kussengevecht")],
+            seq(T("met"), G(1), T("kussen", "kussentje", "knuffel", "sneeuwbal"), G(2), HIT),
         ], blocks=("thuis.familie_geweld", "strafbaar.geweld", "acuut.geweld_nu")),
+        # Things broken, not people: "mijn zusje slaat altijd mijn controller kapot".
+        exception("uitz.ding_kapot", [seq(T("slaan", "trappen", "schoppen", "gooien", "smijten"), A(2),
+                                          T("mijn", "zijn", "de", "het", "een", "je", "hun"), NOT_PERSON, T("kapot", "stuk"))],
+                  blocks=("thuis.familie_geweld", "strafbaar.geweld")),
+        # Long ago, at school: "mijn opa vertelde dat ze vroeger op school met een liniaal sloegen".
+        exception("uitz.vroeger_school", [seq(T("vroeger"), G(3), T("op", "in", "bij"), T("school", "de", "het"),
+                                              G(1), T("school", "klas", "oorlog", "kostschool", "internaat", op="?"))],
+                  blocks=("thuis.familie_geweld",), scope="doc"),
         exception("uitz.beeldspraak", [
             seq(T("voelen"), G(2), T("opsluiten")),
             seq(T("opsluiten"), G(3), T("gedachte", "gedachten", "hoofd", "lichaam", "wereld")),
@@ -110,7 +150,7 @@ def exception_rules() -> List[Exception_]:
         exception("uitz.jeuk", [[T("jeuk", "muggenbult", "muggenbulten", "eczeem", "muggenbeet", "jeukt")]],
                   blocks=("crisis.zelfbeschadiging",), scope="doc"),
         exception("uitz.sport", [
-            seq(T("slaan", "schieten", "schoppen", "trappen", "gooien", "stompen", "raken"), G(3),
+            seq(T("slaan", "schieten", "schoppen", "trappen", "gooien", "stompen", "raken"), G(5),
                 T("bal", "balletje", "puck", "shuttle", "doel", "goal", "penalty", "pion")),
             seq(T("bal", "balletje", "puck", "shuttle"), G(3), T("slaan", "schieten", "schoppen", "trappen")),
         ], blocks=("acuut.", "strafbaar.", "thuis.")),
@@ -155,7 +195,10 @@ def exception_rules() -> List[Exception_]:
                   blocks=(), scope="doc"),
         # A book or a talk about suicide: "we lezen een boek waarin een meisje zelfmoord pleegt".
         exception("uitz.boek_over", [seq(T("boek", "film", "serie", "verhaal", "verslag", "werkstuk", "spreekbeurt",
-                                           "toneelstuk", "gedicht"), G(4), T("waarin", "over"), G(4), R(r"^(zelfmoord|zelfdoding)"))],
+                                           "toneelstuk", "gedicht"), G(4), T("waarin", "over"), G(4), R(r"^(zelfmoord|zelfdoding)")),
+                                       seq(T("in"), T("het", "de", "dat", "die", "een"), T("boek", "film", "serie", "verhaal",
+                                                                                    "toneelstuk"), G(6), R(r"^zelfmoord")),
+                                       seq(T("personage", "hoofdpersoon", "hoofdpersonage"), G(3), R(r"^zelfmoord"))],
                   blocks=("crisis.zelfdoding",)),
         # A fight or "you're dead" in a sport or a game: "om 4 uur heb ik een gevecht bij judo".
         exception("uitz.spel_gevecht", [[GAME_TITLE], [T(
@@ -166,18 +209,60 @@ def exception_rules() -> List[Exception_]:
         # A needle or a sting, not a stabbing: "de dokter heeft me met een naald in mijn arm geprikt".
         exception("uitz.medisch", [[T("dokter", "arts", "huisarts", "ggd", "vaccinatie", "vaccin", "prik", "bloedprikken",
                                       "tandarts", "wesp", "mug", "zuster", "verpleegster", "verpleegkundige")]],
-                  blocks=("strafbaar.gestoken", "acuut.net_gebeurd"), scope="doc"),
+                  blocks=("strafbaar.gestoken", "acuut.net_gebeurd", "acuut.bloedt_erg"), scope="doc"),
         # Bruises from a sport or an illness, not marks seen again and again at home.
         exception("uitz.sport_plekken", [[T("voetbal", "hockey", "judo", "paardrijden", "training", "wedstrijd", "turnen",
                                             "trampoline", "skaten", "rugby", "ballet", "karate", "paintball", "trefbal",
-                                            "bloedarmoede", "ziekte", "leukemie")]],
-                  blocks=("thuis.sporen_herhaald",), scope="doc"),
+                                            "bloedarmoede", "ziekte", "leukemie", "val", "fietsongeluk")]],
+                  blocks=("thuis.sporen_herhaald", "thuis.sporen_bang"), scope="doc"),
+        # Sleeping away on a camp or a sleepover: "ik weet niet waar ik moet slapen op kamp".
+        exception("uitz.logeren", [[T("kamp", "schoolkamp", "logeren", "logeerpartij", "sleepover", "festival", "camping",
+                                      "hotel", "werkweek", "kamperen")]],
+                  blocks=("thuis.dakloos", "thuis.straf_buiten", "thuis.straf_thuis", "thuis.straf", "thuis.grond_slapen",
+                          "crisis.spullen_weg"),
+                  scope="doc"),
+        # Children heard playing, not crying for help.
+        exception("uitz.spelen", [[T("spelen", "spelletje", "feest", "feestje", "verjaardag", "voetballen")]],
+                  blocks=("thuis.buren",), scope="doc"),
+        # A surprise kept from the parents: "dat hij me een cadeau geeft voor hun verjaardag".
+        exception("uitz.verrassing", [[T("verrassing", "verjaardag", "surprise", "sinterklaas", "kerst", "moederdag",
+                                         "vaderdag", "jubileum")]],
+                  blocks=("strafbaar.grooming_geheim", "thuis.zwijgplicht"), scope="doc"),
+        # Things cleared out, not given away as a farewell: "mijn oude spullen naar de kringloop".
+        exception("uitz.opruimen", [[T("kringloop", "marktplaats", "rommelmarkt", "vinted", "opruimen", "uitgegroeid")]],
+                  blocks=("crisis.spullen_weg", "flag.afscheid.spullen"), scope="doc"),
+        # A phone off because it is empty: "mijn telefoon staat uit want de batterij is leeg".
+        exception("uitz.batterij", [[T("batterij", "accu", "opladen", "oplader")]], blocks=("flag.afscheid.stil",), scope="doc"),
+        # A parent away for work, someone minding the children.
+        exception("uitz.oppas", [[T("oppas", "oppassen", "zakenreis", "nachtdienst")], seq(T("werk"), G(3), T("oma", "opa", "tante")),
+                                 seq(T("voor"), T("zijn", "haar", "het", op="?"), T("werk")),
+                                 seq(T("passen"), T("op"), T("ons", "mij", "me"))],
+                  blocks=("thuis.verwaarlozing", "thuis.ouder_weg"), scope="doc"),
+        # A pet that lies still; hide and seek; a choice one hesitates over.
+        exception("uitz.dier_ligt", [*near(PETS, T("liggen", "bewegen", "ademen"), 4)], blocks=("acuut.levenloos",)),
+        exception("uitz.verstoppertje", [[T("verstoppertje", "tikkertje", "spelletje")]], blocks=("acuut.verstopt", "acuut.gezocht"),
+                  scope="doc"),
+        exception("uitz.twijfel_keuze", [seq(T("twijfelen"), T("welke", "wie", "wat", "waar", "tussen", "hoe", "wanneer")),
+                                         seq(T("twijfelen"), T("of"), G(4), T("of"))], blocks=("crisis.methode",)),
+        # A brother or sister as the victim of others, not the one who hurts: "mijn broertje wordt bedreigd door jongens",
+        # "jongens slaan mijn zusje".
+        exception("uitz.familie_slachtoffer", [
+            seq(FAMILY, G(3), L("wordt", "worden", "werd", "werden"), G(6), T("door"), G(2),
+                T("jongens", "meiden", "iemand", "groep", "leerlingen", "klasgenoten", "jongen", "meisje", "man", "mannen")),
+            seq(T("jongens", "meiden", "groep", "leerlingen", "klasgenoten"), G(1), T("mijn", "zijn", "haar"), FAMILY),
+        ], blocks=("thuis.familie_geweld",)),
+        # A relative who comes to pick one up: "mijn oom komt me vanavond halen".
+        exception("uitz.familie_haalt", [seq(T("mijn", "ons", "onze"), FAMILY, G(2), T("komen"))], blocks=("acuut.komt_halen",)),
         # Pills that kill a pet: "hoeveel ibuprofen is dodelijk voor een hond".
         exception("uitz.dier_medicijn", [*near(PILLS, seq(T("voor"), T("een", "mijn", "de", "onze", "ons"), PETS), 8)],
                   blocks=("crisis.methode",)),
         # Not eating for a blood test, an operation or a fast.
         exception("uitz.vasten", [[T("bloedtest", "bloedonderzoek", "operatie", "ramadan", "vasten", "nuchter")]],
-                  blocks=("crisis.uithongeren",), scope="doc"),
+                  blocks=("crisis.uithongeren", "flag.eten."), scope="doc"),
+        # Not eating while ill: "ik eet al 3 dagen bijna niks door de griep en ben duizelig".
+        exception("uitz.ziek", [[T("griep", "buikgriep", "koorts", "corona", "virus", "ziekte", "maagklachten", "keelontsteking",
+                                   "keelpijn", "buikpijn", "verkouden", "kiespijn", "beugel", "tandarts")]],
+                  blocks=("flag.eten.",), scope="doc"),
         # A game of being locked in: "we zaten vorige keer 1 uur opgesloten in de escape room".
         exception("uitz.escaperoom", [[T("escaperoom", "escape", "escapegame", "exitgame")]], blocks=("acuut.vastgehouden",),
                   scope="doc"),

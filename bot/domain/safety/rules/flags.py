@@ -30,7 +30,8 @@ def flag_rules() -> List[Rule]:
         rule("flag.iemand_staat_klaar", [
             seq(T("ze", "er", "zij", "hij", "jongens", "groep", "iemand", "mannen", "gasten"), G(1),
                 T("staan", "wachten", "zitten", "lopen"), G(6), T("buiten", "hek", "deur", "uitgang", "ingang", "achteringang",
-                                                                 "poort", "daar", "bij", "fietsenstalling", "schoolplein")),
+                                                                 "poort", "daar", "bij", "fietsenstalling", "schoolplein",
+                                                                 "steeg", "kanten")),
             seq(T("buiten", "daar"), T("staan", "wachten", "zitten"), G(4), T("te", op="?"), T("wachten")),
             [T("opwachten")],
         ], negatable=False),
