@@ -21,7 +21,8 @@ reaches Rasa:
 
 While Rasa handles the message, log records that quote it are withheld (``log_privacy``). The
 action server's answers are checked against Rasa's schema without re-checking the schema each
-time (``action_response``), calls to the action server keep their connection (``action_client``), event classes are looked up in a table made once (``event_types``), and the part of the model's
+time (``action_response``), calls to the action server keep their connection (``action_client``),
+event classes are looked up in a table made once (``event_types``), and the part of the model's
 graph a message needs is worked out once (``graph_schema``).
 Once the model is loaded, the process stops if its tracker or lock store is not the one its
 endpoints file names (``store_check``): Rasa would otherwise fall back to memory with a warning.
@@ -45,7 +46,9 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.adapters.rasa import action_client, action_response, event_types, graph_schema, log_privacy, readiness, store_check
+from bot.adapters.rasa import (
+    action_client, action_response, event_types, graph_schema, log_privacy, readiness, store_check,
+)
 from bot.adapters.rasa.fair_share import FairShare
 from bot.domain.school import SchoolConfig, Schools, load_schools
 from bot.domain.chat_input import (

@@ -90,6 +90,9 @@ class TokenMatcher:
             if len(steps) > 1:
                 self._index(key, steps[1:])
             return
+        if kind == _NORM_NOT_IN:  # no word to look up: tried at every token, from its first token on
+            self._anywhere.append((key, self._runs(steps)))
+            return
         entry = (key, self._runs(steps[1:]))
         if kind == _NORM_IN:
             for word in value:
@@ -97,10 +100,8 @@ class TokenMatcher:
         elif kind == _LOWER_IN:
             for word in value:
                 self._by_lower.setdefault(word, []).append(entry)
-        elif kind == _NORM_REGEX:
-            self._by_regex.setdefault(value, []).append(entry)
         else:
-            self._anywhere.append((key, steps))
+            self._by_regex.setdefault(value, []).append(entry)
 
     def __call__(self, norms: Sequence[str], lowers: Sequence[str]) -> List[Match]:
         """Every match in a message whose tokens have these canonical lemmas and lower-case
