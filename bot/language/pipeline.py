@@ -29,7 +29,11 @@ BASE_MODEL = "nl_core_news_sm"
 PIPELINE_ROOT = PROJECT_ROOT / "var" / "spacy"
 PIPELINE_PREFIX = "klankbord_nl"
 RASA_CONFIG = PROJECT_ROOT / "config.yml"
-BUILDER_VERSION = "1"  # bump when the build steps below change
+BUILDER_VERSION = "2"  # bump when the build steps below change
+# A word and its full stop that spaCy's Dutch tokenizer keeps together as an abbreviation ("me.",
+# "al.", "pas.", "bijv."). In pupils' text such a dot ends a sentence ("hij zit aan me. help"), so
+# the word must stand alone for the classifiers and the safety rules alike.
+_WORD_AND_STOP = re.compile(r"[a-z]{2,}\.")
 
 
 def base_model_available() -> bool:
@@ -75,6 +79,13 @@ def ruler_patterns(nlp: Language) -> List[dict]:
     return patterns
 
 
+def _split_word_stops(nlp: Language) -> None:
+    """Drop the tokenizer's exceptions that glue a lower-case word to its full stop
+    (``_WORD_AND_STOP``); exceptions with inner dots ("o.a.", "d.w.z.") stay."""
+    nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items()
+                           if not _WORD_AND_STOP.fullmatch(key)}
+
+
 def build(prefer_model: bool = True) -> Language:
     """The pipeline in memory: base, lookup lemmatizer, entity ruler.
 
@@ -82,6 +93,7 @@ def build(prefer_model: bool = True) -> Language:
     ``case_sensitive: false`` does so; ``analyse`` below too), so patterns are lower-case.
     """
     nlp = _base(prefer_model)
+    _split_word_stops(nlp)
     ruler = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": None, "overwrite_ents": True, "validate": True}
     )

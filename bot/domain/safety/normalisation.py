@@ -38,16 +38,12 @@ _SPELLING_RE = re.compile(
     r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(_SPELLING, key=len, reverse=True)) + r")(?![\w'])"
 )
 _REPEATS = re.compile(r"([a-z])\1{2,}")
-# A word before a full stop: the tokeniser keeps some as abbreviations ("me.", "al.", "pas."), which in
-# pupils' text they never are ("hij zit aan me. help"). Not after a dot ("o.a.") or in numbers ("15.30").
-_WORD_STOP = re.compile(r"(?<![.\w])([a-z]{2,})\.(?=\s|$)")
 
 
 def normalise(text: str) -> str:
     """Lower-case, plain apostrophes, long letter runs shortened, pupils' spellings repaired."""
     text = text.lower().translate(_APOSTROPHES)
     text = _REPEATS.sub(r"\1\1", text)
-    text = _WORD_STOP.sub(r"\1 .", text)
     return _SPELLING_RE.sub(lambda m: _SPELLING[m.group(1)], text)
 
 

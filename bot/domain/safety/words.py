@@ -71,7 +71,7 @@ ADULT_AGE = R(r"^(1[89]|[2-9][0-9])$")
 POSS = T("mijn", "zijn", "haar", "hun", "je", "jouw")
 PERMANENT = T("voorgoed", "definitief", "eeuwig", "permanent", "altijd")
 DEATH = T("dood", "sterven", "doodgaan", "overlijden")
-PILLS = R(r"^(pil|pillen|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
+PILLS = R(r"^(pil|pillen|pilletje|pilletjes|medicijn|medicijnen|paracetamol|tablet|tabletten|slaappil|slaappillen|oxazepam|ibuprofen|xanax)$")
 JUMP_PLACE = T("brug", "flat", "dak", "trein", "metro", "gebouw", "raam", "balkon", "vrachtwagen", "snelweg", "spoor",
                "parkeergarage", "viaduct", "flatgebouw", "hoogbouw")
 OWNERS = POSS.words | {"de", "die", "deze", "onze"}

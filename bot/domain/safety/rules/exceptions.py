@@ -5,7 +5,7 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Exception_, exception
-from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PETS, PILLS, PLATFORM, SELF_HARM_VERB, SEX
+from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PETS, PILLS, PLATFORM, SELF_HARM_VERB, SEX, WEAPON
 
 
 # Exceptions that recognise a harmless use of a danger word (an idiom, a game, the kitchen, sport,
@@ -79,7 +79,8 @@ def exception_rules() -> List[Exception_]:
             *near(HYPERBOLE, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
                                "vergeten", "kwijt", "opruimen", "opeten", "oppeuzelen", "friet", "patat", "snoep",
                                "chips", "koekje", "pizza", "tosti", "drinken", "lenen", "trui", "kleren", "make-up",
-                               "woordjes", "overhoring", "controller"), 10),
+                               "woordjes", "overhoring", "controller", "oplader", "haarborstel",
+                               "spullen"), 10),
         ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde",
                    "strafbaar.dreiging_als", "strafbaar.geweld", "acuut.dreiging_straks", "acuut.aanslag",
                    "thuis.erachter"), scope="doc"),
@@ -106,8 +107,9 @@ def exception_rules() -> List[Exception_]:
         exception("uitz.museum", [[R(r"(museum|oorlog)")]], blocks=("acuut.wapen",), scope="doc"),
         # A prop or a drawing, not a weapon: "een nep ding van plastic voor theater", "een piraat met een mes".
         exception("uitz.rekwisiet", [[T("plastic", "plastiek", "speelgoed", "theater", "rekwisiet", "decor", "kostuum",
-                                        "carnaval", "halloween", "verkleedfeest", "tekening", "tekenen", "piraat", "piraten")]],
-                  blocks=("acuut.wapen", "thuis.wapen"), scope="doc"),
+                                        "carnaval", "halloween", "verkleedfeest", "tekening", "tekenen", "piraat", "piraten",
+                                        "musical", "toneelstuk", "voorstelling", "toneelles")]],
+                  blocks=("acuut.wapen", "thuis.wapen", "acuut.schieten"), scope="doc"),
         # Pretending, practising first aid: "ik mocht doen alsof ik bewusteloos was".
         exception("uitz.doen_alsof", [seq(T("doen"), T("alsof")), [T("oefening", "reanimatieles", "ehbo-les")]],
                   blocks=("acuut.net_gebeurd", "acuut.levenloos"), scope="doc"),
@@ -261,8 +263,8 @@ def exception_rules() -> List[Exception_]:
                   blocks=("crisis.uithongeren", "flag.eten."), scope="doc"),
         # Not eating while ill: "ik eet al 3 dagen bijna niks door de griep en ben duizelig".
         exception("uitz.ziek", [[T("griep", "buikgriep", "koorts", "corona", "virus", "ziekte", "maagklachten", "keelontsteking",
-                                   "keelpijn", "buikpijn", "verkouden", "kiespijn", "beugel", "tandarts")]],
-                  blocks=("flag.eten.",), scope="doc"),
+                                   "keelpijn", "buikpijn", "verkouden", "kiespijn", "beugel", "tandarts", "ziek", "ziekenhuis")]],
+                  blocks=("flag.eten.", "flag.zorg.ouder_bed"), scope="doc"),
         # A game of being locked in: "we zaten vorige keer 1 uur opgesloten in de escape room".
         exception("uitz.escaperoom", [[T("escaperoom", "escape", "escapegame", "exitgame")]], blocks=("acuut.vastgehouden",),
                   scope="doc"),
@@ -274,6 +276,37 @@ def exception_rules() -> List[Exception_]:
                   blocks=("thuis.buitengesloten",)),
         exception("uitz.wat_is_pesten", [seq(T("pesten"), T("of"), G(2), T("als")), seq(T("pesten"), T("als"))],
                   blocks=("strafbaar.dreiging_voorwaarde",)),
+        # Sets 12 and 13 round.
+        # A costume: "voor halloween ga ik als vermoorde bruid".
+        exception("uitz.verkleed", [seq(T("als"), G(1), L("vermoorde", "dode", "zombie", "moordenaar", "lijk", "spook",
+                                                           "vampier", "heks"))], blocks=("strafbaar.", "acuut.")),
+        # Music about weapons: "die bars over messen zijn zo ziek geschreven".
+        exception("uitz.muziek", [*near(T("track", "nummer", "song", "liedje", "rap", "drill", "bars", "clip", "songtekst",
+                                          "lyrics", "album", "rapper"), seq(T("over"), G(1), WEAPON), 8)],
+                  blocks=("acuut.wapen",)),
+        # A dream: "ik had een nachtmerrie dat ik werd achtervolgd door een clown".
+        exception("uitz.droom", [*near(T("nachtmerrie", "droom", "gedroomd", "dromen"),
+                                       T("achtervolgen", "achtervolgd", "dood", "vermoorden", "neersteken", "ontvoeren"), 8)],
+                  blocks=("acuut.", "strafbaar.")),
+        # Not meant: "ze zegt dat ze me het huis uit schopt haha, ze meent het niet", "doet alsof hij me gaat slaan ...
+        # maar hij doet het nooit".
+        exception("uitz.niet_gemeend", [seq(T("menen"), T("het"), A(1), T("niet")),
+                                        seq(L("meent", "meende", "meen"), T("het"), A(1), T("niet")),
+                                        seq(T("doen"), T("het"), A(1), T("nooit")),
+                                        seq(T("doen"), T("alsof"), G(3), T("gaan"), HIT)],
+                  blocks=("strafbaar.geweld", "strafbaar.dreiging", "thuis.buitengesloten", "thuis.buitengezet",
+                          "thuis.eruit", "thuis.straat", "acuut.dreiging"), scope="doc"),
+        # A gamer who shouts "ik maak je af" at his friends.
+        exception("uitz.game_roepen", [seq(T("roepen", "schreeuwen", "zeggen"), G(4), I, T("maken"), T("je", "jou", "jullie"),
+                                           T("af", "kapot"))],
+                  blocks=("strafbaar.dreiging", "acuut.dreiging"), requires=("flag.gamen",)),
+        # Dying in a film or a book: "die nieuwe marvel film, iedereen gaat dood aan het eind".
+        exception("uitz.fictie_dood", [*near(T("film", "serie", "boek", "aflevering", "seizoen", "personage", "marvel", "anime",
+                                               "manga"), T("dood", "doodgaan", "sterven", "vermoorden"), 10)],
+                  blocks=("strafbaar.dreiging", "acuut.dreiging")),
+        # A camp or a sleepover: sleeping outside is no punishment.
+        exception("uitz.kamp_slapen", [[T("kamp", "schoolkamp", "camping", "tent", "logeren", "kamperen", "scouting")]],
+                  blocks=("thuis.buiten_slapen",), scope="doc"),
         exception("uitz.voorlichting", [
             seq(T("seksueel", "seks", "sex", "seksualiteit"), G(1), T("voorlichting", "opvoeding", "les", "lessen",
                                                                      "onderwijs", "vorming")),

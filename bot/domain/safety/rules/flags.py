@@ -17,7 +17,8 @@ def flag_rules() -> List[Rule]:
     return [
         rule("flag.imminent", [
             [IMMINENT_WORDS],
-            seq(T("na"), G(1), T("school", "les", "schooltijd", "gym", "training", "pauze", "uur", "voetbal")),
+            seq(T("na"), G(2), T("school", "les", "schooltijd", "gym", "training", "pauze", "uur", "voetbal")),
+            seq(T("om"), T("half", "kwart"), G(1), R(r"^([01]?[0-9]|2[0-3])$")),  # "om half 4"
             seq(T("op"), T("dit"), T("moment")),
             seq(T("zo"), T("meteen")),
             seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
@@ -37,4 +38,7 @@ def flag_rules() -> List[Rule]:
         ], negatable=False),
         rule("flag.online", [[PLATFORM], [T("online", "internet", "chat", "app", "gamen", "game")]], negatable=False),
         rule("flag.grap", [[joke] for joke in JOKE], negatable=False),
+        rule("flag.gamen", [[T("gamer", "gamers", "gaming", "gamen", "game", "games", "fortnite", "duty", "cod", "valorant",
+                               "warzone", "minecraft", "roblox", "gta", "apex", "fifa", "xbox", "playstation", "ps5")]],
+             negatable=False),
     ]
