@@ -127,7 +127,6 @@ def crime_reported_rules() -> List[Rule]:
         rule("strafbaar.beroofd", [
             seq(OTHERS, G(6), T("mijn", "zijn", "haar"), G(4), TAKEN),
             *near(seq(T("houden"), G(3), ME, T("vast")), seq(T("pakken", "afpakken", "stelen", "jatten"), G(3), T("mijn", "zijn", "haar")), 10),
-            *near(seq(T("moeten"), G(1), T("afgeven", "inleveren")), T("mes", "wapen", "pistool", "dreigen"), 12),
             *near(seq(T("moeten"), G(4), T("afgeven", "inleveren")), T("mes", "wapen", "pistool", "dreigen"), 12),
         ]),
         # Money brought every week for others: "ik moet elke week geld meenemen voor een paar jongens".
@@ -145,5 +144,4 @@ def crime_reported_rules() -> List[Rule]:
         ], unless=("thuis.",)),
         # A threat to kill with one's home in it: "dat ze me dood gaan maken en ... een foto van ons huis".
         rule("strafbaar.doodsbedreiging", [seq(T("ze", "zij", "hij"), G(2), ME, T("dood"), G(1), T("maken"))])
-        # Made to undress on cam, with a minor: see ``strafbaar.cam_uitkleden``.
     ]
