@@ -94,3 +94,16 @@ def test_every_rule_matches_as_with_spacys_matcher(texts):
         if engine().matcher([t.norm_ for t in doc], [t.lower_ for t in doc]) != expected:
             differing.append(text)
     assert differing == [] and matches > 200
+
+
+def test_two_rules_with_one_name_are_refused() -> None:
+    """A rule whose name another rule or exception already has would silently replace it."""
+    from bot.domain.safety.engine import Engine
+    from bot.domain.safety.patterns import T
+    from bot.domain.safety.rules.base import exception, rule
+
+    with pytest.raises(ValueError, match="crisis.dubbel"):
+        Engine([rule("crisis.dubbel", [[T("a")]]), rule("crisis.dubbel", [[T("b")]])], [])
+    with pytest.raises(ValueError, match="uitz.dubbel"):
+        Engine([rule("uitz.dubbel", [[T("a")]])], [exception("uitz.dubbel", [[T("b")]], blocks=("crisis",))])
+    assert Engine([rule("crisis.een", [[T("a")]])], [exception("uitz.een", [[T("b")]], blocks=("crisis",))]).rules

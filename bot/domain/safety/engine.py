@@ -16,6 +16,7 @@ The result names the rules that fired, never the text, so it may be logged.
 """
 from __future__ import annotations
 
+from collections import Counter
 from types import MappingProxyType
 from typing import Callable, Dict, List, Mapping, Sequence, Set, Tuple
 
@@ -55,6 +56,9 @@ class Engine:
     """
 
     def __init__(self, rules: Sequence[Rule], exceptions: Sequence[Exception_]) -> None:
+        twice = sorted(name for name, n in Counter(item.name for item in (*rules, *exceptions)).items() if n > 1)
+        if twice:  # one would silently replace the other
+            raise ValueError(f"safety rules with the same name: {', '.join(twice)}")
         self.rules: Dict[str, Rule] = {r.name: r for r in rules}
         self.exceptions: Dict[str, Exception_] = {x.name: x for x in exceptions}
         self.matcher = TokenMatcher()

@@ -22,6 +22,10 @@ from bot.domain.safety.rules.home_reported import home_reported_rules
 from bot.domain.safety.rules.crime_reported import crime_reported_rules
 from bot.domain.safety.rules.crisis_indirect import crisis_indirect_rules
 from bot.domain.safety.rules.acute_indirect import acute_indirect_rules
+from bot.domain.safety.rules.acute_scene import acute_scene_rules
+from bot.domain.safety.rules.crime_told import crime_told_rules
+from bot.domain.safety.rules.crisis_signs import crisis_signs_rules
+from bot.domain.safety.rules.home_told import home_told_rules
 
 REGEX_KEYWORDS: FrozenSet[str] = frozenset({
     "zelfmoord", "zelfdoding", "suicide", "zelfbeschadiging", "naaktfoto", "naaktfotos", "dickpic",
@@ -34,7 +38,13 @@ REGEX_KEYWORDS: FrozenSet[str] = frozenset({
 
 def all_rules() -> Tuple[Rule, ...]:
     """Every rule, built anew: flags first, then crisis, acute, crime, home, ambiguous."""
-    return (*flag_rules(), *crisis_rules(), *crisis_indirect_rules(), *acute_rules(), *acute_indirect_rules(), *crime_rules(), *crime_indirect_rules(), *home_rules(), *home_indirect_rules(), *home_reported_rules(), *crime_reported_rules(), *ambiguous_rules())
+    return (
+        *flag_rules(), *crisis_rules(), *crisis_indirect_rules(), *crisis_signs_rules(),
+        *acute_rules(), *acute_indirect_rules(), *acute_scene_rules(),
+        *crime_rules(), *crime_indirect_rules(), *crime_reported_rules(), *crime_told_rules(),
+        *home_rules(), *home_indirect_rules(), *home_reported_rules(), *home_told_rules(),
+        *ambiguous_rules(),
+    )
 
 
 def all_exceptions() -> Tuple[Exception_, ...]:

@@ -10,7 +10,7 @@ from bot.domain.safety.checks import not_over, real_harm
 from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import (
-    BLUNT, BODY, FAMILY, FIREWORK, HARM_ACUTE, I, LETHAL, ME, OTHER, PERSON, SAY, WATER, WEAPON,
+    BLUNT, BODY, FAMILY, FIREWORK, HARM_ACUTE, I, JUST_NOW, LETHAL, ME, OTHER, PERSON, SAY, WATER, WEAPON,
 )
 
 STRANGER = T("man", "mannen", "vreemde", "onbekende", "meneer", "vent", "vrouw", "mevrouw")
@@ -195,7 +195,7 @@ def acute_rules() -> List[Rule]:
         rule("acuut.belaagd", [p for c in COME_OUT for f in FEAR for p in near(c, f, 12)], negatable=False),
         rule("acuut.water", INTO_WATER, requires=("flag.imminent",)),
         rule("acuut.water_net", INTO_WATER, requires=("flag.zojuist",)),
-        rule("flag.zojuist", [[T("net", "zojuist", "daarnet")]], negatable=False),
+        rule("flag.zojuist", [[JUST_NOW]], negatable=False),
         # A threat for today, reported: "vandaag na school ben je dood", "ze zeiden dat ik na de training word afgemaakt".
         rule("acuut.dreiging_gemeld", [seq(T("zijn"), T("je", "jij"), A(1), T("dood")),
                                        seq(T("je", "jij"), T("zijn"), A(1), T("dood")),
@@ -209,7 +209,7 @@ def acute_rules() -> List[Rule]:
              requires=("flag.iemand_staat_klaar",)),
         rule("acuut.gevecht", [seq(L("er"), L("is", "zijn"), G(3), T("gevecht", "vechtpartij", "steekpartij",
                                                                       "schietpartij", "knokpartij", "matpartij"))]),
-        rule("acuut.net_gebeurd", [*near(T("net", "zojuist", "daarnet"), T("steken", "neersteken", "neerschieten", "wurgen"), 8),
+        rule("acuut.net_gebeurd", [*near(JUST_NOW, T("steken", "neersteken", "neerschieten", "wurgen"), 8),
                                    seq(I, L("lig", "ligt"), T("op"), G(1), T("grond")),
                                    [T("bewusteloos")]]),
         rule("acuut.bloedt_erg", [seq(T("bloeden", "bloed"), G(1), T("heel", "erg", "veel", "hard", "enorm"))],

@@ -10,7 +10,7 @@ from typing import List
 from bot.domain.safety.checks import not_over, real_harm
 from bot.domain.safety.patterns import A, G, L, R, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import HARM_ACUTE, HIT, I, LETHAL, ME
+from bot.domain.safety.words import HARM_ACUTE, HIT, HOUR, I, IMMINENT_WORDS, IN_MINUTES, JUST_NOW, LETHAL, ME
 
 # Someone other than the writer: "ze willen hem vanavond pakken", "om hem in elkaar te slaan".
 VICTIM = T("me", "mij", "ons", "hem", "haar")
@@ -59,11 +59,11 @@ def acute_indirect_rules() -> List[Rule]:
             # "komen mn moeders deur intrappen"
             [T("intrappen", "inrammen", "inbeuken", "inslaan")],
         ], requires=("flag.imminent_or_net",), check=not_over),
-        rule("flag.imminent_or_net", [[T("nu", "vandaag", "vanmiddag", "vanavond", "vannacht", "straks", "zometeen",
-                                         "meteen", "dadelijk", "morgen", "direct", "help", "net", "zojuist")],
+        # ``flag.imminent``'s time words and "just now" (all-of requirements need a flag of their own).
+        rule("flag.imminent_or_net", [[T(*IMMINENT_WORDS.words, *JUST_NOW.words)],
                                       seq(T("in"), T("de"), T("straat")),
-                                      seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
-                                      seq(T("om"), R(r"^([01]?[0-9]|2[0-3])([.:][0-5][0-9])?$"), T("uur"))],
+                                      IN_MINUTES,
+                                      seq(T("om"), HOUR, T("uur"))],
              negatable=False),
         # A group at a school entrance with something hidden: "bij de hoofdingang staat een groep jongens ...
         # eentje heeft iets in zijn broekband".

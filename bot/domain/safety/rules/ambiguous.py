@@ -125,6 +125,26 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("waarom"), I, T("nog", "eigenlijk", "uberhaupt"), T("hier", "er"), T("zijn")),
             seq(T("waarom"), I, T("hier", "er"), T("nog", "eigenlijk", "uberhaupt"), T("zijn")),
         ], negatable=False),
+        # Careful-question wordings of the sets 14 and 15 round, as the whole thought: "het maakt toch niks meer uit",
+        # "kzie het nut nie meer", "alles is gwn te veel", "ik ben het zo moe allemaal", "waarom ben ik er eigenlijk",
+        # "ik wil gwn weg hier", "kheb het gevoel dat niemand me ziet", "niemand snapt het toch. laat maar".
+        rule("ambigu.heel_kort", [
+            seq(T("het"), T("maken"), A(2), T("niks", "niets", "niet"), T("meer"), T("uit")),
+            seq(T("het"), T("nut"), A(1), T("niet"), T("meer")),
+            seq(T("alles"), T("zijn"), A(2), T("te"), T("veel")),
+            seq(T("alles"), T("zijn"), A(2), T("teveel")),
+            seq(I, T("zijn"), T("het"), A(2), T("moe")),
+            seq(T("waarom"), T("zijn"), I, T("er", "hier"), A(2)),
+            seq(I, T("willen"), A(2), T("weg"), T("hier")),
+        ], negatable=False, check=lambda doc, s, e: message_ends(doc, e)),
+        # Not waking up "until the holidays" is a joke about being tired to most, but not to all: the
+        # crisis rule gives way to it (``uitz.slapen_tot``), the careful question does not.
+        rule("ambigu.wakker_tot", [seq(T("niet"), T("wakker"), T("worden"), T("tot"))], negatable=False),
+        rule("ambigu.niemand_ziet", [seq(T("gevoel"), T("dat"), T("niemand"), ME, A(1), T("zien", "snappen", "begrijpen"))],
+             negatable=False),
+        rule("ambigu.laat_maar", [seq(L("laat"), T("maar"))], requires=("flag.niemand_snapt",), negatable=False,
+             check=lambda doc, s, e: message_ends(doc, e)),
+        rule("flag.niemand_snapt", [seq(T("niemand"), A(1), T("snappen", "begrijpen", "boeien"), T("het"))], negatable=False),
         rule("ambigu.niks_meer", [seq(I, A(2), T("kunnen"), A(2), T("niks", "niets"), A(1), T("meer"))],
              negatable=False, check=lambda doc, s, e: clause_ends(doc, e)),
         rule("ambigu.nergens_zin", [seq(T("geen"), T("zin"), A(1), T("meer", op="?"), G(4), T("in"), A(1), T("niks", "niets")),

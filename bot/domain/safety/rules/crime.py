@@ -7,8 +7,8 @@ from bot.domain.safety.checks import REPORTING, clause_ends
 from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Rule, rule
 from bot.domain.safety.words import (
-    ADULT, ADULT_AGE, BODY, BODY_INTIMATE, BODY_SEXUAL, CHILD, CLOTHES, COERCE, FAMILY, FOR_MONEY, HIT, I, IMAGE, INJURY,
-    LETHAL, ME, MONEY, NIGHT_AGAINST_WILL, OLDER, SAY, SEX, SEX_ACT, SEX_ACT_STRICT, SUBJECT_OTHER, THREAT_HARM,
+    ADULT, ADULT_AGE, BODY, DRUGS, BODY_INTIMATE, BODY_SEXUAL, CHILD, CLOTHES, COERCE, FAMILY, FOR_MONEY, HIT, I, IMAGE, INJURY,
+    LETHAL, ME, MONEY, NIGHT_AGAINST_WILL, OLDER, POSS, SAY, SEX, SEX_ACT, SEX_ACT_STRICT, SUBJECT_OTHER, THREAT_HARM,
     VIOLENCE, WEAPON,
 )
 
@@ -23,8 +23,6 @@ MEET = (T("afspreken", "ontmoeten", "overhalen", "langskomen", "ophalen"), seq(T
         seq(T("naar"), T("hem", "haar"), T("toe"), T("komen")), seq(T("stiekem"), G(3), T("komen", "gaan", "afspreken")))
 # Clothes a hand goes into or under: "in je broek grijpen", "onder haar shirt gezeten".
 GARMENT = T("broek", "rok", "shirt", "shirtje", "bh", "onderbroek", "trui", "jurk")
-POSS_ANY = T("je", "mijn", "haar", "zijn", "hun")
-DRUGS = T("drugs", "wiet", "coke", "cocaine", "xtc", "hasj")
 GIFT = T("geld", "cadeau", "cadeaus", "cadeautje", "cadeautjes", "spullen", "drank", "drugs", "kleren", "sieraden")
 
 
@@ -110,8 +108,8 @@ def crime_rules() -> List[Rule]:
                   BODY_SEXUAL, 4),
             seq(T("zitten"), A(2), T("aan"), ME),
             seq(T("aan"), T("me", "mij", "haar", "hem"), T("zitten")),
-            seq(T("in"), POSS_ANY, GARMENT, G(2), T("grijpen", "pakken", "voelen")),
-            seq(T("onder"), POSS_ANY, GARMENT, G(2), T("grijpen", "zitten", "pakken", "voelen", "gaan")),
+            seq(T("in"), POSS, GARMENT, G(2), T("grijpen", "pakken", "voelen")),
+            seq(T("onder"), POSS, GARMENT, G(2), T("grijpen", "zitten", "pakken", "voelen", "gaan")),
             seq(T("raken"), ME, G(3), T("aan")),
             [T("aanraken")],
             [T("verkrachten", "verkrachting", "aanranden", "aanranding", "misbruiken", "misbruik", "seksueel",

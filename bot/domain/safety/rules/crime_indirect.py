@@ -9,10 +9,9 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, R, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import ADULT, ADULT_AGE, FAMILY, I, IMAGE, ME, MONEY, OLDER, SAY, WEAPON
+from bot.domain.safety.words import ADULT, ADULT_AGE, DRUGS, FAMILY, I, IMAGE, ME, MONEY, OLDER, SAY, WEAPON
 
 # Running errands for criminals: "hij moet lopen voor oudere gasten", "pakketjes afgeven", "drugs vervoeren".
-GOODS = T("drugs", "wiet", "coke", "hasj", "xtc")
 RUN = T("lopen", "vervoeren", "rondbrengen", "wegbrengen", "bezorgen", "afgeven", "dealen", "smokkelen", "brengen")
 GROUP = seq(T("oudere", "paar"), T("jongens", "gasten", "mannen"))
 # What a robber demands: "geef je airpods en je telefoon".
@@ -29,7 +28,7 @@ def crime_indirect_rules() -> List[Rule]:
     """The indirect ``strafbaar.*`` rules."""
     return [
         rule("strafbaar.uitbuiting", [
-            *near(GOODS, RUN, 4),
+            *near(DRUGS, RUN, 4),
             *near(seq(T("moeten"), G(2), T("lopen", "vervoeren", "dealen", "rondbrengen", "wegbrengen")), GROUP, 10),
             seq(T("moeten"), T("lopen"), G(1), T("voor"), G(3), T("jongens", "gasten", "mannen", "ze", "hen", "hun", "hem")),
             seq(T("moeten"), G(1), T("voor"), T("ze", "hem", "hun"), T("lopen")),
@@ -132,7 +131,10 @@ def crime_indirect_rules() -> List[Rule]:
         # Ransom for one's own things: "ik krijg hem pas terug als ik 50 euro betaal"; "pakken mijn geld af".
         rule("strafbaar.losgeld", [seq(T("terugkrijgen", "terug"), G(4), T("als"), I, G(3), MONEY[0]),
                                    seq(T("terug"), G(2), T("kopen", "krijgen"), G(2), MONEY[0]),
-                                   seq(T("terugkopen"), G(2), MONEY[0])],
+                                   seq(T("terugkopen"), G(2), MONEY[0]),
+                                   # "dat ik hem terugkrijg voor 50 euro", "ik krijg ze terug als ik 30 euro geef"
+                                   seq(T("terugkrijgen"), G(3), T("voor"), G(2), MONEY[0]),
+                                   seq(T("krijgen"), G(2), T("terug"), G(1), T("voor", "als"), G(3), MONEY[0])],
              requires=("flag.afgepakt",)),
         rule("flag.afgepakt", [[T("afpakken", "afgepakt", "jatten", "gejat", "stelen", "gestolen", "pikken", "gepikt")]],
              negatable=False),

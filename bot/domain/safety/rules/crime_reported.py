@@ -9,18 +9,20 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, L, R, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import BODY, BODY_SEXUAL, I, IMAGE, ME, MONEY
+from bot.domain.safety.words import BODY, BODY_SEXUAL, I, IMAGE, ME, MONEY, exact
 
-SPREAD = T("rondgaan", "rond", "doorsturen", "doorgestuurd", "rondsturen", "rondgestuurd", "verspreiden", "delen", "posten",
-           "online", "zetten")
-PRIVATE = T("bloot", "naakt", "halfnaakt", "prive", "ondergoed", "bedoeld")
 RONDGAAN = T("rondgaan", "rond", "doorsturen", "doorgestuurd", "rondsturen", "rondgestuurd", "verspreiden")
+"""Going round: sent on from one to the next."""
+SPREAD = T(*RONDGAAN.words, "delen", "posten", "online", "zetten")
+"""Going round, or put where anyone sees it."""
+PRIVATE = T("bloot", "naakt", "halfnaakt", "prive", "ondergoed", "bedoeld")
 ACCOUNT = T("account", "snap", "insta", "instagram", "snapchat", "tiktok", "whatsapp", "discord", "profiel")
 TAKEN = L("afgepakt", "gestolen", "afgenomen", "afgepikt", "gejat", "ingepikt")
 OTHERS = T("jongens", "meiden", "gasten", "mannen", "groep", "jongen", "gast", "man")
 GIFTS = T("cadeaukaart", "cadeaukaarten", "cadeautjes", "cadeautje", "robux", "vbucks", "skins", "geld", "giftcard",
           "giftcards", "drugs")
-ADULT_MAN = (seq(T("volwassen", "oudere", "ouwe"), T("man", "vent", "jongen")), seq(T("man", "vent"), T("van"), R(r"^([2-9][0-9])$")))
+ADULT_MAN = (seq(T("volwassen", "oudere", "ouwe"), T("man", "vent", "jongen")), seq(T("man", "vent"), T("van"),
+                                                                                      exact(*(str(n) for n in range(20, 100)))))
 
 
 def crime_reported_rules() -> List[Rule]:
@@ -62,7 +64,8 @@ def crime_reported_rules() -> List[Rule]:
         # One's address under a fake account: "een nepaccount met mijn naam ... met mijn adres erbij".
         rule("strafbaar.nep_adres", [seq(T("mijn", "haar", "zijn"), T("adres", "huisadres"), T("erbij", "erop", "eronder"))],
              requires=("flag.nepaccount",)),
-        rule("flag.nepaccount", [[T("nepaccount", "nepprofiel", "fakeaccount", "nepaccounts")]], negatable=False),
+        rule("flag.nepaccount", [[T("nepaccount", "nepprofiel", "fakeaccount", "nepaccounts")],
+                                 seq(T("fake", "nep", "neppe"), T("account", "accounts", "profiel", "insta", "tiktok"))], negatable=False),
         # Cam and clothes: "hij wil dat ik mn camera aanzet en mn shirt uitdoe".
         rule("strafbaar.cam_uitkleden", [*near(T("camera", "cam", "webcam"), seq(T("shirt", "broek", "kleren", "trui", "bh", "top"),
                                                                                  G(1), T("uitdoen", "uittrekken", "uit")), 10)]),
@@ -120,7 +123,6 @@ def crime_reported_rules() -> List[Rule]:
             seq(T("zitten"), T("in"), T("mijn", "haar", "zijn"), ACCOUNT),
             seq(T("de", "het", "mijn", "haar", "zijn"), ACCOUNT, G(4), R(r"^(ge)?hack")),
             seq(T("mijn", "haar", "zijn", "mn"), ACCOUNT, L("overgenomen", "gekaapt", "gehackt")),
-            *near(T("nepaccount", "nepprofiel"), seq(T("mijn", "haar"), T("adres", "huisadres")), 16),
         ]),
         # Robbed by a group, or while held: "drie jongens mijn telefoon en jas afgepakt", "hielden twee jongens me vast
         # en pakten ze mijn portemonnee", "moest zijn telefoon en jas afgeven terwijl een jongen een mes liet zien".
@@ -140,8 +142,16 @@ def crime_reported_rules() -> List[Rule]:
             *near(seq(T("met"), T("een"), T("aansteker", "sigaret")), seq(T("zijn", "haar"), BODY, G(2), T("verbranden", "branden")), 4),
             seq(T("hebben"), G(1), T("me", "mij", "hem", "haar"), L("neergeslagen")),
             seq(L("sloeg", "sloegen"), T("me", "mij", "hem", "haar"), T("neer")),
-            seq(L("wordt", "worden"), T("elke", "iedere", "steeds", "vaak", "altijd"), G(12), L("geslagen", "geschopt", "getrapt", "gestompt")),
         ], unless=("thuis.",)),
+        # Hit again and again: "hij wordt elke pauze geslagen"; not a toddler or a kindergarten child (``flag.klein_kind``):
+        # between small children that is for the teacher, not the police.
+        rule("strafbaar.steeds_geslagen", [
+            seq(L("wordt", "worden"), T("elke", "iedere", "steeds", "vaak", "altijd"), G(12), L("geslagen", "geschopt", "getrapt", "gestompt")),
+        ], unless=("thuis.", "flag.klein_kind")),
+        rule("flag.klein_kind", [[T("kleuter", "kleuters", "peuter", "peuters", "kinderdagverblijf", "kdv", "peuterspeelzaal",
+                                    "kleuterklas", "creche", "kinderopvang", "dreumes")],
+                                 seq(T("groep"), T("1", "2", "1/2", "1-2", "een", "twee", "één"), T("/", op="?"), T("2", op="?"))],
+             negatable=False),
         # A threat to kill with one's home in it: "dat ze me dood gaan maken en ... een foto van ons huis".
         rule("strafbaar.doodsbedreiging", [seq(T("ze", "zij", "hij"), G(2), ME, T("dood"), G(1), T("maken"))])
     ]

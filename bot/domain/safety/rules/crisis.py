@@ -16,7 +16,7 @@ from bot.domain.safety.words import (
 )
 
 # Wounds and cuts as nouns, and what hides them.
-CUTS = T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes", "krassen", "wondjes")
+CUTS = T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes", "krassen", "wondjes", "krasjes")
 HIDE = T("verbergen", "verstoppen", "bedekken", "camoufleren", "wegwerken")
 # Things kept ready for it: "een touw in mijn kast, voor als het niet meer gaat".
 MEANS = T("touw", "strop", "mesje", "scheermesje")
@@ -143,7 +143,7 @@ def crisis_rules() -> List[Rule]:
             seq(T("me", "mij", "mezelf"), T("op"), T("te"), T("hangen")),
             seq(T("mezelf", "zichzelf"), G(3), T("wurgen", "verstikken", "stikken")),  # "mezelf te wurgen met een kabel"
             *near(SELF_HARM_VERB_BODY, seq(T("mijn", op="?"), SELF_HARM_BODY), 4),
-            *near(SELF_HARM_BODY, T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes"), 4),
+            *near(SELF_HARM_BODY, T("sneetje", "sneetjes", "sneden", "snijwond", "snijwonden", "snijwondjes", "krasjes"), 4),
             *near(seq(T("krabben", "branden", "bijten"), G(4), SELF_HARM_BODY), T("bloed", "bloeden", "open", "kapot"), 4),
             seq(T("touw"), G(6), T("ophangen", "hangen")),
             # hiding it: "hoe snij je zodat niemand het ziet", "de sneetjes verbergen voor gym"
@@ -223,7 +223,8 @@ def crisis_rules() -> List[Rule]:
         # Cut or scratched into one's skin: "heeft op zijn arm 'niemand wil mij' gekrast", "mijn pols opengehaald".
         rule("crisis.in_huid", [
             seq(T("op", "in"), POSS, SELF_HARM_BODY, G(7), T("krassen", "kerven", "snijden")),
-            *near(R(r"^open(halen|gehaald|snijden|gesneden|krassen|gekrast)"), seq(POSS, SELF_HARM_BODY), 3),
+            # "opengehaald", "openkrast", "opengekrabd"; Flemish "uw pols"
+            *near(R(r"^open(ge)?(ha+l|snij|sned|kras|krab|kerf)"), seq(T(*POSS.words, "uw"), SELF_HARM_BODY), 3),
         ], negatable=False),
         # Whether a way to die hurts or is quick: "doet verdrinken veel pijn?"
         rule("crisis.methode_vraag", [

@@ -5,7 +5,7 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, L, R, T, each, near, seq
 from bot.domain.safety.rules.base import Exception_, exception
-from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LETHAL, ME, PETS, PILLS, PLATFORM, SELF_HARM_VERB, SEX, WEAPON
+from bot.domain.safety.words import FAMILY, HIT, I, JOKE, LAUGH_EMOJI, LETHAL, ME, PETS, PILLS, PLATFORM, SELF_HARM_VERB, SEX, WEAPON
 
 
 # Exceptions that recognise a harmless use of a danger word (an idiom, a game, the kitchen, sport,
@@ -31,6 +31,10 @@ NOT_PERSON = R(r"^(?!(broer|broertje|zus|zusje|vriend|vriendin|vriendje|moeder|v
                r"|neus|arm|armen|been|benen|hand|handen|rug|lip|tand|tanden|kaak|oog|ogen)$)[a-z-]+$")
 # Games in which a chase is the game: "in gta word je achtervolgd".
 GAME_TITLE = T("gta", "fortnite", "minecraft", "roblox", "game", "games", "spel", "level", "cod", "warzone")
+
+THROWN_THINGS = T("laptop", "telefoon", "mobiel", "boek", "boeken", "tas", "schrift", "pc", "computer", "controller",
+                  "spullen", "ipad", "gsm", "rekenmachine", "schoolspullen", "huiswerk", "toetsenbord", "muis", "console")
+"""Things one throws out of a window in anger (not oneself)."""
 
 
 def exception_rules() -> List[Exception_]:
@@ -73,7 +77,7 @@ def exception_rules() -> List[Exception_]:
         exception("uitz.overdrijving", [
             [T("cijfer", "onvoldoende", "toets", "proefwerk", "rapport", "tentamen", "overhoring", "lol", "haha",
                "hahaha", "xd", "grapje")],
-            [R(r"[\U0001F480\U0001F602\U0001F923]")],
+            [LAUGH_EMOJI],
         ], blocks=("crisis.leven_voorbij", "crisis.nog_leven"), scope="doc"),
         exception("uitz.hyperbool_straf", [
             *near(HYPERBOLE, T("cijfer", "onvoldoende", "toets", "rapport", "proefwerk", "huiswerk", "kamer", "laat",
@@ -307,6 +311,21 @@ def exception_rules() -> List[Exception_]:
         # A camp or a sleepover: sleeping outside is no punishment.
         exception("uitz.kamp_slapen", [[T("kamp", "schoolkamp", "camping", "tent", "logeren", "kamperen", "scouting")]],
                   blocks=("thuis.buiten_slapen",), scope="doc"),
+        # House arrest is not being locked up: "dan zit ik dus opgesloten tot de zomer" (a grounding).
+        exception("uitz.huisarrest", [*near(T("huisarrest"), L("opgesloten", "opsluiten", "binnen"), 12)],
+                  blocks=("acuut.", "thuis.")),
+        # A pet stuck or shut in: "mijn hamster ... zit opgesloten achter de kast en ik krijg hem er niet uit".
+        exception("uitz.dier_vast", [*near(PETS, L("opgesloten", "vast", "klem", "vastzit", "vastgelopen"), 8)],
+                  blocks=("acuut.",)),
+        # A thing thrown out of a window in anger: "dan gooi ik mn laptop uit het raam".
+        exception("uitz.ding_gooien", [seq(T("gooien", "smijten", "mikken"), G(1), T("mijn", "de", "die", "het", "zijn", "haar", "je"),
+                                           THROWN_THINGS, G(2), T("uit", "van", "door", "over", "op"))],
+                  blocks=("crisis.methode",)),
+        # Sleeping till the holidays: "soms wil ik heel lang slapen en niet wakker worden tot de vakantie".
+        exception("uitz.slapen_tot", [seq(T("wakker"), T("worden"), T("tot"), G(2), T("vakantie", "weekend", "zomer",
+                                                                                    "zomervakantie", "kerst", "kerstvakantie",
+                                                                                    "middag", "vrijdag", "zaterdag", "zondag"))],
+                  blocks=("crisis.niet_leven",)),
         exception("uitz.voorlichting", [
             seq(T("seksueel", "seks", "sex", "seksualiteit"), G(1), T("voorlichting", "opvoeding", "les", "lessen",
                                                                      "onderwijs", "vorming")),

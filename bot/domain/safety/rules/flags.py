@@ -9,7 +9,7 @@ from typing import List
 
 from bot.domain.safety.patterns import G, L, R, T, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, JOKE, PLATFORM
+from bot.domain.safety.words import FAMILY, HOUR, IMMINENT_WORDS, IN_MINUTES, JOKE, PLATFORM
 
 
 def flag_rules() -> List[Rule]:
@@ -21,8 +21,8 @@ def flag_rules() -> List[Rule]:
             seq(T("om"), T("half", "kwart"), G(1), R(r"^([01]?[0-9]|2[0-3])$")),  # "om half 4"
             seq(T("op"), T("dit"), T("moment")),
             seq(T("zo"), T("meteen")),
-            seq(T("over"), G(1), T("min", "minuut", "minuten", "kwartier", "uur", "uurtje")),
-            seq(T("om"), R(r"^([01]?[0-9]|2[0-3])([.:][0-5][0-9])?$"), T("uur", op="?")),  # "om 4 uur", "om 15.30"
+            IN_MINUTES,
+            seq(T("om"), HOUR, T("uur", op="?")),  # "om 4 uur", "om 15.30"
         ], negatable=False),
         rule("flag.past", [[T("gisteren", "eergisteren", "gisteravond", "gistermiddag", "gisternacht", "vorig",
                               "vorige", "afgelopen", "toen")],

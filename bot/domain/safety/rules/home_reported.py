@@ -8,19 +8,22 @@ from __future__ import annotations
 from typing import List
 
 from bot.domain.safety.checks import message_ends
-from bot.domain.safety.patterns import A, G, L, R, T, near, seq
+from bot.domain.safety.patterns import A, G, L, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import FAMILY, I, IMAGE, MARKS, ME
+from bot.domain.safety.words import FAMILY, I, IMAGE, MARKS, ME, PARENT, exact, forms
 
-PARENT = R(r"^(stief|pleeg)?(vader|moeder|pa|ma|papa|mama|pap|mam|pappa|mamma|paps|mams|ouder|ouders)$")
 # A male relative or a parent's partner: who comes into a child's bed at night.
-MALE_RELATIVE = R(r"^(stief|half)?(vader|pa|papa|pap|pappa|paps|broer|opa|oom|neef)$")
+MALE_RELATIVE = exact(*forms(("", "stief", "half"), ("vader", "pa", "papa", "pap", "pappa", "paps", "broer", "opa", "oom", "neef")))
 DRUNK = T("dronken", "gedronken", "bezopen", "drankprobleem", "stoned", "high")
 # What follows a parent's drinking: fear, things broken, a child who must keep watch or not be there.
 AFTER_DRINK = (T("oppassen", "bang", "breken", "kapot", "slaan", "huilen", "schreeuwen", "vechten", "grond"),
                seq(T("willen"), I, T("er"), T("niet"), T("zijn")))
 NIGHT = (T("nacht", "nachts", "vannacht", "avond", "avonds"),)
 EAT = T("eten", "avondeten", "ontbijt", "lunch", "gegeten", "brood")
+
+# What makes a night visit wrong: fear, touching, silence, cuddling "op een manier die ik niet fijn vind".
+NIGHT_CUE = T("eng", "bang", "aanraken", "zeggen", "vertellen", "vervelend", "raar", "stil", "knuffelen", "zoenen")
+NIGHT_CUE_TOUCH = T(*NIGHT_CUE.words, "raken")
 
 
 def home_reported_rules() -> List[Rule]:
@@ -51,9 +54,9 @@ def home_reported_rules() -> List[Rule]:
         rule("thuis.nacht_bezoek", [
             *near(seq(MALE_RELATIVE, G(4), T("komen", "kruipen", "sluipen"), G(4), T("in", "op", "bij"), G(2),
                       T("bed", "kamer", "slaapkamer")),
-                  T("eng", "bang", "aanraken", "zeggen", "vertellen", "vervelend", "raar", "stil"), 14),
+                  NIGHT_CUE, 14),
             *near(seq(T("komen", "kruipen"), G(1), MALE_RELATIVE, G(4), T("in", "op", "bij"), G(2), T("bed", "kamer")),
-                  T("eng", "bang", "aanraken", "raken", "zeggen", "vertellen", "vervelend", "raar", "stil"), 14),
+                  NIGHT_CUE_TOUCH, 14),
         ], negatable=False),
         # "Dingen" a relative does: "haar broer 'dingen met haar doet' als hun ouders weg zijn", "thuis doet pa soms dingen
         # die niet mogen".
