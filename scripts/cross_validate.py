@@ -25,7 +25,7 @@ def main() -> int:
     config = os.environ.get("CONFIG", "config.yml")
     nlu = os.environ.get("NLU", "data/nlu")
     out = Path(tempfile.mkdtemp(prefix="klankbord-cv-"))
-    cmd = [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", nlu,
+    cmd = [str(Path(sys.executable).parent / "klankbord-rasa"), "test", "nlu", "--nlu", nlu,
            "--config", config, "--cross-validation", "--folds", str(folds), "--out", str(out)]
     print("running:", " ".join(cmd), file=sys.stderr)
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}

@@ -105,7 +105,7 @@ def main() -> int:
         return 0
     out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1"}
-    cmd = [str(Path(sys.executable).parent / "rasa"), "train", "--fixed-model-name", name,
+    cmd = [str(Path(sys.executable).parent / "klankbord-rasa"), "train", "--fixed-model-name", name,
            "--out", str(out), "--domain", "domain.yml", "--config", str(config), "--data", "data"]
     print("training the Rasa model (a few minutes on 2 cores) ...", file=sys.stderr)
     load_before, begin, cpu_before = os.getloadavg(), time.monotonic(), _children_cpu_seconds()

@@ -1,12 +1,16 @@
 """``klankbord-rasa``: Rasa's own command line (``klankbord-rasa run ...`` is ``rasa run ...``), leaner.
 
-Two things happen before Rasa starts, both only for memory:
+Two things happen before Rasa starts, both only for memory, and a third for training:
 
 - **No JAX.** TensorFlow 2.12 depends on JAX and its TFLite helper imports it when it is there
   (``tensorflow/lite/python/util.py``, inside ``try: ... except ImportError``), only to convert
   JAX programs to TFLite, which Rasa never does. Refusing that import keeps about 75 MB of
   ``jaxlib`` out of every Rasa server (docs/figures.md).
 - **Two malloc arenas** (``bot.adapters.rasa.memory.limit_arenas``), set before any thread starts.
+
+- **Batches made in one pass** for ``klankbord-rasa train`` and ``klankbord-rasa test`` (cross-validation
+  trains too): ``bot.adapters.rasa.fast_batches`` makes the same training batches as Rasa, faster. It
+  imports TensorFlow, so the servers (the action server among them) leave it out.
 
 The action server starts through it too (``klankbord-rasa run actions ...``): it imports no
 TensorFlow, but its many threads (Sanic, the executor, SQLite) would otherwise each get a malloc
@@ -22,6 +26,7 @@ from typing import Optional, Sequence
 from bot.adapters.rasa.memory import limit_arenas
 
 REFUSED = frozenset({"jax", "jaxlib"})
+TRAINING_COMMANDS = frozenset({"train", "test"})
 
 
 class RefuseImport(importlib.abc.MetaPathFinder):
@@ -40,6 +45,10 @@ def main() -> None:
     limit_arenas()
     if not any(isinstance(finder, RefuseImport) for finder in sys.meta_path):
         sys.meta_path.insert(0, RefuseImport(REFUSED))
+    if sys.argv[1:2] and sys.argv[1] in TRAINING_COMMANDS:
+        from bot.adapters.rasa import fast_batches
+
+        fast_batches.install()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -222,3 +222,90 @@ def test_calls_to_an_endpoint_share_one_kept_connection_and_send_the_same_json(m
     assert len({port for port, _, _ in plain}) == 3 and len({port for port, _, _ in kept}) == 1
     assert [(secret, body) for _, secret, body in kept] == [(secret, body) for _, secret, body in plain]
     assert json.dumps(kept[0][2], sort_keys=True) == json.dumps(plain[0][2], sort_keys=True)
+
+
+def _sparse_messages(rng, count: int, features: int, form: str) -> list:
+    """Messages as Rasa keeps them: one sparse matrix (tokens x features) each, some of them empty."""
+    import scipy.sparse
+
+    matrices = []
+    for _ in range(count):
+        tokens = int(rng.integers(1, 9))
+        dense = (rng.random((tokens, features)) < 0.1) * rng.integers(1, 4, (tokens, features))
+        if rng.random() < 0.1:
+            dense[:] = 0  # a message without any of these features
+        matrices.append(scipy.sparse.coo_matrix(dense) if form == "coo" else scipy.sparse.csr_matrix(dense))
+    return matrices
+
+
+@pytest.mark.parametrize("form", ["coo", "csr"])
+def test_training_batches_are_the_arrays_rasa_makes(form) -> None:
+    """``fast_batches.values_of`` gives what ``RasaDataGenerator._scipy_matrix_to_values`` gives: the
+    same indices, values and shape, in the same order, with the same types (2-D: NLU messages;
+    4-D: TED's dialogues, with the fake turns Rasa leaves out)."""
+    import numpy as np
+    from rasa.utils.tensorflow.model_data import FeatureArray
+
+    from bot.adapters.rasa import fast_batches
+
+    rng = np.random.default_rng(20261207)
+
+    def same(made: list, rasa: list) -> None:
+        assert [(a.dtype, a.shape) for a in made] == [(b.dtype, b.shape) for b in rasa]
+        assert all(np.array_equal(a, b) for a, b in zip(made, rasa))
+
+    for count in (1, 7, 64):
+        messages = FeatureArray(np.array(_sparse_messages(rng, count, 30, form) + [None])[:-1], 3)
+        same(fast_batches.values_of(messages), fast_batches._original(messages))
+
+    import scipy.sparse
+    fake = scipy.sparse.coo_matrix((0, 30))
+    dialogues = [_sparse_messages(rng, int(rng.integers(1, 5)), 30, form) + [fake] for _ in range(9)]
+    array = FeatureArray(np.array([np.array(d + [None], dtype=object)[:-1] for d in dialogues] + [None],
+                                  dtype=object)[:-1], 4)
+    same(fast_batches.values_of(array), fast_batches._original_4d(array))
+    only_fake = FeatureArray(np.array([np.array([fake, None], dtype=object)[:-1]] + [None], dtype=object)[:-1], 4)
+    same(fast_batches.values_of(only_fake), fast_batches._original_4d(only_fake))
+
+
+def test_klankbord_rasa_makes_batches_in_one_pass_only_for_training() -> None:
+    """``klankbord-rasa train`` and ``test`` install the batches of ``fast_batches``; a server (the action
+    server among them) does not, so it imports no TensorFlow for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bot.entrypoints import rasa_server\n"
+        "import rasa.__main__\n"
+        "rasa.__main__.main = lambda: print(sorted(m for m in sys.modules if m.endswith('fast_batches')))\n"
+        "sys.argv = ['klankbord-rasa', sys.argv[1]]\n"
+        "rasa_server.main()\n"
+    )
+    for command, installed in (("train", True), ("test", True), ("run", False)):
+        done = subprocess.run([sys.executable, "-c", code, command], cwd=ROOT, capture_output=True, text=True,
+                              timeout=300)
+        assert done.stdout.strip() == ("['bot.adapters.rasa.fast_batches']" if installed else "[]"), done.stderr[-2000:]
+
+
+def test_the_split_entity_ruler_finds_the_matches_spacy_s_ruler_finds() -> None:
+    """``vocabulary_matcher.speed_up``: the school-vocabulary ruler split into phrase matchers, one-word
+    regexes and a smaller ``Matcher`` finds the same (key, start, end) matches as spaCy's own ruler, over
+    a share of the corpus and long messages; splitting twice does nothing."""
+    from bot.adapters.rasa import vocabulary_matcher
+    from bot.language.pipeline import build
+    from tests.support.corpus import corpus
+
+    spacy_s, split = build(), build()
+    assert vocabulary_matcher.speed_up(split) and not vocabulary_matcher.speed_up(split)
+    matcher = split.get_pipe("entity_ruler").matcher
+    assert min(map(len, matcher.phrases)) > 40 and len(matcher.regexes) > 30 and len(matcher.tokens) < 20  # keys
+    every = sorted(corpus())
+    texts = [t.lower() for t in every[::7]] + [" ".join(every[k::400])[:2000].lower() for k in range(5)]
+    found = 0
+    for text in texts:
+        a, b = spacy_s(text), split(text)
+        expected = set(spacy_s.get_pipe("entity_ruler").match(a))
+        assert set(split.get_pipe("entity_ruler").match(b)) == expected, text
+        found += len(expected)
+    assert found > 1000

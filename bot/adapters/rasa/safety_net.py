@@ -47,6 +47,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.adapters.rasa import vocabulary_matcher
 from bot.adapters.rasa.intent_vote import DIET_INTENT
 from bot.domain.safety import SafetySignal
 from bot.language.safety import assess, use_pipeline
@@ -104,6 +105,7 @@ class SafetyNet(GraphComponent):
     def process(self, messages: List[Message], model: Optional[SpacyModel] = None) -> List[Message]:
         if model is not None:  # SpacyNLP's copy of the pipeline, so that the process holds one
             use_pipeline(model.model, model.model_name)
+            vocabulary_matcher.speed_up(model.model)  # its entity ruler, from the next message on
         for message in messages:
             self._check(message)
         return messages
