@@ -9,7 +9,8 @@ without its entity ruler. A caller that already ran the pipeline over the messag
 ``SpacyNLP``, for ``SafetyNet``) passes that document: when the normalised text is the text it
 was made of (nothing to repair), it is used as it is, and the message is analysed once. The
 Rasa process hands over ``SpacyNLP``'s own copy of the pipeline too (``use_pipeline``): one copy
-in memory instead of two (about 80 MB).
+in memory instead of two (about 80 MB), whose lemmatizer then reads the rules' own copy of the
+lemma table (``share_lemmas``: about 50 MB less).
 """
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ from spacy.tokens import Doc
 
 from bot.domain.safety import SafetySignal
 from bot.domain.safety.engine import Engine
+from bot.domain.safety.normalisation import lemma_table
 from bot.language.pipeline import load_nlp, pipeline_path
 
+LEMMATIZER = "lemmatizer"
+LEMMA_TABLE = "lemma_lookup"
 RULER = "entity_ruler"
 """The pipeline's school-vocabulary entity ruler (``bot.language.pipeline.build``): the rules need none."""
 
@@ -43,11 +47,30 @@ def use_pipeline(nlp: Language, path: str) -> bool:
     global _adopted
     if _adopted is None and Path(path).resolve() == _built():
         _adopted = nlp
+        share_lemmas(nlp)
     return _adopted is nlp
 
 
+def share_lemmas(nlp: Language) -> bool:
+    """Let the pipeline's lemmatizer read the lemma table the rules already hold (they read it as
+    they are built), when the two are the same; its own copy (about 50 MB) is then let go. True
+    if shared now."""
+    if LEMMATIZER not in nlp.pipe_names:
+        return False
+    lookups = nlp.get_pipe(LEMMATIZER).lookups
+    ours, theirs = lemma_table(), lookups.get_table(LEMMA_TABLE, None)
+    if theirs is None or theirs is ours or dict(theirs) != dict(ours):
+        return False
+    lookups.set_table(LEMMA_TABLE, ours)
+    return True
+
+
 def _pipeline() -> Language:
-    return _adopted or load_nlp()
+    if _adopted is not None:
+        return _adopted
+    nlp = load_nlp()
+    share_lemmas(nlp)
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -180,6 +180,27 @@ def test_the_safety_net_takes_over_only_the_pipeline_make_built() -> None:
     assert not safety.use_pipeline(object(), str(pipeline_path()))  # the first one stays
 
 
+def test_the_pipeline_s_lemmatizer_reads_the_rules_lemma_table() -> None:
+    """``bot.language.safety.share_lemmas``: the pipeline's lemmatizer gives up its own copy of the
+    lemma table for the rules' one, which holds the same; the lemmas stay the same; a second call,
+    or a table that differs, shares nothing."""
+    from spacy.lookups import Table
+
+    from bot.domain.safety.normalisation import lemma_table
+    from bot.language import safety
+    from bot.language.pipeline import build
+
+    nlp = build()
+    text = "ze sloegen me en hebben mijn spullen gestolen, ik werd uitgescholden"
+    before = [t.lemma_ for t in nlp(text)]
+    assert safety.share_lemmas(nlp) and not safety.share_lemmas(nlp)
+    assert nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup") is lemma_table()
+    assert [t.lemma_ for t in nlp(text)] == before
+    other = build()
+    other.get_pipe("lemmatizer").lookups.set_table("lemma_lookup", Table.from_dict({"sloegen": "slaan"}))
+    assert not safety.share_lemmas(other)
+
+
 def test_calls_to_an_endpoint_share_one_kept_connection_and_send_the_same_json(monkeypatch) -> None:
     """Rasa's ``EndpointConfig.request`` against a real server on loopback: with ``action_client``
     the calls of one event loop come over one connection, with the endpoint's headers, and the

@@ -173,6 +173,11 @@ def _lookup():
     return table, frozenset(table.values())
 
 
+def lemma_table():
+    """spaCy's Dutch lemma lookup table as the rules read it (to be shared, not copied)."""
+    return _lookup()[0]
+
+
 def known(word: str) -> bool:
     """A word the lemma tables know: never "repaired" as a typo."""
     table, lemmas = _lookup()
