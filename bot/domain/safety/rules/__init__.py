@@ -26,6 +26,11 @@ from bot.domain.safety.rules.acute_scene import acute_scene_rules
 from bot.domain.safety.rules.crime_told import crime_told_rules
 from bot.domain.safety.rules.crisis_signs import crisis_signs_rules
 from bot.domain.safety.rules.home_told import home_told_rules
+from bot.domain.safety.rules.crisis_scene import crisis_scene_rules
+from bot.domain.safety.rules.acute_witness import acute_witness_rules
+from bot.domain.safety.rules.crime_scene import crime_scene_rules
+from bot.domain.safety.rules.home_scene import home_scene_rules
+from bot.domain.safety.rules.exceptions_context import context_exceptions
 
 REGEX_KEYWORDS: FrozenSet[str] = frozenset({
     "zelfmoord", "zelfdoding", "suicide", "zelfbeschadiging", "naaktfoto", "naaktfotos", "dickpic",
@@ -39,17 +44,17 @@ REGEX_KEYWORDS: FrozenSet[str] = frozenset({
 def all_rules() -> Tuple[Rule, ...]:
     """Every rule, built anew: flags first, then crisis, acute, crime, home, ambiguous."""
     return (
-        *flag_rules(), *crisis_rules(), *crisis_indirect_rules(), *crisis_signs_rules(),
-        *acute_rules(), *acute_indirect_rules(), *acute_scene_rules(),
-        *crime_rules(), *crime_indirect_rules(), *crime_reported_rules(), *crime_told_rules(),
-        *home_rules(), *home_indirect_rules(), *home_reported_rules(), *home_told_rules(),
+        *flag_rules(), *crisis_rules(), *crisis_indirect_rules(), *crisis_signs_rules(), *crisis_scene_rules(),
+        *acute_rules(), *acute_indirect_rules(), *acute_scene_rules(), *acute_witness_rules(),
+        *crime_rules(), *crime_indirect_rules(), *crime_reported_rules(), *crime_told_rules(), *crime_scene_rules(),
+        *home_rules(), *home_indirect_rules(), *home_reported_rules(), *home_told_rules(), *home_scene_rules(),
         *ambiguous_rules(),
     )
 
 
 def all_exceptions() -> Tuple[Exception_, ...]:
     """Every exception, built anew."""
-    return tuple(exception_rules())
+    return (*exception_rules(), *context_exceptions())
 
 
 __all__ = ["HARMLESS_USES", "REGEX_KEYWORDS", "Exception_", "Rule", "all_exceptions", "all_rules"]

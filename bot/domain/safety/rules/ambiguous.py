@@ -137,6 +137,22 @@ def ambiguous_rules() -> List[Rule]:
             seq(T("waarom"), T("zijn"), I, T("er", "hier"), A(2)),
             seq(I, T("willen"), A(2), T("weg"), T("hier")),
         ], negatable=False, check=lambda doc, s, e: message_ends(doc, e)),
+        # Hints of the sets 16 and 17 round, as the whole thought: "ik wil hier gewoon weg", "kweet nie meer wat ik moet doen",
+        # "thuis is het ook nie echt leuk", "thuis is het een beetje raar de laatste tijd", "ik weet nie of ik vanavond naar huis ga".
+        rule("ambigu.hint_kort", [
+            seq(T("willen"), A(2), T("hier"), A(2), T("weg")),
+            seq(T("weten"), T("niet"), T("meer"), T("wat"), I, T("moeten"), T("doen")),
+            seq(T("thuis"), T("zijn"), T("het"), A(2), T("niet"), A(2), T("leuk", "fijn", "goed", "gezellig")),
+            seq(T("thuis"), T("zijn"), T("het"), G(2), T("raar", "vreemd", "moeilijk", "eng"), G(4)),
+            seq(T("weten"), T("niet"), T("of"), I, G(2), T("naar"), T("huis"), T("gaan")),
+        ], negatable=False, check=lambda doc, s, e: message_ends(doc, e) and (doc[s].norm_ == "thuis" or (s > 0 and doc[s - 1].norm_ == "ik"))),
+        # Nobody will ever understand; asking something nobody may know about.
+        rule("ambigu.niemand_ooit", [seq(T("niemand"), G(1), T("gaan"), T("het"), T("ooit"), T("snappen", "begrijpen"))],
+             negatable=False),
+        rule("ambigu.geheim_vraag", [seq(T("kunnen", "mogen"), I, T("iets"), T("vragen", "vertellen"), G(5), T("niemand"), G(1),
+                                         T("weten")),
+                                     seq(T("kunnen", "mogen"), I, T("iets"), T("vragen", "vertellen"), T("zonder"), T("dat"), T("iemand"),
+                                         T("het"), T("weten"))], negatable=False),
         # Not waking up "until the holidays" is a joke about being tired to most, but not to all: the
         # crisis rule gives way to it (``uitz.slapen_tot``), the careful question does not.
         rule("ambigu.wakker_tot", [seq(T("niet"), T("wakker"), T("worden"), T("tot"))], negatable=False),

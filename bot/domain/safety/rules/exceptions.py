@@ -86,7 +86,7 @@ def exception_rules() -> List[Exception_]:
                                "woordjes", "overhoring", "controller", "oplader", "haarborstel",
                                "spullen"), 10),
         ], blocks=("thuis.familie_geweld", "strafbaar.dreiging_gezegd", "strafbaar.dreiging_voorwaarde",
-                   "strafbaar.dreiging_als", "strafbaar.geweld", "acuut.dreiging_straks", "acuut.aanslag",
+                   "strafbaar.dreiging_als", "strafbaar.geweld", "acuut.dreiging_straks", "acuut.aanslag", "acuut.dreiging_nu",
                    "thuis.erachter"), scope="doc"),
         # Dying of something trivial, laughing: "ik spring uit het raam als ik nog één som moet maken haha",
         # "ze wil dood omdat haar telefoon in de wc viel 😂". Needs a laugh (``flag.grap``).
