@@ -65,12 +65,16 @@ def share_lemmas(nlp: Language) -> bool:
     return True
 
 
-def _pipeline() -> Language:
-    if _adopted is not None:
-        return _adopted
+@lru_cache(maxsize=1)
+def _own_pipeline() -> Language:
+    """The built pipeline, loaded here when no one handed one over, its lemma table shared once."""
     nlp = load_nlp()
     share_lemmas(nlp)
     return nlp
+
+
+def _pipeline() -> Language:
+    return _adopted if _adopted is not None else _own_pipeline()
 
 
 @lru_cache(maxsize=1)

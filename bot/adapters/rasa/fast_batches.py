@@ -3,14 +3,16 @@
 DIET, the response selector and TED train on batches that Rasa's ``RasaDataGenerator`` cuts from
 the training data each epoch. For every sparse feature (word and character counts, regexes, lexical
 features) ``_scipy_matrix_to_values`` turns each message's scipy matrix into its rows of
-``[message, token, feature]`` with a few numpy calls per message; for DIET that was about three
-quarters of the training time on 2 cores (py-spy, docs/figures.md), more than the network itself.
+``[message, token, feature]`` with a few numpy calls per message: about three quarters of DIET's
+Python samples in py-spy. Most of DIET's time is TensorFlow's own threads, though, so a whole
+training takes about 9 % less CPU with it (docs/figures.md).
 
 ``values_of`` makes the very same arrays (indices, values, shape; same order and types) with a
 handful of numpy calls per batch: the messages' own row, column and value arrays are joined once.
 ``install()`` puts it in Rasa's place for the process (idempotent); ``klankbord-rasa train`` and
 ``klankbord-rasa test`` call it, the servers do not. The arrays are the same, so the model is the same
-(tested against Rasa's own method on the project's training data).
+(tests/unit/test_rasa_speedups.py compares it with Rasa's own method; every batch of a real
+training run was compared once, docs/figures.md).
 """
 from __future__ import annotations
 

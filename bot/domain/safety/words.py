@@ -49,6 +49,10 @@ WEAPON = R(r"^(mes|[a-z]*(stanley|zak|vlinder|keuken|steek|jacht|breek|hak|kap|v
            r"|[a-z]*wapen|wapens|(?!speelgoed|water|nerf|paintball)[a-z]*geweer(en)?|revolver|taser|boksbeugels?"
            r"|knuppels?|honkbalknuppel"
            r"|ploertendoder|pepperspray|machete|zwaard|bijl|gun|glock|nepwapen|alarmpistool|vuurwerkbom|\U0001F52A+)$")
+OBJECT = T("me", "mij", "hem", "haar", "ons")
+"""The one it is done to, as a pronoun: "ze slaan hem", "mijn vader zet me eruit"."""
+STICK = T("stok", "stokken", "knuppel", "knuppels", "ketting", "kettingen", "honkbalknuppel")
+LEG = T("been", "benen", "bovenbeen", "bovenbenen", "dij", "dijen")
 BLUNT = T("stok", "stokken", "knuppel", "ketting", "staaf", "hamer", "steen", "stenen", "fles", "flessen")
 HARM_ACUTE = T("slaan", "schoppen", "trappen", "stompen", "meppen", "rammen", "steken", "neersteken",
                "neerschieten", "schieten", "wurgen", "pakken", "doodslaan", "grijpen", "afmaken", "slopen", "aanvallen",

@@ -12,12 +12,12 @@ from bot.domain.safety.checks import message_ends, not_over
 from bot.domain.safety.patterns import A, G, L, T, near, seq
 from bot.domain.safety.rules.acute_indirect import PLACE_SHUT
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import I, ME
+from bot.domain.safety.words import I, ME, STICK
 
 THEY = T("ze", "zij", "hij", "jongens", "gasten", "mannen", "groep")
 WHERE_WAITING = T("deur", "poort", "hek", "uitgang", "ingang", "hoek", "huis", "school", "fietsenstalling", "fietsenhok",
                   "voordeur", "achterdeur", "bushalte")
-STICKS = T("stok", "stokken", "knuppel", "knuppels", "ketting", "kettingen", "honkbalknuppel", "honkbalknuppels")
+STICKS = T(*STICK.words, "honkbalknuppels")
 DOOR_SHUT = (T("dichtdoen", "dichtgedaan", "dichtgooien", "dichtgegooid", "dichtmaken", "dichtgemaakt", "afsluiten",
                "afgesloten", "barricaderen", "gebarricadeerd", "dichthouden"),
              seq(T("op"), T("slot")))

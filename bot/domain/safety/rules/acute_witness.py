@@ -13,14 +13,13 @@ from typing import List
 from bot.domain.safety.checks import not_over
 from bot.domain.safety.patterns import G, L, T, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, IN_MINUTES, ME, WATER
+from bot.domain.safety.words import FAMILY, IMMINENT_WORDS, IN_MINUTES, ME, OBJECT, STICK, WATER
 
 KICK_NOW = L("schoppen", "schopt", "slaan", "slaat", "trappen", "trapt", "stompen", "stompt", "meppen")
-OBJ = T("me", "mij", "hem", "haar", "ons")
 FIGHT = L("vechten", "vecht", "gevochten", "knokken", "knokt", "geknokt", "vechtpartij")
 BLOOD_NOW = (L("bloedt", "bloeden"), seq(L("is", "ligt", "zit", "overal"), G(2), L("bloed")))
 MOVE_BEHIND = L("rijdt", "rijden", "fietst", "fietsen", "loopt", "lopen", "rent", "rennen")
-STICKS = T("stok", "stokken", "knuppel", "knuppels", "ketting", "kettingen", "honkbalknuppel", "hockeystick", "sticks")
+STICKS = T(*STICK.words, "hockeystick", "sticks")
 ARMED = T("schroevendraaier", "mes", "knuppel", "hamer", "boksbeugel", "stok", "ketting", "schaar", "honkbalknuppel", "vuurwerkbom")
 # Friends and family who come round: not a threat.
 FRIENDS = frozenset({"vriend", "vriendin", "vrienden", "vriendinnen", "buurvrouw", "buurman"}) | frozenset(FAMILY.spec["NORM"]["IN"])
@@ -44,14 +43,14 @@ def acute_witness_rules() -> List[Rule]:
         # Held while she cries: "een groep scholieren houdt achterin een meisje vast en ze huilt".
         rule("acuut.vastgehouden_nood", [seq(L("houdt", "houden"), G(4), T("vast"), G(6), DISTRESS)], negatable=False),
         # Sitting on top of someone now: "ze zitten nu boven op haar".
-        rule("acuut.boven_op", [seq(L("zitten", "zit"), G(3), T("boven", "bovenop"), T("op", op="?"), OBJ),
+        rule("acuut.boven_op", [seq(L("zitten", "zit"), G(3), T("boven", "bovenop"), T("op", op="?"), OBJECT),
                                seq(L("zitten", "zit"), G(3), T("boven", "bovenop"), T("op", op="?"), T("mijn", "een", "die"), VICTIM)],
              requires=("flag.imminent",)),
         # A car or a group behind a child: "een auto met oudere jongens rijdt al een kwartier achter hem aan".
-        rule("acuut.achter_aan", [seq(MOVE_BEHIND, G(6), T("achter"), OBJ, T("aan"))], negatable=False,
+        rule("acuut.achter_aan", [seq(MOVE_BEHIND, G(6), T("achter"), OBJECT, T("aan"))], negatable=False,
              check=lambda doc, s, e: any(t.norm_ in CHASER_WORDS for t in doc[max(0, s - 5):e])),
         # "ze zitten achter me aan" as the whole message or with a cue of fear.
-        rule("acuut.zitten_achter", [seq(T("ze", "zij", "hij", "jongens", "gasten"), L("zitten", "zit"), T("achter"), OBJ, T("aan"))],
+        rule("acuut.zitten_achter", [seq(T("ze", "zij", "hij", "jongens", "gasten"), L("zitten", "zit"), T("achter"), OBJECT, T("aan"))],
              unless=("flag.family",), check=lambda doc, s, e: e >= len(doc) - 1 or doc[e].is_punct),
         # Waiting for one where one does not dare to go: "ze wachten bij de bushalte met zn vijven, ik durf de bus nie uit".
         rule("acuut.wachten_durf_niet", [seq(T("durven"), G(3), T("niet"))],

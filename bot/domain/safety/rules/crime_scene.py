@@ -10,11 +10,10 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, L, T, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import I, MONEY, PLATFORM, POSS
+from bot.domain.safety.words import I, LEG, MONEY, PLATFORM, POSS
 
 GRAB = T("pakken", "grijpen", "zitten", "aanraken", "voelen", "betasten", "knijpen")
 GRAB_FIRST = (L("greep", "grepen", "pakte", "pakten", "grijpt", "pakt", "betast", "knijpt", "zat", "zit"))
-LEG = T("been", "benen", "bovenbeen", "bovenbenen", "dij", "dijen")
 INTIMATE = T("borst", "borsten", "tieten", "kont", "billen", "kruis", "piemel")
 LESSON = frozenset({"les", "lessen", "klas", "teams", "zoom", "meet", "vergadering", "huiswerk", "thuisonderwijs"})
 STRANGE_MAN = T("man", "vent", "meneer", "bus", "busje", "auto")

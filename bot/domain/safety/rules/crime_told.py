@@ -12,12 +12,12 @@ from typing import List
 from bot.domain.safety.checks import clause_ends
 from bot.domain.safety.patterns import A, G, L, R, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import DRUGS, FAMILY, IMAGE, MONEY, POSS
+from bot.domain.safety.words import DRUGS, FAMILY, IMAGE, LEG, MONEY, POSS
 
 FOUND = T("me", "mij", "je", "jou", "hem", "haar", "jullie", "ons")
 GARMENT = T("shirt", "shirtje", "rok", "rokje", "broek", "bh", "onderbroek", "trui", "jurk", "topje", "t-shirt", "hemd")
 HIGHER = T("hoger", "steeds", "elke", "iedere", "aanzitten", "eng", "vies", "gillen", "ongemakkelijk")
-LEG = T("been", "benen", "dij", "dijen", "bovenbeen", "bovenbenen", "knie", "billen", "kont")
+LEG_OR_SEAT = T(*LEG.words, "knie", "billen", "kont")
 PRESSURE = (seq(T("onder"), T("druk")), T("gedwongen", "dwingen", "afpersen", "afgeperst", "bedreigen", "bedreigd"),
             seq(T("elke", "iedere"), T("week", "dag")))
 PARCEL = T("zakjes", "zakje", "pakketje", "pakketjes", "pakje", "pakjes", "tasje", "spul")
@@ -58,7 +58,7 @@ def crime_told_rules() -> List[Rule]:
         ], negatable=False),
         # An adult's hand on one's leg, going higher or again: "als die man nog 1 keer in de bus zn hand op mn been legt en
         # hoger gaat".
-        rule("strafbaar.hand_been", [*near(seq(T("hand", "handen"), T("op"), POSS, LEG), HIGHER, 12)],
+        rule("strafbaar.hand_been", [*near(seq(T("hand", "handen"), T("op"), POSS, LEG_OR_SEAT), HIGHER, 12)],
              requires=("flag.volwassene",), negatable=False),
         # Money handed over under pressure: "onder druk wordt gezet om elke week zijn zakgeld af te staan".
         rule("strafbaar.geld_afstaan", [seq(MONEY[0], G(2), T("af"), T("te"), T("staan", "geven", "dragen")),

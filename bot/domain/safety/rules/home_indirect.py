@@ -9,7 +9,7 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, L, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import FAMILY, I, ME
+from bot.domain.safety.words import FAMILY, I, ME, OBJECT
 
 SIBLINGS = T("zusje", "zusjes", "broertje", "broertjes", "baby", "zus", "broer", "broers")
 # "hoor" stays "hoor" (it is also the filler "ja hoor"), so its forms are matched as written.
@@ -17,7 +17,6 @@ HEAR = (T("horen"), L("hoor", "hoort", "hoorde", "hoorden"))
 CHILD_CRY = T("gillen", "huilen", "schreeuwen", "krijsen", "janken")
 OFTEN = T("avond", "avonds", "nacht", "nachts", "vaak", "steeds", "elke", "iedere", "tekeergaan", "tekeer", "klappen")
 HIDING_PLACE = T("schuur", "kelder", "hok", "kast", "zolder")
-OTHER_CHILD = T("me", "mij", "hem", "haar", "ons")
 # Told to keep it from school: "mijn vader zegt dat ik het niet aan de juf mag vertellen".
 KEEP_QUIET = seq(T("niet", "niks", "niets"), G(3), T("mogen", "moeten"), G(1), T("vertellen", "zeggen", "doorvertellen"))
 
@@ -34,7 +33,7 @@ def home_indirect_rules() -> List[Rule]:
                                "buurmeisje")]], negatable=False),
         rule("flag.vaak", [[T("elke", "iedere", "vaak", "steeds", "altijd", "regelmatig")]], negatable=False),
         # A child put in a shed or a cellar: "zijn moeder zet hem in de schuur als hij huilt".
-        rule("thuis.weggezet", [seq(FAMILY, G(3), OTHER_CHILD, T("in"), T("de", "het", "een"), HIDING_PLACE,
+        rule("thuis.weggezet", [seq(FAMILY, G(3), OBJECT, T("in"), T("de", "het", "een"), HIDING_PLACE,
                                     T("zetten", "stoppen", "opsluiten", "sluiten"))], negatable=False),
         # Sleeping on the floor as a punishment: "we moeten van mijn vader op de grond slapen als straf".
         rule("thuis.grond_slapen", [*near(T("straf", "straffen"), seq(T("op"), T("de"), T("grond", "vloer"), T("slapen")), 8),

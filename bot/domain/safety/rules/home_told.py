@@ -11,9 +11,9 @@ from typing import List
 
 from bot.domain.safety.patterns import A, G, L, T, near, seq
 from bot.domain.safety.rules.base import Rule, rule
-from bot.domain.safety.words import HIT, I, MARKS, PARENT, POSS
+from bot.domain.safety.words import HIT, I, MARKS, OBJECT, PARENT, POSS
 
-OBJ = T("me", "mij", "hem", "haar", "ons", "je")
+OBJ = T(*OBJECT.words, "je")
 DRUNK = T("dronken", "zat", "bezopen", "lam", "stomdronken", "high")
 ELSEWHERE = T("vrienden", "vriend", "vriendin", "oma", "opa", "buren", "tante", "buurvrouw", "buurman", "vriendje",
               "vriendinnetje")
