@@ -31,6 +31,7 @@ MODELS = ROOT / "models"
 TRAINED_CODE = sorted(p for p in (ROOT / "bot" / "language").glob("*.py") if p.name != "safety.py") + [
     ROOT / "bot" / "adapters" / "rasa" / "entity_normalizer.py",
     ROOT / "bot" / "adapters" / "rasa" / "intent_vote.py",
+    ROOT / "bot" / "adapters" / "rasa" / "length_batches.py",
 ]
 TRAINING_RECORD = ".training.json"
 COMPONENT_LOG = re.compile(r"(Starting to train|Finished training|Restored) component '(\w+)'")

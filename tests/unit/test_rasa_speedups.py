@@ -290,8 +290,8 @@ def test_training_batches_are_the_arrays_rasa_makes(form) -> None:
 
 
 def test_klankbord_rasa_makes_batches_in_one_pass_only_for_training() -> None:
-    """``klankbord-rasa train`` and ``test`` install the batches of ``fast_batches``; a server (the action
-    server among them) does not, so it imports no TensorFlow for it."""
+    """``klankbord-rasa train`` and ``test`` install the batches of ``fast_batches`` and ``length_batches``;
+    a server (the action server among them) does not, so it imports no TensorFlow for them."""
     import subprocess
     import sys
 
@@ -299,14 +299,71 @@ def test_klankbord_rasa_makes_batches_in_one_pass_only_for_training() -> None:
         "import sys\n"
         "from bot.entrypoints import rasa_server\n"
         "import rasa.__main__\n"
-        "rasa.__main__.main = lambda: print(sorted(m for m in sys.modules if m.endswith('fast_batches')))\n"
+        "rasa.__main__.main = lambda: print(sorted(m for m in sys.modules if m.endswith('_batches')))\n"
         "sys.argv = ['klankbord-rasa', sys.argv[1]]\n"
         "rasa_server.main()\n"
     )
     for command, installed in (("train", True), ("test", True), ("run", False)):
         done = subprocess.run([sys.executable, "-c", code, command], cwd=ROOT, capture_output=True, text=True,
                               timeout=300)
-        assert done.stdout.strip() == ("['bot.adapters.rasa.fast_batches']" if installed else "[]"), done.stderr[-2000:]
+        expected = "['bot.adapters.rasa.fast_batches', 'bot.adapters.rasa.length_batches']" if installed else "[]"
+        assert done.stdout.strip() == expected, done.stderr[-2000:]
+
+
+def test_similar_length_batches_keep_every_example_once_and_pad_less() -> None:
+    """``length_batches.similar_length_order``: a permutation of the examples (each once); every full
+    batch from one window, with the same intents as in Rasa's order; the short batch last; less
+    padding than Rasa's shuffled order on lengths like ours; the same order again from the same seed."""
+    import numpy as np
+
+    from bot.adapters.rasa.length_batches import similar_length_order
+
+    rng = np.random.default_rng(20261207)
+    lengths = np.minimum(rng.geometric(0.12, 1000), 50)
+    labels = rng.integers(0, 6, 1000)
+    batch = 64
+
+    def padded(order: np.ndarray) -> int:
+        return sum(int(lengths[order[i:i + batch]].max()) * len(order[i:i + batch])
+                   for i in range(0, len(order), batch))
+
+    np.random.seed(7)
+    order = similar_length_order(lengths, labels, batch, window=4)
+    assert sorted(order.tolist()) == list(range(1000))
+    before = sorted(sorted(labels[i:i + batch].tolist()) for i in range(0, 1000, batch))
+    after = sorted(sorted(labels[order[i:i + batch]].tolist()) for i in range(0, 1000, batch))
+    assert after == before  # each batch keeps its intents
+    for start in range(0, 1000, batch):
+        window = start // (batch * 4)
+        assert all(i // (batch * 4) == window for i in order[start:start + batch])
+    assert len(order[960:]) == 40 and order[960:].min() >= 768  # the short batch last, from the last window
+    assert padded(order) < 0.85 * padded(np.arange(1000))
+    np.random.seed(7)
+    assert np.array_equal(similar_length_order(lengths, labels, batch, window=4), order)
+
+
+def test_only_diet_itself_trains_on_similar_length_batches() -> None:
+    """``length_batches.install`` changes the batches while ``DIETClassifier`` trains, not while a
+    subclass (the response selector) or TED does, and not outside training."""
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+    from rasa.nlu.selectors.response_selector import ResponseSelector
+
+    from bot.adapters.rasa import length_batches
+
+    seen = []
+
+    def record(self, training_data):
+        seen.append(getattr(length_batches._training, "diet", False))
+
+    original = length_batches._original_train
+    try:
+        length_batches._original_train = record
+        length_batches._train(DIETClassifier.__new__(DIETClassifier), None)
+        length_batches._train(ResponseSelector.__new__(ResponseSelector), None)
+    finally:
+        length_batches._original_train = original
+    assert seen == [True, False]
+    assert getattr(length_batches._training, "diet", False) is False
 
 
 def test_the_split_entity_ruler_finds_the_matches_spacy_s_ruler_finds() -> None:
