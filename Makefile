@@ -43,7 +43,7 @@ unit: setup
 contracts: $(VENV)/.installed
 	@$(PY) tests/support/architecture.py
 
-# Intent macro-F1 in 5-fold cross-validation (about 25 minutes on 2 cores since 2026-12-06; docs/figures.md).
+# Intent macro-F1 in 5-fold cross-validation, as Rasa scores it (scripts/cross_validate.py; docs/figures.md).
 cv: setup
 	@$(PY) scripts/cross_validate.py
 

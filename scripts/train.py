@@ -105,7 +105,10 @@ def main() -> int:
         print(target)
         return 0
     out.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1"}
+    # No Rasa training cache: its fingerprints see a component's config, not the code that
+    # klankbord-rasa puts in Rasa's place (length_batches, fast_batches), so it would restore a DIET
+    # trained by other code under this model's name. Unchanged inputs reuse the model file instead.
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1", "RASA_MAX_CACHE_SIZE": "0"}
     cmd = [str(Path(sys.executable).parent / "klankbord-rasa"), "train", "--fixed-model-name", name,
            "--out", str(out), "--domain", "domain.yml", "--config", str(config), "--data", "data"]
     print("training the Rasa model (a few minutes on 2 cores) ...", file=sys.stderr)

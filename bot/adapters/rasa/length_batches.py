@@ -18,7 +18,7 @@ held-out staff set with it and gains little, and TED's dialogues have no text se
 from __future__ import annotations
 
 import threading
-from typing import Optional
+from typing import Dict, Optional
 
 import numpy as np
 from rasa.engine.storage.resource import Resource
@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import Data, FeatureArray
 
-WINDOW = 4
+WINDOW = 16
 """Batches per window that are sorted together: enough to find similar lengths, few enough that
 a batch still mixes examples from across the epoch's shuffled order."""
 
@@ -47,8 +47,9 @@ def lengths_of(data: Data) -> Optional[np.ndarray]:
 def labels_of(data: Data, model_data) -> np.ndarray:
     """Each example's label as a small integer (DIET's label ids are one-element arrays)."""
     raw = data[model_data.label_key][model_data.label_sub_key][0]
-    keys = [tuple(np.asarray(x).ravel().tolist()) for x in raw]
-    return np.unique(np.array([hash(k) for k in keys], dtype=np.int64), return_inverse=True)[1]
+    numbers: Dict[tuple, int] = {}
+    return np.fromiter((numbers.setdefault(tuple(np.asarray(x).ravel().tolist()), len(numbers)) for x in raw),
+                       dtype=np.int64, count=len(raw))
 
 
 def similar_length_order(lengths: np.ndarray, labels: np.ndarray, batch_size: int,
