@@ -75,6 +75,7 @@ def evaluate_fold(model: Path, test: Path):
     intents, responses, _ = asyncio.run(get_eval_data(processor, load_data(str(test))))
     del processor
     gc.collect()
+    model.unlink()  # about 70 MB a fold; its data and training log stay for a look
     return intents, responses
 
 
