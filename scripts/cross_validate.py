@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import json
-import logging
 import os
 import subprocess
 import sys
@@ -29,6 +27,9 @@ from pathlib import Path
 from typing import List, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.nlu_holdout import quiet_rasa_logs  # noqa: E402
 
 
 def make_folds(nlu: str, folds: int, seed: int, out: Path) -> List[Tuple[Path, Path]]:
@@ -58,8 +59,8 @@ def train_fold(train: Path, config: str) -> Path:
            "--config", config, "--out", str(out), "--fixed-model-name", "model"]
     # No training cache: nothing is shared between folds, and two trainings write at once.
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_MAX_CACHE_SIZE": "0"}
-    log = (out / "train.log").open("wb")
-    result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with (out / "train.log").open("wb") as log:
+        result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     if result.returncode != 0 or not (out / "model.tar.gz").is_file():
         raise RuntimeError(f"training {out.name} failed: see {out / 'train.log'}")
     return out / "model.tar.gz"
@@ -79,14 +80,6 @@ def evaluate_fold(model: Path, test: Path):
     return intents, responses
 
 
-def _quiet() -> None:
-    """Rasa's debug logs print every parsed text; keep them (and the texts) out of the output."""
-    import structlog
-
-    logging.disable(logging.WARNING)
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
-
-
 def main() -> int:
     folds = int(os.environ.get("FOLDS", "5"))
     config = str(Path(os.environ.get("CONFIG", "config.yml")).resolve())
@@ -94,7 +87,7 @@ def main() -> int:
     parallel = int(os.environ.get("PARALLEL", "2"))
     seed = int(os.environ.get("SEED", "20261125"))
     os.chdir(ROOT)
-    _quiet()
+    quiet_rasa_logs()
     out = Path(tempfile.mkdtemp(prefix="klankbord-cv-"))
     begin = time.monotonic()
     paths = make_folds(nlu, folds, seed, out)
@@ -126,8 +119,6 @@ def main() -> int:
                                                  disable_plotting=True, report_as_dict=True)["report"]
         print(f"response selection (vraag_aanpak/*) macro-F1: {selection['macro avg']['f1-score']:.3f}")
     print(f"time: {(time.monotonic() - begin) / 60:.1f} min   full reports: {out}")
-    json.dump({"seconds": round(time.monotonic() - begin), "folds": folds, "parallel": parallel, "seed": seed},
-              (out / "timing.json").open("w"))
     return 0
 
 

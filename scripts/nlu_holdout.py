@@ -82,7 +82,7 @@ async def _parse_all(agent, texts: List[str]) -> Dict[str, dict]:
     return {t: await agent.parse_message(t) for t in dict.fromkeys(texts)}
 
 
-def _quiet() -> None:
+def quiet_rasa_logs() -> None:
     """Rasa's debug logs print every parsed text; keep them (and the texts) out of the output."""
     import structlog
 
@@ -107,7 +107,7 @@ def main() -> int:
     if model is None or not model.is_file():
         print("no model: run `make model` first", file=sys.stderr)
         return 1
-    _quiet()
+    quiet_rasa_logs()
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
