@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite from nothing: browser, model, then pytest (unit, Rasa data and stories,
-# integration against real servers, browser). Extra arguments go to pytest.
+# The whole test suite from nothing: browser, the unit tests while the model trains, then pytest
+# (Rasa data and stories, integration against real servers, browser) and the production topology.
+# Extra arguments go to pytest (after training).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
@@ -20,14 +21,24 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-$PY scripts/train.py >/dev/null
 mkdir -p tests/artifacts
 if [ $# -gt 0 ]; then
+  $PY scripts/train.py >/dev/null
   exec $PY -m pytest -ra "$@"
 fi
-# The suites of pyproject.toml's testpaths, then the production topology (tests/topology/, about
-# 10 minutes) in a process of its own, once the session's servers have given back their memory.
+# The model trains (about 1.3 of the 2 cores) while the unit tests, which need no model, use the
+# rest; its log goes to tests/artifacts/training.log. Then the suites of pyproject.toml's testpaths
+# that need the model, then the production topology (tests/topology/, about 10 minutes) in a
+# process of its own, once the session's servers have given back their memory.
+$PY scripts/train.py >/dev/null 2>tests/artifacts/training.log &
+training=$!
 status=0
-$PY -m pytest -ra || status=$?
+$PY -m pytest -ra tests/unit || status=$?
+if ! wait $training; then
+  tail -n 40 tests/artifacts/training.log >&2
+  echo "training the model failed (tests/artifacts/training.log)" >&2
+  exit 1
+fi
+$PY -m pytest -ra --durations=25 --ignore=tests/unit || status=$?
 $PY -m pytest -ra tests/topology || status=$?
 exit $status

@@ -110,7 +110,8 @@ def main() -> int:
     # trained by other code under this model's name. Unchanged inputs reuse the model file instead.
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1", "RASA_MAX_CACHE_SIZE": "0"}
     cmd = [str(Path(sys.executable).parent / "klankbord-rasa"), "train", "--fixed-model-name", name,
-           "--out", str(out), "--domain", "domain.yml", "--config", str(config), "--data", "data"]
+           "--out", str(out), "--domain", "domain.yml", "--config", str(config), "--data", "data",
+           "--force"]  # no fingerprint run: with no cache, Rasa trains every component anyway
     print("training the Rasa model (a few minutes on 2 cores) ...", file=sys.stderr)
     load_before, begin, cpu_before = os.getloadavg(), time.monotonic(), _children_cpu_seconds()
     returncode, components, restored = _run_timed(cmd, env)
