@@ -439,3 +439,35 @@ def test_count_features_of_many_messages_are_the_ones_rasa_gives_each(analyzer, 
             for part in ("row", "col", "data"):
                 x, y = getattr(a.features, part), getattr(b.features, part)
                 assert x.dtype == y.dtype and np.array_equal(x, y)
+
+
+def test_the_training_hook_fingerprints_only_for_a_cache_that_keeps_something(monkeypatch, tmp_path) -> None:
+    """``cacheless_training``: with Rasa's cache switched off (``RASA_MAX_CACHE_SIZE=0``) the training
+    hook neither fingerprints a node's inputs nor its output; with a cache it does, as Rasa's."""
+    from rasa.engine.caching import LocalTrainingCache
+    from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.training import fingerprinting
+    from rasa.engine.training.hooks import TrainingHook
+    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+
+    from bot.adapters.rasa import cacheless_training
+
+    fingerprinted = []
+    monkeypatch.setattr(fingerprinting, "calculate_fingerprint_key",
+                        lambda **kwargs: fingerprinted.append("inputs") or "key")
+    monkeypatch.setattr("rasa.shared.utils.io.deep_container_fingerprint",
+                        lambda output: fingerprinted.append("output") or "output")
+    schema = GraphSchema({"tokenize": SchemaNode(needs={}, uses=WhitespaceTokenizer, fn="process",
+                                                 constructor_name="create", config={})})
+    context = ExecutionContext(graph_schema=schema)
+    monkeypatch.setattr(TrainingHook, "on_before_node", cacheless_training.on_before_node)
+    monkeypatch.setattr(TrainingHook, "on_after_node", cacheless_training.on_after_node)
+    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "cache"))
+    for size, expected in (("0", []), ("10", ["inputs", "output"])):
+        monkeypatch.setenv("RASA_MAX_CACHE_SIZE", size)
+        fingerprinted.clear()
+        hook = TrainingHook(LocalTrainingCache(), LocalModelStorage(tmp_path / f"storage{size}"), schema)
+        data = hook.on_before_node("tokenize", context, {}, {})
+        hook.on_after_node("tokenize", context, {}, "not cacheable", data)
+        assert fingerprinted == expected
