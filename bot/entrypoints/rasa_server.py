@@ -1,6 +1,6 @@
 """``klankbord-rasa``: Rasa's own command line (``klankbord-rasa run ...`` is ``rasa run ...``), leaner.
 
-Two things happen before Rasa starts, both only for memory, and four more for training:
+Two things happen before Rasa starts, both only for memory, and three more for training:
 
 - **No JAX.** TensorFlow 2.12 depends on JAX and its TFLite helper imports it when it is there
   (``tensorflow/lite/python/util.py``, inside ``try: ... except ImportError``), only to convert
@@ -13,8 +13,6 @@ Two things happen before Rasa starts, both only for memory, and four more for tr
   imports TensorFlow, so the servers (the action server among them) leave it out.
 - **DIET's batches by length** for the same commands: ``bot.adapters.rasa.length_batches`` lets messages
   of one intent trade batches so that short ones share a batch, which halves DIET's padding.
-- **Word and character counts in one call** for the same commands: ``bot.adapters.rasa.batched_count_vectors``
-  gives every training message the same count features as Rasa, with two vectorizer calls per attribute.
 - **No fingerprints for a switched-off cache** (``bot.adapters.rasa.cacheless_training``): Rasa's
   training hook fingerprints every node's inputs and outputs only for its training cache, which
   Klankbord's trainings switch off.
@@ -53,11 +51,10 @@ def main() -> None:
     if not any(isinstance(finder, RefuseImport) for finder in sys.meta_path):
         sys.meta_path.insert(0, RefuseImport(REFUSED))
     if sys.argv[1:2] and sys.argv[1] in TRAINING_COMMANDS:
-        from bot.adapters.rasa import batched_count_vectors, cacheless_training, fast_batches, length_batches
+        from bot.adapters.rasa import cacheless_training, fast_batches, length_batches
 
         fast_batches.install()
         length_batches.install()
-        batched_count_vectors.install()
         cacheless_training.install()
     from rasa.__main__ import main as rasa_main
 

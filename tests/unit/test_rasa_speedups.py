@@ -291,9 +291,8 @@ def test_training_batches_are_the_arrays_rasa_makes(form) -> None:
 
 def test_klankbord_rasa_makes_batches_in_one_pass_only_for_training() -> None:
     """``klankbord-rasa train`` and ``test`` install the batches of ``fast_batches`` and ``length_batches``
-    and the counts of ``batched_count_vectors``, and skip the cache's fingerprints
-    (``cacheless_training``); a server (the action server among them) does not, so
-    it imports no TensorFlow for them."""
+    and skip the cache's fingerprints (``cacheless_training``); a server (the action server among them)
+    does not, so it imports no TensorFlow for them."""
     import subprocess
     import sys
 
@@ -302,15 +301,15 @@ def test_klankbord_rasa_makes_batches_in_one_pass_only_for_training() -> None:
         "from bot.entrypoints import rasa_server\n"
         "import rasa.__main__\n"
         "rasa.__main__.main = lambda: print(sorted(m for m in sys.modules if m.startswith('bot.adapters.rasa.')\n"
-        "                                          and m.endswith(('_batches', '_count_vectors', '_training'))))\n"
+        "                                          and m.endswith(('_batches', '_training'))))\n"
         "sys.argv = ['klankbord-rasa', sys.argv[1]]\n"
         "rasa_server.main()\n"
     )
     for command, installed in (("train", True), ("test", True), ("run", False)):
         done = subprocess.run([sys.executable, "-c", code, command], cwd=ROOT, capture_output=True, text=True,
                               timeout=300)
-        expected = ("['bot.adapters.rasa.batched_count_vectors', 'bot.adapters.rasa.cacheless_training', "
-                    "'bot.adapters.rasa.fast_batches', 'bot.adapters.rasa.length_batches']") if installed else "[]"
+        expected = ("['bot.adapters.rasa.cacheless_training', 'bot.adapters.rasa.fast_batches', "
+                    "'bot.adapters.rasa.length_batches']") if installed else "[]"
         assert done.stdout.strip() == expected, done.stderr[-2000:]
 
 
@@ -391,54 +390,6 @@ def test_the_split_entity_ruler_finds_the_matches_spacy_s_ruler_finds() -> None:
         assert set(split.get_pipe("entity_ruler").match(b)) == expected, text
         found += len(expected)
     assert found > 1000
-
-
-@pytest.mark.parametrize("analyzer", ["word", "char_wb"])
-def test_count_features_of_many_messages_are_the_ones_rasa_gives_each(analyzer, tmp_path) -> None:
-    """``batched_count_vectors.process_many`` gives every message the features Rasa's own
-    ``CountVectorsFeaturizer.process`` gives it (same attributes, kinds, values, order and types),
-    on a slice of the real training data with its staff answers (the response attribute), also
-    for a message with no text and one of digits only."""
-    import numpy as np
-    from rasa.engine.graph import ExecutionContext
-    from rasa.engine.storage.local_model_storage import LocalModelStorage
-    from rasa.engine.storage.resource import Resource
-    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
-    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
-    from rasa.shared.importers.importer import TrainingDataImporter
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-
-    from bot.adapters.rasa import batched_count_vectors
-
-    importer = TrainingDataImporter.load_from_dict(training_data_paths=[str(ROOT / "data" / "nlu")])
-    examples = importer.get_nlu_data().training_examples
-    chosen = examples[::25] + [e for e in examples if e.get("response")][:40]
-    extra = [Message(data={"text": "12 34"}), Message(data={"intent": "greet"})]
-
-    def tokenized(messages: list) -> list:
-        copies = [Message(data=dict(m.data)) for m in messages]
-        tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
-        tokenizer.process_training_data(TrainingData(copies))
-        return copies
-
-    storage = LocalModelStorage(tmp_path)
-    config = {**CountVectorsFeaturizer.get_default_config(), "analyzer": analyzer,
-              "min_ngram": 1, "max_ngram": 3 if analyzer == "char_wb" else 1}
-    featurizer = CountVectorsFeaturizer.create(config, storage, Resource(f"cv_{analyzer}"),
-                                               ExecutionContext(node_name=f"cv_{analyzer}", graph_schema=None))
-    featurizer.train(TrainingData(tokenized(chosen)))
-
-    theirs = batched_count_vectors._original_process(featurizer, tokenized(chosen + extra))
-    ours = batched_count_vectors.process_many(featurizer, tokenized(chosen + extra))
-    assert sum(len(m.features) for m in ours) > 2 * len(chosen)
-    for mine, rasa in zip(ours, theirs):
-        assert [(f.attribute, f.type, f.origin) for f in mine.features] == \
-            [(f.attribute, f.type, f.origin) for f in rasa.features]
-        for a, b in zip(mine.features, rasa.features):
-            assert type(a.features) is type(b.features) and a.features.shape == b.features.shape
-            for part in ("row", "col", "data"):
-                x, y = getattr(a.features, part), getattr(b.features, part)
-                assert x.dtype == y.dtype and np.array_equal(x, y)
 
 
 def test_the_training_hook_fingerprints_only_for_a_cache_that_keeps_something(monkeypatch, tmp_path) -> None:

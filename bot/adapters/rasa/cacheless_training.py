@@ -4,7 +4,7 @@ Rasa's ``TrainingHook`` fingerprints every graph node's inputs before it runs an
 (``deep_container_fingerprint``: every message with all its sparse features written out as JSON and
 hashed), only to store the output in the training cache. Klankbord trains with that cache switched
 off (``RASA_MAX_CACHE_SIZE=0``: ``scripts/train.py`` says why), so the fingerprints are thrown away:
-65 of the 288 seconds of a one-epoch training in py-spy on our 2 cores (docs/figures.md).
+about 70 of the 288 seconds of a one-epoch training in py-spy on our 2 cores (docs/figures.md).
 
 ``install()`` makes the hook do nothing while the cache is off; with a cache it works as Rasa's
 does. The hook only fingerprints and caches, so the trained model is the same. ``klankbord-rasa
